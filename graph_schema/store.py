@@ -1,0 +1,177 @@
+"""The one interface both stores implement, and the typed answers it gives.
+
+Ingest keeps, per article, the article's own extraction (`put_article`), and
+the resolved graph derived from all of them (`replace_graph`). The API only
+reads. Every read is answered the same way by the embedded store and by Neo4j;
+the contract tests in `tests/graph_schema/test_store_contract.py` hold both to it.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graph_schema.model import Actor, ActorKind, Article, Conflict, Event, Graph, Location
+
+
+class StoreError(RuntimeError):
+    """A store failed in a way the caller should report."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached now; the same call may work later."""
+
+
+@dataclass(frozen=True, slots=True)
+class WriteStats:
+    """What a write changed: nodes and relationships created, updated, deleted."""
+
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+
+    @property
+    def changed(self) -> int:
+        return self.created + self.updated + self.deleted
+
+
+@dataclass(slots=True)
+class EventQuery:
+    """A filter over events; every field narrows, None means any."""
+
+    actor: str | None = None  # takes part (any role) or is represented
+    counterpart: str | None = None  # a second actor who also takes part or is represented
+    place: str | None = None  # the event's location or anything within it
+    date_from: str | None = None  # ISO date, inclusive
+    date_to: str | None = None  # ISO date, inclusive
+    type: str | None = None  # "meeting" also matches CAMEO 04x
+    represents: str | None = None  # some participant represents this actor
+    offset: int = 0
+    limit: int = 50
+
+
+@dataclass(slots=True)
+class Page:
+    items: list[Event]
+    total: int
+    offset: int
+    limit: int
+
+
+@dataclass(slots=True)
+class ActorHit:
+    actor: Actor
+    score: float  # higher is better; 1.0 is an exact name or alias
+
+
+@dataclass(slots=True)
+class Counterpart:
+    """Another actor met at shared meetings."""
+
+    actor: Actor
+    meetings: int
+    first: str | None
+    last: str | None
+    event_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Representation:
+    """Person X represented state Y at event E."""
+
+    person: str
+    state: str
+    event: str
+    date: str | None = None
+
+
+class GraphStore(ABC):
+    """A place the knowledge graph lives in."""
+
+    name: str
+
+    # lifecycle -----------------------------------------------------------
+    @abstractmethod
+    def ping(self) -> None:
+        """Raise `StoreUnavailable` unless the store answers now."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # per-article records (ingest's source of truth) ------------------------
+    @abstractmethod
+    def put_article(self, article: Article, payload: dict[str, Any]) -> bool:
+        """Keep one article with its extraction, all or nothing; False when nothing changed."""
+
+    @abstractmethod
+    def article_payloads(self) -> Iterator[tuple[Article, dict[str, Any]]]:
+        """Every kept article with its extraction, in article id order."""
+
+    @abstractmethod
+    def delete_article(self, article_id: str) -> bool: ...
+
+    # the resolved graph ---------------------------------------------------
+    @abstractmethod
+    def replace_graph(self, graph: Graph) -> WriteStats:
+        """Make the stored resolved graph equal `graph`, writing only what differs."""
+
+    @abstractmethod
+    def read_graph(self) -> Graph:
+        """The whole resolved graph (for export)."""
+
+    @abstractmethod
+    def counts(self) -> dict[str, int]:
+        """Number of articles, actors, events, locations and facts."""
+
+    # reads ------------------------------------------------------------------
+    @abstractmethod
+    def get_actor(self, actor_id: str) -> Actor | None: ...
+
+    @abstractmethod
+    def search_actors(self, text: str, kind: ActorKind | None = None, limit: int = 20) -> list[ActorHit]:
+        """Actors whose name or alias matches `text`, tolerating case, accents and typos."""
+
+    @abstractmethod
+    def get_event(self, event_id: str) -> Event | None: ...
+
+    @abstractmethod
+    def get_location(self, location_id: str) -> Location | None: ...
+
+    @abstractmethod
+    def location_chain(self, location_id: str) -> list[Location]:
+        """The location and all it lies within, most specific first."""
+
+    @abstractmethod
+    def get_articles(self, article_ids: list[str]) -> list[Article]: ...
+
+    @abstractmethod
+    def find_events(self, query: EventQuery) -> Page:
+        """Events matching `query`, by date (unknown last) then id."""
+
+    @abstractmethod
+    def counterparts(self, actor_id: str) -> list[Counterpart]:
+        """Actors who took part in the same meetings, most meetings first."""
+
+    @abstractmethod
+    def representations(self, state: str | None = None, person: str | None = None) -> list[Representation]:
+        """Who represented whom at which event, by date then event id."""
+
+    @abstractmethod
+    def conflicts(self, subject: str) -> list[Conflict]: ...
+
+    @abstractmethod
+    def meeting_network(self) -> nx.Graph:
+        """Actors as nodes, an edge where two met, weighted by the number of meetings."""
+
+    @abstractmethod
+    def shortest_connection(self, source: str, target: str, max_hops: int = 6) -> list[str]:
+        """Ids along the shortest actor-event-actor path, or [] when none within `max_hops` events."""
