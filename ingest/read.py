@@ -150,8 +150,8 @@ def _walk(directory: Path) -> Iterator[Path | ReadFailure]:
             continue  # hidden files and folders (.git, .DS_Store) are not articles
         if entry.is_dir():
             yield from _walk(entry)
-        elif entry.name != MANIFEST_NAME:
-            yield entry
+        elif entry.name != MANIFEST_NAME and entry.suffix.lower() in KNOWN_SUFFIXES:
+            yield entry  # in a folder, other files (README.md, expected.json) are not articles
 
 
 # --- one file ----------------------------------------------------------------------------------
