@@ -26,6 +26,8 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "de
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _ELLIPSIS_END = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
 _IMAGE_FILE = re.compile(r"[\w-]+\.(?:jpe?g|JPE?G|png|PNG|gif|GIF|webp|WEBP|bmp|BMP|tiff?|TIFF?|svg|avif)(?![a-z])")
+_TRAILING_CREDIT = re.compile(r"(?:^|[.!?]\s+)(?:photo|photograph|image|picture|credit)s?(?: credit)?\s*:\s*[^.!?]{1,80}$",
+                              re.IGNORECASE)
 _BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
 _OUTER_PUNCT = " \t:;,.-–—|•·*#>»«›/\\_=~+\"'“”‘’()[]{}!?"
 
@@ -201,8 +203,8 @@ def _is_furniture_line(line: str, lexicon: Lexicon) -> bool:
         return True
     if all(w in lexicon.share for w in re.split(r"[^\w-]+", key) if w) and re.search(r"\w", key):
         return _has_share_word(key, lexicon)
-    if lexicon.credit.search(line.rstrip()):
-        return True  # a photo caption: "... in Baghdad [AFP]"
+    if lexicon.credit.search(line.rstrip()) or (len(words) <= 60 and _TRAILING_CREDIT.search(line.strip())):
+        return True  # a photo caption: "... in the capital [AFP]", "... Photo: Jane Roe"
     if _is_byline(line, lexicon):
         return True
     return _is_breadcrumb_trail(line)

@@ -2,7 +2,8 @@
 
 Inputs are `.txt` (optional `---` front matter of `key: value` lines),
 `.html`/`.htm`, `.jsonl` (one article per line) and directories of them
-(recursive, sorted). A `manifest.jsonl` beside files gives their metadata by
+(recursive, sorted; documentation and metadata files such as README.md or
+*.json beside the articles are skipped). A `manifest.jsonl` beside files gives their metadata by
 `file` name; the manifest is the curator's word and wins over what a file says
 about itself.
 
@@ -29,6 +30,9 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MANIFEST_NAME = "manifest.jsonl"
+# in a directory, documentation and metadata beside the articles are skipped, not reported
+SIDE_FILE_SUFFIXES = {".md", ".rst", ".json", ".csv", ".tsv", ".yaml", ".yml", ".toml", ".ini", ".cfg"}
+SIDE_FILE_STEMS = {"readme", "license", "licence", "changelog", "notice", "authors"}
 METADATA_KEYS = ("id", "title", "outlet", "url", "published", "dateline", "language")
 ID_LENGTH = 16
 NUL = b"\x00"
@@ -279,10 +283,10 @@ def _article(text: str, meta: dict[str, Any], source: str, warnings: list[str],
 def _deduplicate(item: ArticleText, seen_ids: dict[str, str],
                  seen_texts: dict[str, str]) -> ArticleText | ReadFailure:
     digest = hashlib.sha256(_normalise_for_hash(item.text).encode("utf-8")).hexdigest()
-    if item.article.id in seen_ids:
-        return ReadFailure(item.source, f"duplicate of {seen_ids[item.article.id]} (same id {item.article.id!r})")
     if digest in seen_texts:
         return ReadFailure(item.source, f"duplicate of {seen_texts[digest]} (same text)")
+    if item.article.id in seen_ids:
+        return ReadFailure(item.source, f"duplicate of {seen_ids[item.article.id]} (same id {item.article.id!r})")
     seen_ids[item.article.id] = item.source
     seen_texts[digest] = item.source
     return item
