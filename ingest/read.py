@@ -2,8 +2,8 @@
 
 Inputs are `.txt` (optional `---` front matter of `key: value` lines),
 `.html`/`.htm`, `.jsonl` (one article per line) and directories of them
-(recursive, sorted; documentation and metadata files such as README.md or
-*.json beside the articles are skipped). A `manifest.jsonl` beside files gives their metadata by
+(recursive, sorted; in a directory, files of other kinds such as README.md
+are skipped, while a named file of an unknown kind is reported). A `manifest.jsonl` beside files gives their metadata by
 `file` name; the manifest is the curator's word and wins over what a file says
 about itself.
 
@@ -30,9 +30,6 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MANIFEST_NAME = "manifest.jsonl"
-# in a directory, documentation and metadata beside the articles are skipped, not reported
-SIDE_FILE_SUFFIXES = {".md", ".rst", ".json", ".csv", ".tsv", ".yaml", ".yml", ".toml", ".ini", ".cfg"}
-SIDE_FILE_STEMS = {"readme", "license", "licence", "changelog", "notice", "authors"}
 METADATA_KEYS = ("id", "title", "outlet", "url", "published", "dateline", "language")
 ID_LENGTH = 16
 NUL = b"\x00"
