@@ -1,0 +1,63 @@
+"""What route functions depend on: the settings, the store, the API key check."""
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Path, Request, Security
+from fastapi.security import APIKeyHeader
+
+from diplograph.settings import Settings
+from graph_schema.model import Actor, Location
+from graph_schema.store import GraphStore
+
+
+def get_app_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_store(request: Request) -> GraphStore:
+    return request.app.state.store_handle.get()
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+
+api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
+                              description="The key set in the server's `DIPLOGRAPH_API_KEY`")
+
+
+_CHALLENGE = {"WWW-Authenticate": 'APIKey header="X-API-Key"'}
+
+
+def require_api_key(settings: SettingsDep, key: Annotated[str | None, Security(api_key_header)] = None) -> None:
+    """Let a write through only with the configured key (compared in constant time)."""
+    expected = settings.api_key.get_secret_value() if settings.api_key else ""
+    if not expected:
+        raise HTTPException(401, "writes are disabled: the server has no API key configured (DIPLOGRAPH_API_KEY)",
+                            headers=_CHALLENGE)
+    if not key or not secrets.compare_digest(key.encode(), expected.encode()):
+        raise HTTPException(401, "missing or wrong X-API-Key header", headers=_CHALLENGE)
+
+
+def page_limit(settings: Settings, limit: int) -> int:
+    """The page size to use: the asked one, capped by the server's limit."""
+    return max(1, min(limit, settings.max_page_size))
+
+
+ActorId = Annotated[str, Path(min_length=1, max_length=200, description="Actor id", examples=["a:fra"])]
+LocationId = Annotated[str, Path(min_length=1, max_length=200, description="Location id", examples=["l:paris"])]
+
+
+def actor_or_404(store: GraphStore, actor_id: str) -> Actor:
+    actor = store.get_actor(actor_id)
+    if actor is None:
+        raise HTTPException(404, f"no actor with id {actor_id!r}")
+    return actor
+
+
+def location_or_404(store: GraphStore, location_id: str) -> Location:
+    location = store.get_location(location_id)
+    if location is None:
+        raise HTTPException(404, f"no location with id {location_id!r}")
+    return location

@@ -1,0 +1,164 @@
+"""Turning store answers (`graph_schema.model` dataclasses) into response models.
+
+A `Lookup` reads each actor, location chain and article a response mentions
+once per request, so a page of events costs one read per distinct name.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from app.schemas.actors import ActorDetail, TitleOut
+from app.schemas.common import ActorRef, ArticleRef, EventRef, EvidenceOut, LocationRef
+from app.schemas.events import (
+    ConflictOut,
+    EventDetail,
+    EventSummary,
+    ParticipantDetail,
+    ParticipantOut,
+    RepresentationOut,
+    SourceOut,
+)
+from graph_schema.model import Actor, ActorKind, Article, Conflict, Event, Evidence, Location
+from graph_schema.store import GraphStore
+
+
+class Lookup:
+    """Per-request memo of the names a response needs."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self._actors: dict[str, Actor | None] = {}
+        self._chains: dict[str, list[Location]] = {}
+        self._articles: dict[str, Article | None] = {}
+
+    def actors(self, ids: Iterable[str]) -> None:
+        """Read the named actors not read yet (in one call when the store can)."""
+        missing = [i for i in dict.fromkeys(ids) if i not in self._actors]
+        if not missing:
+            return
+        many = getattr(self.store, "get_actors", None)
+        found = many(missing) if callable(many) else {i: self.store.get_actor(i) for i in missing}
+        for i in missing:
+            self._actors[i] = found.get(i)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        self.actors([actor_id])
+        return self._actors[actor_id]
+
+    def actor_ref(self, actor_id: str) -> ActorRef:
+        actor = self.actor(actor_id)
+        if actor is None:  # a dangling id: show it rather than fail the whole answer
+            return ActorRef(id=actor_id, name=actor_id, kind=ActorKind.OTHER)
+        return actor_ref(actor)
+
+    def chain(self, location_id: str | None) -> list[Location]:
+        if not location_id:
+            return []
+        if location_id not in self._chains:
+            self._chains[location_id] = self.store.location_chain(location_id)
+        return self._chains[location_id]
+
+    def articles(self, ids: Iterable[str]) -> None:
+        missing = [i for i in dict.fromkeys(ids) if i not in self._articles]
+        if missing:
+            found = {a.id: a for a in self.store.get_articles(missing)}
+            for i in missing:
+                self._articles[i] = found.get(i)
+
+    def article_ref(self, article_id: str) -> ArticleRef:
+        self.articles([article_id])
+        article = self._articles[article_id]
+        if article is None:
+            return ArticleRef(id=article_id)
+        return ArticleRef(id=article.id, title=article.title, outlet=article.outlet, url=article.url,
+                          published=article.published)
+
+
+def actor_ref(actor: Actor) -> ActorRef:
+    return ActorRef(id=actor.id, name=actor.name, kind=actor.kind, country=actor.country)
+
+
+def location_ref(location: Location) -> LocationRef:
+    return LocationRef(id=location.id, name=location.name, kind=location.kind, country=location.country)
+
+
+def event_ref(event: Event) -> EventRef:
+    return EventRef(id=event.id, type=event.type, cameo=event.cameo, date=event.date,
+                    date_precision=event.date_precision)
+
+
+def evidence(items: Iterable[Evidence]) -> list[EvidenceOut]:
+    return [EvidenceOut(article=e.article, start=e.start, end=e.end, quote=e.quote) for e in items]
+
+
+def _event_actor_ids(event: Event) -> list[str]:
+    ids: list[str] = []
+    for p in event.participants:
+        ids.append(p.actor)
+        if p.represents:
+            ids.append(p.represents)
+    return ids
+
+
+def _event_fields(event: Event, lookup: Lookup) -> dict:
+    chain = [location_ref(loc) for loc in lookup.chain(event.location)]
+    return dict(
+        id=event.id, type=event.type, cameo=event.cameo, date=event.date, date_precision=event.date_precision,
+        date_text=event.date_text, location=chain[0] if chain else None, location_chain=chain,
+        source_count=len(event.sources), article_count=len({s.article for s in event.sources}),
+    )
+
+
+def _participants(event: Event) -> list:
+    return sorted(event.participants, key=lambda p: (p.role != "host", p.actor))
+
+
+def event_summaries(events: list[Event], lookup: Lookup) -> list[EventSummary]:
+    lookup.actors(i for e in events for i in _event_actor_ids(e))
+    return [
+        EventSummary(
+            **_event_fields(e, lookup),
+            participants=[ParticipantOut(actor=lookup.actor_ref(p.actor), role=p.role,
+                                         represents=lookup.actor_ref(p.represents) if p.represents else None)
+                          for p in _participants(e)],
+        )
+        for e in events
+    ]
+
+
+def conflict(c: Conflict) -> ConflictOut:
+    return ConflictOut(subject=c.subject, field=c.field, kept=c.kept, other=c.other, evidence=evidence(c.evidence))
+
+
+def event_detail(event: Event, conflicts: list[Conflict], lookup: Lookup) -> EventDetail:
+    lookup.actors(_event_actor_ids(event))
+    lookup.articles(s.article for s in event.sources)
+    participants = [
+        ParticipantDetail(actor=lookup.actor_ref(p.actor), role=p.role,
+                          represents=lookup.actor_ref(p.represents) if p.represents else None,
+                          evidence=evidence(p.evidence))
+        for p in _participants(event)
+    ]
+    sources = sorted(event.sources, key=lambda s: (s.article, s.start, s.end))
+    return EventDetail(
+        **_event_fields(event, lookup),
+        participants=participants,
+        representation=[RepresentationOut(person=p.actor, state=p.represents) for p in participants if p.represents],
+        sources=[SourceOut(article=lookup.article_ref(s.article), start=s.start, end=s.end, quote=s.quote)
+                 for s in sources],
+        conflicts=[conflict(c) for c in conflicts],
+        merged_from=list(event.merged_from),
+    )
+
+
+def actor_detail(actor: Actor, events: list[Event], event_count: int, lookup: Lookup) -> ActorDetail:
+    lookup.actors([t.of for t in actor.titles if t.of] + ([actor.affiliation] if actor.affiliation else []))
+    return ActorDetail(
+        id=actor.id, name=actor.name, kind=actor.kind, country=actor.country, aliases=sorted(actor.aliases),
+        titles=[TitleOut(title=t.title, of=lookup.actor_ref(t.of) if t.of else None, evidence=evidence(t.evidence))
+                for t in actor.titles],
+        affiliation=lookup.actor_ref(actor.affiliation) if actor.affiliation else None,
+        evidence=evidence(actor.evidence),
+        event_count=event_count,
+        events=[event_ref(e) for e in events],
+    )

@@ -1,0 +1,41 @@
+"""Who met whom: an actor's counterparts, and the meetings two actors shared."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Path
+from typing import Annotated
+
+from app.api.deps import ActorId, StoreDep, actor_or_404
+from app.api.params import PagingDep, next_offset
+from app.api.render import Lookup, actor_ref, event_summaries
+from app.problems import responses
+from app.schemas.events import EventPage
+from app.schemas.network import CounterpartList, CounterpartOut
+from graph_schema.store import EventQuery
+
+router = APIRouter(prefix="/actors", tags=["counterparts"])
+
+
+@router.get("/{actor_id}/counterparts", operation_id="list_counterparts", response_model=CounterpartList,
+            responses=responses(404, 422),
+            summary="Everyone the actor met: number of meetings, first and last date, the meetings")
+def list_counterparts(store: StoreDep, actor_id: ActorId) -> CounterpartList:
+    actor = actor_or_404(store, actor_id)
+    return CounterpartList(actor=actor_ref(actor), items=[
+        CounterpartOut(actor=actor_ref(c.actor), meetings=c.meetings, first=c.first, last=c.last,
+                       event_ids=list(c.event_ids))
+        for c in store.counterparts(actor_id)])
+
+
+@router.get("/{actor_id}/counterparts/{other_id}/meetings", operation_id="list_shared_meetings",
+            response_model=EventPage, responses=responses(404, 422), summary="The meetings two actors shared")
+def list_shared_meetings(
+    store: StoreDep, actor_id: ActorId, paging: PagingDep,
+    other_id: Annotated[str, Path(min_length=1, max_length=200, description="The other actor's id",
+                                  examples=["a:deu"])],
+) -> EventPage:
+    actor_or_404(store, actor_id)
+    actor_or_404(store, other_id)
+    page = store.find_events(EventQuery(actor=actor_id, counterpart=other_id, type="meeting", offset=paging.offset,
+                                        limit=paging.limit))
+    return EventPage(items=event_summaries(page.items, Lookup(store)), total=page.total, offset=paging.offset,
+                     limit=paging.limit, next_offset=next_offset(paging.offset, paging.limit, page.total))

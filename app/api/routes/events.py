@@ -1,0 +1,38 @@
+"""Events of any type: filtered lists and the full detail with sources and conflicts."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query
+
+from app.api.deps import StoreDep
+from app.api.params import EventFiltersDep, PagingDep, next_offset
+from app.api.render import Lookup, event_detail, event_summaries
+from app.problems import responses
+from app.schemas.events import EventDetail, EventPage
+
+router = APIRouter(prefix="/events", tags=["events"])
+
+
+@router.get("", operation_id="list_events", response_model=EventPage, responses=responses(422),
+            summary="Events of any type, filtered, by date")
+def list_events(
+    store: StoreDep, filters: EventFiltersDep, paging: PagingDep,
+    type: Annotated[str | None, Query(min_length=1, max_length=50, examples=["meeting"],
+                                      description="Event type; `meeting` also matches CAMEO 04x")] = None,
+) -> EventPage:
+    page = store.find_events(filters.query(paging, type))
+    return EventPage(items=event_summaries(page.items, Lookup(store)), total=page.total, offset=paging.offset,
+                     limit=paging.limit, next_offset=next_offset(paging.offset, paging.limit, page.total))
+
+
+@router.get("/{event_id}", operation_id="get_event", response_model=EventDetail, responses=responses(404, 422),
+            summary="An event with participants, representation, place, sources and conflicts")
+def get_event(
+    store: StoreDep,
+    event_id: Annotated[str, Path(min_length=1, max_length=200, examples=["e:2019-06-03-meeting-4f2a9c"])],
+) -> EventDetail:
+    event = store.get_event(event_id)
+    if event is None:
+        raise HTTPException(404, f"no event with id {event_id!r}")
+    return event_detail(event, store.conflicts(event_id), Lookup(store))

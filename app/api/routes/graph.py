@@ -1,0 +1,114 @@
+"""The meeting network: shortest connections, ego networks and centrality (networkx)."""
+from __future__ import annotations
+
+from typing import Annotated
+
+import networkx as nx
+from fastapi import APIRouter, Query
+
+from app.api.deps import ActorId, StoreDep, actor_or_404
+from app.api.render import Lookup, actor_ref
+from app.problems import responses
+from app.schemas.network import (
+    CentralityMeasure,
+    CentralityRanking,
+    CentralityScore,
+    Connection,
+    EgoEdge,
+    EgoNetwork,
+    EgoNode,
+    GraphStats,
+    PathStep,
+)
+from graph_schema.store import GraphStore
+
+router = APIRouter(prefix="/graph", tags=["graph"])
+
+ActorQuery = Annotated[str, Query(min_length=1, max_length=200, description="Actor id")]
+
+
+def _path_steps(store: GraphStore, ids: list[str], lookup: Lookup) -> list[PathStep]:
+    """The path alternates actor, event, actor, ...: name the actors, date the events."""
+    lookup.actors(ids[0::2])
+    steps = []
+    for i, node_id in enumerate(ids):
+        if i % 2 == 0:
+            steps.append(PathStep(kind="actor", id=node_id, label=lookup.actor_ref(node_id).name))
+        else:
+            event = store.get_event(node_id)
+            label = f"{event.type} {event.date or 'undated'}" if event else node_id
+            steps.append(PathStep(kind="event", id=node_id, label=label, date=event.date if event else None))
+    return steps
+
+
+@router.get("/connection", operation_id="get_connection", response_model=Connection, responses=responses(404, 422),
+            summary="The shortest chain of shared events linking two actors")
+def get_connection(
+    store: StoreDep,
+    source: Annotated[str, Query(min_length=1, max_length=200, examples=["a:catherine-colonna"])],
+    target: Annotated[str, Query(min_length=1, max_length=200, examples=["a:anna-keller"])],
+    max_hops: Annotated[int, Query(ge=1, le=10, description="Most events along the path")] = 6,
+) -> Connection:
+    lookup = Lookup(store)
+    src, dst = actor_or_404(store, source), actor_or_404(store, target)
+    ids = [source] if source == target else store.shortest_connection(source, target, max_hops=max_hops)
+    return Connection(source=actor_ref(src), target=actor_ref(dst), found=bool(ids), hops=len(ids) // 2,
+                      path=_path_steps(store, ids, lookup))
+
+
+@router.get("/ego/{actor_id}", operation_id="get_ego_network", response_model=EgoNetwork,
+            responses=responses(404, 422), summary="The actors within `radius` meetings of an actor, and their ties")
+def get_ego_network(
+    store: StoreDep, actor_id: ActorId,
+    radius: Annotated[int, Query(ge=1, le=3, description="How many meetings away")] = 1,
+) -> EgoNetwork:
+    center = actor_or_404(store, actor_id)
+    network = store.meeting_network()
+    distance = nx.single_source_shortest_path_length(network, actor_id, cutoff=radius) if actor_id in network \
+        else {actor_id: 0}
+    ego = network.subgraph(distance)
+    lookup = Lookup(store)
+    lookup.actors(distance)
+    nodes = sorted((EgoNode(actor=lookup.actor_ref(n), distance=d) for n, d in distance.items()),
+                   key=lambda n: (n.distance, n.actor.id))
+    edges = sorted((EgoEdge(source=min(a, b), target=max(a, b), meetings=int(data.get("weight", 1)))
+                    for a, b, data in ego.edges(data=True)), key=lambda e: (e.source, e.target))
+    return EgoNetwork(center=actor_ref(center), radius=radius, nodes=nodes, edges=edges)
+
+
+def _eigenvector(network: nx.Graph) -> dict[str, float | None]:
+    try:
+        return nx.eigenvector_centrality(network, max_iter=1000, weight="weight")
+    except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
+        return {}
+
+
+@router.get("/centrality", operation_id="get_centrality", response_model=CentralityRanking,
+            responses=responses(422), summary="Actors ranked by centrality in the meeting network")
+def get_centrality(
+    store: StoreDep,
+    by: Annotated[CentralityMeasure, Query(description="The measure to rank by")] = CentralityMeasure.DEGREE,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> CentralityRanking:
+    network = store.meeting_network()
+    degree = nx.degree_centrality(network) if len(network) > 1 else dict.fromkeys(network, 0.0)
+    meetings = dict(network.degree(weight="weight"))
+    betweenness = nx.betweenness_centrality(network)
+    closeness = nx.closeness_centrality(network)
+    eigenvector = _eigenvector(network) if network.number_of_edges() else {}
+    scores = {
+        n: dict(degree=degree.get(n, 0.0), meetings=int(meetings.get(n, 0)), betweenness=betweenness.get(n, 0.0),
+                closeness=closeness.get(n, 0.0), eigenvector=eigenvector.get(n))
+        for n in network
+    }
+    ranked = sorted(scores, key=lambda n: (-(scores[n][by.value] or 0.0), n))[:limit]
+    lookup = Lookup(store)
+    lookup.actors(ranked)
+    return CentralityRanking(by=by, node_count=network.number_of_nodes(), edge_count=network.number_of_edges(),
+                             items=[CentralityScore(actor=lookup.actor_ref(n), **scores[n]) for n in ranked])
+
+
+@router.get("/stats", operation_id="get_graph_stats", response_model=GraphStats, responses=responses(),
+            summary="How many articles, actors, events, places and facts the graph holds")
+def get_graph_stats(store: StoreDep) -> GraphStats:
+    return GraphStats(counts=store.counts())

@@ -1,0 +1,77 @@
+"""Ingest over HTTP: posted articles go through the same pipeline as files do.
+
+Each article gets its own outcome; a bad one (no text, too large, a duplicate
+in the batch) is reported with the reason and the rest still go in.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Depends, HTTPException
+
+from app.api.deps import SettingsDep, StoreDep, require_api_key
+from app.problems import responses
+from app.schemas.ingest import ArticleIn, ArticleOutcome, GraphChanges, IngestRequest, IngestResult
+from graph_schema.model import Article
+from ingest.read import ArticleText, content_id
+
+log = logging.getLogger("app.ingest")
+
+router = APIRouter(tags=["ingest"])
+
+
+def _article_text(index: int, posted: ArticleIn, max_bytes: int) -> ArticleText | str:
+    """The posted article ready for the pipeline, or why it cannot go in."""
+    if not posted.text.strip():
+        return "no text"
+    size = len(posted.text.encode("utf-8"))
+    if size > max_bytes:
+        return f"text is {size} bytes, more than the limit of {max_bytes}"
+    article = Article(id=(posted.id or "").strip() or content_id(posted.text), title=posted.title,
+                      outlet=posted.outlet, url=posted.url,
+                      published=posted.published.isoformat() if posted.published else None)
+    return ArticleText(article=article, text=posted.text, source=f"articles[{index}]")
+
+
+@router.post("/articles", operation_id="ingest_articles", response_model=IngestResult,
+             dependencies=[Depends(require_api_key)], responses=responses(401, 413, 422),
+             summary="Ingest articles: extract, resolve and store; one outcome per article")
+def ingest_articles(
+    store: StoreDep, settings: SettingsDep,
+    request: Annotated[IngestRequest, Body(openapi_examples={"one article": {
+        "summary": "One article",
+        "value": {"articles": [ArticleIn.model_json_schema()["examples"][0]]}}})],
+) -> IngestResult:
+    outcomes: dict[int, ArticleOutcome] = {}
+    ready: list[tuple[int, ArticleText]] = []
+    seen: dict[str, int] = {}
+    for index, posted in enumerate(request.articles):
+        item = _article_text(index, posted, settings.max_article_bytes)
+        if isinstance(item, str):
+            outcomes[index] = ArticleOutcome(index=index, id=posted.id, status="failed", reason=item)
+        elif item.article.id in seen:
+            outcomes[index] = ArticleOutcome(index=index, id=item.article.id, status="failed",
+                                             reason=f"duplicate of articles[{seen[item.article.id]}] (same id)")
+        else:
+            seen[item.article.id] = index
+            ready.append((index, item))
+    changes = GraphChanges()
+    if ready:
+        try:
+            from ingest.pipeline import ingest_articles as run_pipeline
+        except ImportError as exc:
+            raise HTTPException(501, "the ingest pipeline is not available in this build") from exc
+        report = run_pipeline([item for _, item in ready], store=store, settings=settings)
+        for index, item in ready:
+            result = report.results[item.article.id]
+            outcomes[index] = ArticleOutcome(index=index, id=item.article.id, status=result.status,
+                                             reason=result.reason)
+        changes = GraphChanges(created=report.stats.created, updated=report.stats.updated,
+                               deleted=report.stats.deleted)
+    results = [outcomes[i] for i in sorted(outcomes)]
+    log.info("ingest.request", extra={"articles": len(results),
+                                      "failed": sum(r.status == "failed" for r in results)})
+    return IngestResult(results=results, ingested=sum(r.status == "ingested" for r in results),
+                        unchanged=sum(r.status == "unchanged" for r in results),
+                        failed=sum(r.status == "failed" for r in results), graph=changes)
