@@ -1,0 +1,53 @@
+"""Export the stored graph as one `diplomatic-graph/1` document.
+
+The file is written atomically (a temporary file in the same folder, then a
+rename), so a reader never sees half an export and a failed export leaves the
+previous file as it was.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from graph_schema.document import to_document
+from graph_schema.store import GraphStore
+
+
+def export_document(store: GraphStore) -> dict[str, Any]:
+    """The store's resolved graph as a `diplomatic-graph/1` document."""
+    return to_document(store.read_graph())
+
+
+def dump_document(document: dict[str, Any]) -> str:
+    """The document as JSON text: stable key order and layout, so two exports diff cleanly."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_document(document: dict[str, Any], path: Path) -> int:
+    """Write `document` to `path` atomically; the number of bytes written."""
+    path = Path(path)
+    data = dump_document(document).encode("utf-8")
+    folder = path.parent if str(path.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; an export is meant to be shared
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return len(data)
+
+
+def export_to_file(store: GraphStore, path: Path) -> dict[str, Any]:
+    """Export the store's graph to `path`; the document written."""
+    document = export_document(store)
+    write_document(document, path)
+    return document

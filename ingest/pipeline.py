@@ -1,0 +1,323 @@
+"""Batch ingest: files in, one resolved graph in the store out.
+
+    read -> (per article, in worker processes) clean -> analyze -> extract
+         -> (in this process) put_article per article -> resolve all -> replace_graph
+
+A bad article never stops the batch: it becomes an `ArticleFailure` naming the
+file and the reason. If the store goes away midway, writing stops and the
+report lists exactly which articles did not go in; running the same ingest
+again completes them. The graph is a function of the set of stored
+extractions, so any order of ingest, or ingesting twice, gives the same graph.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph_schema.model import Graph
+from graph_schema.store import GraphStore, StoreError, StoreUnavailable, WriteStats
+from ingest.read import ArticleText, ReadFailure, read_articles
+from ingest.write import Stamp, fingerprint, is_unchanged, put_extraction, rebuild_graph, stored_stamps, text_hash
+
+log = logging.getLogger("diplograph.ingest")
+
+DUPLICATE_TEXT = "(same text)"  # how `read_articles` marks a second copy of an article already read
+CHUNK_MAX = 8  # articles sent to a worker at once: fewer round trips, still an even spread
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFailure:
+    """An article (or input file) that did not go in, at which stage and why."""
+
+    source: str  # file path, or `file.jsonl:LINE`
+    reason: str
+    stage: str = "read"  # read, extract, store
+    article: str | None = None  # article id, once known
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did."""
+
+    read: int = 0  # readable articles
+    new: int = 0  # stored by this run (new or changed)
+    unchanged: int = 0  # already in the store as they are
+    failures: list[ArticleFailure] = field(default_factory=list)
+    duplicates: list[ArticleFailure] = field(default_factory=list)  # second copies of an article, skipped
+    errors: list[str] = field(default_factory=list)  # batch-wide problems (store unavailable, resolve failed)
+    store_unavailable: bool = False
+    graph_updated: bool = False
+    actors: int = 0
+    events: int = 0
+    facts: int = 0
+    write: WriteStats = field(default_factory=WriteStats)
+    duration_s: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def not_written(self) -> list[ArticleFailure]:
+        """Readable articles that did not go in because the store failed."""
+        return [f for f in self.failures if f.stage == "store"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and not self.errors
+
+
+# --- the worker side ---------------------------------------------------------------------------
+
+_NLP: dict[str, Any] = {}  # model name -> loaded spaCy pipeline, once per process
+
+
+def _nlp(model: str) -> Any:
+    if model not in _NLP:
+        from ingest.analyze import load_nlp
+
+        _NLP[model] = load_nlp(model)
+    return _NLP[model]
+
+
+def _init_worker(model: str) -> None:
+    """Process-pool initializer: load spaCy once, and let the parent handle Ctrl-C."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _nlp(model)
+
+
+def extract_article(item: ArticleText, nlp: Any) -> dict[str, Any]:
+    """One article's extraction payload: clean, analyze, extract."""
+    from ingest.analyze import analyze
+    from ingest.clean import clean
+    from ingest.extract import extract
+
+    cleaned = ArticleText(article=item.article, text=clean(item.text), source=item.source, warnings=item.warnings)
+    return extract(analyze(cleaned, nlp)).to_payload()
+
+
+def _extract_chunk(chunk: list[tuple[int, ArticleText]], model: str) -> list[tuple[int, dict | None, str | None]]:
+    """Extract a few articles; an exception in one is that article's failure, not the chunk's."""
+    nlp = _nlp(model)
+    out: list[tuple[int, dict | None, str | None]] = []
+    for index, item in chunk:
+        try:
+            out.append((index, extract_article(item, nlp), None))
+        except Exception as exc:  # noqa: BLE001 - any error in one article is reported for that article
+            out.append((index, None, f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+# --- the parent side ---------------------------------------------------------------------------
+
+
+def ingest(paths: Iterable[Path | str], store: GraphStore, *, workers: int = 1, nlp_model: str | None = None,
+           progress: bool = True, max_bytes: int | None = None) -> IngestReport:
+    """Ingest every article under `paths` into `store`; never raises for a bad article or a lost store."""
+    from diplograph.settings import get_settings
+
+    settings = get_settings()
+    model = nlp_model or settings.spacy_model
+    max_bytes = max_bytes or settings.max_article_bytes
+    started = time.monotonic()
+    report = IngestReport()
+    log.info("ingest.start", extra={"store": store.name, "workers": workers})
+
+    texts = _read(_unique(paths), max_bytes, report)
+    with _progress_bar(progress) as bar:
+        try:
+            store.ping()
+            stored = stored_stamps(store)
+        except StoreUnavailable as exc:
+            _store_lost(report, exc, texts)
+            return _finish(report, started)
+        code = fingerprint(model)
+        stamps = {i: Stamp(text_hash(t.text), code) for i, t in enumerate(texts)}
+        todo: list[tuple[int, ArticleText]] = []
+        for i, item in enumerate(texts):
+            if is_unchanged(stored.get(item.article.id), item.article, stamps[i]):
+                report.unchanged += 1
+                log.debug("article.unchanged", extra={"article": item.article.id})
+            else:
+                todo.append((i, item))
+
+        task = bar(f"extracting {len(todo)} article(s)", len(todo))
+        pending = {i for i, _ in todo}
+        results = _extractions(todo, model, workers)
+        try:
+            for index, payload, error in results:
+                item = texts[index]
+                task()
+                if error is not None:
+                    pending.discard(index)
+                    _fail(report, ArticleFailure(item.source, error, "extract", item.article.id))
+                    continue
+                try:
+                    changed = put_extraction(store, item.article, payload, stamps[index])
+                except StoreUnavailable:
+                    raise
+                except StoreError as exc:
+                    pending.discard(index)
+                    _fail(report, ArticleFailure(item.source, f"store refused it: {exc}", "store", item.article.id))
+                    continue
+                pending.discard(index)
+                if changed:
+                    report.new += 1
+                    log.info("article.stored", extra={"article": item.article.id, "source": item.source})
+                else:
+                    report.unchanged += 1
+        except StoreUnavailable as exc:
+            results.close()  # stop the workers: nothing more can be written
+            _store_lost(report, exc, [texts[i] for i in sorted(pending)])
+            return _finish(report, started)
+        finally:
+            results.close()
+
+        bar("resolving the graph", None)
+        try:
+            graph, report.write = rebuild_graph(store)
+        except StoreUnavailable as exc:
+            _store_lost(report, exc, [])
+            return _finish(report, started)
+        except Exception as exc:  # noqa: BLE001 - the articles are stored; a re-run retries the graph
+            log.exception("graph.failed", extra={"reason": f"{type(exc).__name__}: {exc}"})
+            report.errors.append(f"the graph was not updated: {type(exc).__name__}: {exc}")
+            return _finish(report, started)
+    report.graph_updated = True
+    report.actors, report.events, report.facts = graph_counts(graph)
+    log.info("graph.replaced", extra={"created": report.write.created, "updated": report.write.updated,
+                                      "deleted": report.write.deleted})
+    return _finish(report, started)
+
+
+def graph_counts(graph: Graph) -> tuple[int, int, int]:
+    """Actors, events and facts (participations, offices held, event places) in a graph."""
+    facts = (sum(len(e.participants) for e in graph.events.values())
+             + sum(len(a.titles) for a in graph.actors.values())
+             + sum(1 for e in graph.events.values() if e.location))
+    return len(graph.actors), len(graph.events), facts
+
+
+def _unique(paths: Iterable[Path | str]) -> list[Path]:
+    """The paths in order, each once: the same file named twice is one input, not a duplicate article."""
+    seen: set[Path] = set()
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
+
+
+def _read(paths: list[Path], max_bytes: int, report: IngestReport) -> list[ArticleText]:
+    texts: list[ArticleText] = []
+    for result in read_articles(paths, max_bytes=max_bytes):
+        if isinstance(result, ReadFailure):
+            failure = ArticleFailure(result.source, result.reason, "read")
+            if DUPLICATE_TEXT in result.reason:
+                report.duplicates.append(failure)
+                log.info("article.duplicate", extra={"source": result.source, "reason": result.reason})
+            else:
+                _fail(report, failure)
+            continue
+        for warning in result.warnings:
+            log.warning("article.warning", extra={"article": result.article.id, "source": result.source,
+                                                  "reason": warning})
+        texts.append(result)
+    report.read = len(texts)
+    return texts
+
+
+def _extractions(todo: list[tuple[int, ArticleText]], model: str,
+                 workers: int) -> Iterator[tuple[int, dict | None, str | None]]:
+    """Extraction results as they are ready: in this process, or from `workers` processes."""
+    if not todo:
+        return
+    if workers <= 1 or len(todo) == 1:
+        for pair in todo:
+            yield from _extract_chunk([pair], model)
+        return
+    size = max(1, min(CHUNK_MAX, len(todo) // (workers * 4) or 1))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    context = multiprocessing.get_context("spawn")  # no fork of a parent holding driver sockets and threads
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
+                             initializer=_init_worker, initargs=(model,)) as pool:
+        futures: dict[Future, list[tuple[int, ArticleText]]] = {
+            pool.submit(_extract_chunk, chunk, model): chunk for chunk in chunks}
+        try:
+            while futures:
+                done, _ = wait(futures, return_when=FIRST_COMPLETED)
+                for future in done:
+                    chunk = futures.pop(future)
+                    try:
+                        yield from future.result()
+                    except BrokenProcessPool as exc:
+                        reason = f"worker process died: {exc}"
+                        yield from ((i, None, reason) for i, _ in chunk)
+                    except Exception as exc:  # noqa: BLE001 - e.g. the model failed to load in the worker
+                        reason = f"{type(exc).__name__}: {exc}"
+                        yield from ((i, None, reason) for i, _ in chunk)
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def _fail(report: IngestReport, failure: ArticleFailure) -> None:
+    report.failures.append(failure)
+    log.warning("article.failed", extra={"article": failure.article, "source": failure.source,
+                                         "stage": failure.stage, "reason": failure.reason})
+
+
+def _store_lost(report: IngestReport, exc: Exception, unwritten: list[ArticleText]) -> None:
+    """Record that the store went away and which readable articles therefore did not go in."""
+    report.store_unavailable = True
+    report.errors.append(f"store unavailable: {exc}")
+    log.error("store.unavailable", extra={"reason": str(exc), "not_written": len(unwritten)})
+    for item in unwritten:
+        _fail(report, ArticleFailure(item.source, f"not written, the store is unavailable: {exc}", "store",
+                                     item.article.id))
+
+
+def _finish(report: IngestReport, started: float) -> IngestReport:
+    report.duration_s = time.monotonic() - started
+    log.info("ingest.done", extra={"read": report.read, "new": report.new, "unchanged": report.unchanged,
+                                   "failed": report.failed, "duplicates": len(report.duplicates),
+                                   "duration_s": round(report.duration_s, 3)})
+    return report
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[..., Callable[[], None]]]:
+    """`bar(description, total)` starts a step and returns `advance()`; a no-op without a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda description, total: (lambda: None)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as progress:
+        steps: list[tuple[Any, int | None]] = []
+
+        def bar(description: str, total: int | None) -> Callable[[], None]:
+            if steps:  # the previous step is over
+                previous, previous_total = steps[-1]
+                progress.update(previous, completed=previous_total or 1, total=previous_total or 1)
+            task_id = progress.add_task(description, total=total)
+            steps.append((task_id, total))
+            return lambda: progress.advance(task_id)
+
+        yield bar
