@@ -7,6 +7,7 @@ the contract tests in `tests/graph_schema/test_store_contract.py` hold both to i
 """
 from __future__ import annotations
 
+import contextlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +24,10 @@ class StoreError(RuntimeError):
 
 class StoreUnavailable(StoreError):
     """The store cannot be reached now; the same call may work later."""
+
+
+class InvalidGraph(StoreError, ValueError):
+    """The graph given to `replace_graph` refers to actors, places or articles it does not hold."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +111,11 @@ class GraphStore(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def lock(self) -> contextlib.AbstractContextManager[None]:
+        """Hold while reading the records, resolving and replacing the graph, so that two
+        concurrent ingests cannot overwrite each other's graph. Re-entrant; writes take it too."""
+        return contextlib.nullcontext()
 
     # per-article records (ingest's source of truth) ------------------------
     @abstractmethod
