@@ -1,0 +1,466 @@
+"""The embedded store: the resolved graph in memory, persisted in a data directory.
+
+Layout of `data_dir`:
+
+- `graph.json`: the resolved graph as a `diplomatic-graph/1` document. Saved by
+  writing a temporary file, fsync and `os.replace`, so a reader or a crash
+  sees the old file or the new one, never half of one.
+- `records/<article id>.json`: one file per article, `{"article", "payload"}`,
+  saved the same way, so putting one article never rewrites the others.
+- `.lock`: an `fcntl` lock held around every write, so two processes ingesting
+  at once do not lose each other's work (see `lock()`).
+
+Readers check the graph file's identity (inode, mtime, size) before each read
+and reload when another process replaced it. Look-up indexes (actor -> events,
+location -> children, the event order, the search list, the networkx graph
+for path finding) are built lazily, on the first read that needs them.
+"""
+from __future__ import annotations
+
+import contextlib
+import copy
+import fcntl
+import hashlib
+import os
+import tempfile
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import networkx as nx
+import orjson
+from rapidfuzz import fuzz, process
+
+from graph_schema.document import article_record, conflict_order, from_document, to_document
+from graph_schema.integrity import graph_problems
+from graph_schema.model import Actor, ActorKind, Article, Conflict, Event, Graph, Location
+from graph_schema.store import (
+    ActorHit,
+    Counterpart,
+    EventQuery,
+    GraphStore,
+    InvalidGraph,
+    Page,
+    Representation,
+    StoreError,
+    StoreUnavailable,
+    WriteStats,
+)
+from graph_schema.stores import actor_search
+from graph_schema.stores.fingerprint import Key, Print, diff, fingerprints
+from graph_schema.stores.ordering import event_order
+
+GRAPH_FILE = "graph.json"
+RECORDS_DIR = "records"
+LOCK_FILE = ".lock"
+_SEARCH_CANDIDATES = 200
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that the file is either the old one or the new one."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _record_name(article_id: str) -> str:
+    name = quote(article_id, safe="-_.")
+    if len(name) > 200 or name.startswith("."):
+        name = "h-" + hashlib.blake2b(article_id.encode(), digest_size=16).hexdigest()
+    return name + ".json"
+
+
+class _State:
+    """One loaded version of the graph, with indexes built when first needed."""
+
+    def __init__(self, graph: Graph, signature: tuple[int, int, int] | None) -> None:
+        self.graph = graph
+        self.signature = signature
+
+    @cached_property
+    def prints(self) -> dict[Key, Print]:
+        return fingerprints(self.graph)
+
+    @cached_property
+    def rank(self) -> dict[str, int]:
+        """Event id -> its place in the event order."""
+        ordered = sorted(self.graph.events.values(), key=lambda e: event_order(e.date, e.id))
+        return {e.id: i for i, e in enumerate(ordered)}
+
+    @cached_property
+    def taking_part(self) -> dict[str, set[str]]:
+        """Actor id -> events the actor takes part in (any role)."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for e in self.graph.events.values():
+            for p in e.participants:
+                index[p.actor].add(e.id)
+        return index
+
+    @cached_property
+    def represented(self) -> dict[str, set[str]]:
+        """Actor id -> events where some participant represents the actor."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for e in self.graph.events.values():
+            for p in e.participants:
+                if p.represents:
+                    index[p.represents].add(e.id)
+        return index
+
+    @cached_property
+    def events_at(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = defaultdict(set)
+        for e in self.graph.events.values():
+            if e.location:
+                index[e.location].add(e.id)
+        return index
+
+    @cached_property
+    def children(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for loc in self.graph.locations.values():
+            if loc.within:
+                index[loc.within].append(loc.id)
+        return index
+
+    @cached_property
+    def conflicts_about(self) -> dict[str, list[Conflict]]:
+        index: dict[str, list[Conflict]] = defaultdict(list)
+        for c in sorted(self.graph.conflicts, key=conflict_order):
+            index[c.subject].append(c)
+        return index
+
+    @cached_property
+    def representations(self) -> list[Representation]:
+        found = {(p.actor, p.represents, e.id): Representation(p.actor, p.represents, e.id, e.date)
+                 for e in self.graph.events.values() for p in e.participants if p.represents}
+        return sorted(found.values(), key=lambda r: (*event_order(r.date, r.event), r.person, r.state))
+
+    @cached_property
+    def search_names(self) -> tuple[list[str], list[str]]:
+        """Parallel lists: every normalised name or alias, and the actor id it belongs to."""
+        names: list[str] = []
+        owners: list[str] = []
+        for actor in self.graph.actors.values():
+            for name in actor_search.names_of(actor):
+                names.append(name)
+                owners.append(actor.id)
+        return names, owners
+
+    @cached_property
+    def participation_graph(self) -> nx.Graph:
+        """Actors and events as nodes, an edge for every participation."""
+        g = nx.Graph()
+        for e in self.graph.events.values():
+            for p in e.participants:
+                g.add_edge(("actor", p.actor), ("event", e.id))
+        return g
+
+    def place_and_within(self, place: str) -> set[str]:
+        """The place and every location inside it."""
+        found, todo = set(), [place]
+        while todo:
+            loc = todo.pop()
+            if loc not in found:
+                found.add(loc)
+                todo.extend(self.children.get(loc, ()))
+        return found
+
+
+class EmbeddedStore(GraphStore):
+    name = "embedded"
+
+    def __init__(self, data_dir: Path | str) -> None:
+        self.data_dir = Path(data_dir)
+        try:
+            (self.data_dir / RECORDS_DIR).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot use data directory {self.data_dir}: {exc}") from exc
+        self._graph_path = self.data_dir / GRAPH_FILE
+        self._records = self.data_dir / RECORDS_DIR
+        self._mutex = threading.RLock()
+        self._lock_fd: int | None = None
+        self._lock_depth = 0
+        self._state = _State(Graph(), None)
+        self._current()
+
+    # lifecycle -------------------------------------------------------------
+    def ping(self) -> None:
+        if not os.access(self.data_dir, os.R_OK | os.W_OK | os.X_OK):
+            raise StoreUnavailable(f"data directory {self.data_dir} is not readable and writable")
+
+    def close(self) -> None:
+        with self._mutex:
+            if self._lock_fd is not None and self._lock_depth == 0:
+                os.close(self._lock_fd)
+                self._lock_fd = None
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the data directory's write lock (re-entrant); other processes' writes wait."""
+        with self._mutex:
+            if self._lock_depth == 0:
+                if self._lock_fd is None:
+                    self._lock_fd = os.open(self.data_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+                fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+                if self._lock_depth == 0:
+                    fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    # loading -----------------------------------------------------------------
+    def _signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self._graph_path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _current(self) -> _State:
+        """The loaded graph, reloaded first if another process has replaced the file."""
+        signature = self._signature()
+        state = self._state
+        if signature == state.signature:
+            return state
+        with self._mutex:
+            signature = self._signature()
+            if signature != self._state.signature:
+                self._state = self._load(signature)
+            return self._state
+
+    def _load(self, signature: tuple[int, int, int] | None) -> _State:
+        if signature is None:
+            return _State(Graph(), None)
+        try:
+            with open(self._graph_path, "rb") as f:
+                data = f.read()
+                signature = (os.fstat(f.fileno()).st_ino, os.fstat(f.fileno()).st_mtime_ns, len(data))
+            return _State(from_document(orjson.loads(data)), signature)
+        except (OSError, orjson.JSONDecodeError, ValueError) as exc:
+            raise StoreError(f"cannot read the graph in {self._graph_path}: {exc}") from exc
+
+    # per-article records -------------------------------------------------------
+    def put_article(self, article: Article, payload: dict[str, Any]) -> bool:
+        record = {"article": article_record(article), "payload": payload}
+        try:
+            data = orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
+        except TypeError as exc:
+            raise StoreError(f"article {article.id}: extraction is not JSON-serialisable: {exc}") from exc
+        path = self._records / _record_name(article.id)
+        with self.lock():
+            with contextlib.suppress(FileNotFoundError):
+                if path.read_bytes() == data:
+                    return False
+            _atomic_write(path, data)
+        return True
+
+    def _read_record(self, path: Path) -> tuple[Article, dict[str, Any]]:
+        try:
+            record = orjson.loads(path.read_bytes())
+            return Article(**record["article"]), record["payload"]
+        except (orjson.JSONDecodeError, KeyError, TypeError) as exc:
+            raise StoreError(f"unreadable article record {path}: {exc}") from exc
+
+    def article_payloads(self) -> Iterator[tuple[Article, dict[str, Any]]]:
+        paths = [p for p in self._records.iterdir() if p.suffix == ".json" and not p.name.startswith(".")]
+        records = []
+        for path in paths:
+            with contextlib.suppress(FileNotFoundError):  # deleted since listed
+                records.append(self._read_record(path))
+        records.sort(key=lambda r: r[0].id)
+        yield from records
+
+    def delete_article(self, article_id: str) -> bool:
+        with self.lock():
+            try:
+                os.unlink(self._records / _record_name(article_id))
+            except FileNotFoundError:
+                return False
+        return True
+
+    # the resolved graph ----------------------------------------------------------
+    def replace_graph(self, graph: Graph) -> WriteStats:
+        problems = graph_problems(graph)
+        if problems:
+            raise InvalidGraph("the graph refers to things it does not hold: " + "; ".join(problems))
+        document = to_document(graph)
+        new_prints = fingerprints(graph)
+        with self.lock():
+            changes = diff(self._current().prints, new_prints)
+            if not changes.stats.changed:
+                return WriteStats()
+            _atomic_write(self._graph_path, orjson.dumps(document))
+            with self._mutex:
+                state = _State(from_document(document), self._signature())
+                state.prints = new_prints
+                self._state = state
+        return changes.stats
+
+    def read_graph(self) -> Graph:
+        return copy.deepcopy(self._current().graph)
+
+    def counts(self) -> dict[str, int]:
+        g = self._current().graph
+        facts = (sum(len(e.participants) + len(e.sources) + (e.location is not None) for e in g.events.values())
+                 + sum(len(a.titles) + (a.affiliation is not None) for a in g.actors.values())
+                 + sum(loc.within is not None for loc in g.locations.values())
+                 + len(g.conflicts))
+        records = sum(1 for p in self._records.iterdir() if p.suffix == ".json" and not p.name.startswith("."))
+        return {"articles": len(g.articles), "records": records, "actors": len(g.actors), "events": len(g.events),
+                "locations": len(g.locations), "conflicts": len(g.conflicts), "facts": facts}
+
+    # reads -------------------------------------------------------------------------
+    def get_actor(self, actor_id: str) -> Actor | None:
+        actor = self._current().graph.actors.get(actor_id)
+        return copy.deepcopy(actor) if actor else None
+
+    def search_actors(self, text: str, kind: ActorKind | None = None, limit: int = 20) -> list[ActorHit]:
+        query = actor_search.normalise(text)
+        if not query or limit <= 0:
+            return []
+        state = self._current()
+        names, owners = state.search_names
+        found = process.extract(query, names, scorer=fuzz.WRatio, limit=_SEARCH_CANDIDATES, score_cutoff=50)
+        actors = state.graph.actors
+        candidates = [actors[owners[i]] for _, _, i in found]
+        if kind is not None:
+            candidates = [a for a in candidates if a.kind == kind]
+        return [ActorHit(copy.deepcopy(h.actor), h.score) for h in actor_search.rank(text, candidates, limit)]
+
+    def get_event(self, event_id: str) -> Event | None:
+        event = self._current().graph.events.get(event_id)
+        return copy.deepcopy(event) if event else None
+
+    def get_location(self, location_id: str) -> Location | None:
+        location = self._current().graph.locations.get(location_id)
+        return copy.deepcopy(location) if location else None
+
+    def location_chain(self, location_id: str) -> list[Location]:
+        return copy.deepcopy(self._current().graph.location_chain(location_id))
+
+    def get_articles(self, article_ids: list[str]) -> list[Article]:
+        articles = self._current().graph.articles
+        found = []
+        for article_id in dict.fromkeys(article_ids):
+            if article_id in articles:
+                found.append(copy.deepcopy(articles[article_id]))
+                continue
+            path = self._records / _record_name(article_id)
+            if path.exists():
+                with contextlib.suppress(FileNotFoundError):
+                    found.append(self._read_record(path)[0])
+        return found
+
+    def find_events(self, query: EventQuery) -> Page:
+        state = self._current()
+        events = state.graph.events
+        candidates: set[str] | None = None
+
+        def narrow(ids: set[str]) -> None:
+            nonlocal candidates
+            candidates = set(ids) if candidates is None else candidates & ids
+
+        for actor in (query.actor, query.counterpart):
+            if actor is not None:
+                narrow(state.taking_part.get(actor, set()) | state.represented.get(actor, set()))
+        if query.represents is not None:
+            narrow(state.represented.get(query.represents, set()))
+        if query.place is not None:
+            at: set[str] = set()
+            for loc in state.place_and_within(query.place):
+                at |= state.events_at.get(loc, set())
+            narrow(at)
+        pool = events.values() if candidates is None else (events[i] for i in candidates)
+        matching = [e for e in pool if self._matches(e, query)]
+        matching.sort(key=lambda e: state.rank[e.id])
+        offset, limit = max(query.offset, 0), max(query.limit, 0)
+        return Page(items=copy.deepcopy(matching[offset:offset + limit]), total=len(matching),
+                    offset=offset, limit=limit)
+
+    @staticmethod
+    def _matches(e: Event, q: EventQuery) -> bool:
+        if q.date_from is not None and (e.date is None or e.date < q.date_from):
+            return False
+        if q.date_to is not None and (e.date is None or e.date > q.date_to):
+            return False
+        if q.type is not None:
+            return e.is_meeting if q.type == "meeting" else e.type == q.type
+        return True
+
+    def counterparts(self, actor_id: str) -> list[Counterpart]:
+        state = self._current()
+        events = state.graph.events
+        shared: dict[str, set[str]] = defaultdict(set)
+        for event_id in state.taking_part.get(actor_id, ()):
+            event = events[event_id]
+            if event.is_meeting:
+                for p in event.participants:
+                    if p.actor != actor_id:
+                        shared[p.actor].add(event_id)
+        out = []
+        for other, ids in shared.items():
+            ordered = sorted(ids, key=state.rank.__getitem__)
+            dates = [events[i].date for i in ordered if events[i].date]
+            out.append(Counterpart(copy.deepcopy(state.graph.actors[other]), len(ids),
+                                   min(dates) if dates else None, max(dates) if dates else None, ordered))
+        out.sort(key=lambda c: (-c.meetings, c.actor.id))
+        return out
+
+    def representations(self, state: str | None = None, person: str | None = None) -> list[Representation]:
+        return [copy.copy(r) for r in self._current().representations
+                if (state is None or r.state == state) and (person is None or r.person == person)]
+
+    def conflicts(self, subject: str) -> list[Conflict]:
+        return copy.deepcopy(self._current().conflicts_about.get(subject, []))
+
+    def meeting_network(self) -> nx.Graph:
+        g = self._current().graph
+        network = nx.Graph()
+        for event in g.events.values():
+            if not event.is_meeting:
+                continue
+            actors = sorted({p.actor for p in event.participants})
+            for actor in actors:
+                network.add_node(actor, name=g.actors[actor].name, kind=str(g.actors[actor].kind))
+            for i, a in enumerate(actors):
+                for b in actors[i + 1:]:
+                    if network.has_edge(a, b):
+                        network[a][b]["weight"] += 1
+                    else:
+                        network.add_edge(a, b, weight=1)
+        return network
+
+    def shortest_connection(self, source: str, target: str, max_hops: int = 6) -> list[str]:
+        state = self._current()
+        actors = state.graph.actors
+        if source not in actors or target not in actors or max_hops < 0:
+            return []
+        if source == target:
+            return [source]
+        g = state.participation_graph
+        try:
+            path = nx.bidirectional_shortest_path(g, ("actor", source), ("actor", target))
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            return []
+        if (len(path) - 1) // 2 > max_hops:
+            return []
+        return [node_id for _, node_id in path]
