@@ -1,0 +1,89 @@
+"""What only the embedded store has to do: persist, reload, save atomically, share a data dir safely."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+
+from graph_schema.document import to_document
+from graph_schema.model import Article, Event, Graph, Participation
+from graph_schema.store import EventQuery, StoreError
+from graph_schema.stores.embedded import GRAPH_FILE, EmbeddedStore
+from tests.fixtures.sample_graph import ART2, JANE, PARIS, build_sample_graph, without_article
+
+
+def test_a_new_store_on_the_same_dir_reads_what_was_saved(tmp_path: Path, sample_graph: Graph) -> None:
+    first = EmbeddedStore(tmp_path)
+    first.replace_graph(sample_graph)
+    first.put_article(Article("r-1", title="R"), {"k": [1]})
+    first.close()
+    second = EmbeddedStore(tmp_path)
+    assert to_document(second.read_graph()) == to_document(sample_graph)
+    assert list(second.article_payloads()) == [(Article("r-1", title="R"), {"k": [1]})]
+    assert second.replace_graph(sample_graph).changed == 0
+
+
+def test_a_reader_sees_another_store_s_writes(tmp_path: Path, sample_graph: Graph) -> None:
+    reader, writer = EmbeddedStore(tmp_path), EmbeddedStore(tmp_path)
+    assert reader.find_events(EventQuery()).total == 0
+    writer.replace_graph(sample_graph)
+    assert reader.find_events(EventQuery(place=PARIS)).total == 2
+    writer.replace_graph(without_article(sample_graph, ART2))
+    assert reader.find_events(EventQuery()).total == 2
+    assert reader.get_actor("a:un") is None
+
+
+def test_a_failed_save_leaves_the_old_file(tmp_path: Path, sample_graph: Graph,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    store = EmbeddedStore(tmp_path)
+    store.replace_graph(sample_graph)
+    saved = (tmp_path / GRAPH_FILE).read_bytes()
+
+    def crash(src: str, dst: str) -> None:
+        raise OSError("disk pulled out")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError, match="disk pulled out"):
+        store.replace_graph(without_article(sample_graph, ART2))
+    monkeypatch.undo()
+    assert (tmp_path / GRAPH_FILE).read_bytes() == saved
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".lock", GRAPH_FILE, "records"]  # no temp file left
+    assert to_document(EmbeddedStore(tmp_path).read_graph()) == to_document(sample_graph)
+    assert to_document(store.read_graph()) == to_document(sample_graph)
+
+
+def test_a_corrupt_graph_file_is_reported(tmp_path: Path) -> None:
+    (tmp_path / GRAPH_FILE).write_bytes(b'{"format": "diplomatic-graph/1", "events": [')
+    with pytest.raises(StoreError, match=GRAPH_FILE):
+        EmbeddedStore(tmp_path)
+
+
+def _ingest_one_by_one(data_dir: str, worker: int, n: int) -> None:
+    """Each step reads the graph, adds one event and writes it back, under the store's lock."""
+    store = EmbeddedStore(data_dir)
+    for i in range(n):
+        store.put_article(Article(f"w{worker}-{i}"), {"worker": worker, "i": i})
+        with store.lock():
+            graph = store.read_graph()
+            graph.events[f"e:w{worker}-{i}"] = Event(f"e:w{worker}-{i}", "meeting",
+                                                     participants=[Participation(JANE)])
+            store.replace_graph(graph)
+    store.close()
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    seed = build_sample_graph()
+    EmbeddedStore(tmp_path).replace_graph(seed)
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_ingest_one_by_one, args=(str(tmp_path), w, 15)) for w in (1, 2)]
+    for p in workers:
+        p.start()
+    for p in workers:
+        p.join(timeout=120)
+    assert [p.exitcode for p in workers] == [0, 0]
+    store = EmbeddedStore(tmp_path)
+    events = store.read_graph().events
+    assert {f"e:w{w}-{i}" for w in (1, 2) for i in range(15)} | seed.events.keys() == events.keys()
+    assert len(list(store.article_payloads())) == 30

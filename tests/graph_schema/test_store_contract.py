@@ -1,0 +1,380 @@
+"""One contract, both stores: every read of `GraphStore` answers the same for the sample graph."""
+from __future__ import annotations
+
+import socket
+
+import networkx as nx
+import pytest
+
+from graph_schema.document import from_document, to_document
+from graph_schema.model import ActorKind, Article, Conflict, Evidence, Graph, Participation
+from graph_schema.store import Counterpart, EventQuery, GraphStore, InvalidGraph, Representation, StoreUnavailable
+from tests.fixtures.sample_graph import (
+    ART1,
+    ART2,
+    ELODIE,
+    ELYSEE,
+    FRA,
+    FRANCE,
+    GENEVA,
+    GENEVA_MEETING,
+    GENEVA_STATEMENT,
+    JANE,
+    JEAN,
+    PARIS,
+    PARIS_MEETING,
+    PARIS_TALKS,
+    UN,
+    USA,
+    without_article,
+)
+
+ALL_IN_ORDER = [GENEVA_MEETING, PARIS_MEETING, PARIS_TALKS, GENEVA_STATEMENT]  # by date, undated last
+
+
+def canonical(graph: Graph) -> Graph:
+    """The graph as a store gives it back: lists in document order."""
+    return from_document(to_document(graph))
+
+
+@pytest.fixture
+def loaded(store: GraphStore, sample_graph: Graph) -> GraphStore:
+    stats = store.replace_graph(sample_graph)
+    assert (stats.created, stats.updated, stats.deleted) == (19, 0, 0)  # 2 articles, 6 actors, 5 places, 4 events, 2 conflicts
+    return store
+
+
+def event_ids(store: GraphStore, **query) -> list[str]:
+    return [e.id for e in store.find_events(EventQuery(**query)).items]
+
+
+# writing --------------------------------------------------------------------------
+
+def test_read_graph_gives_back_what_was_written(loaded: GraphStore, sample_graph: Graph) -> None:
+    assert to_document(loaded.read_graph()) == to_document(sample_graph)
+
+
+def test_writing_the_same_graph_again_changes_nothing(loaded: GraphStore, sample_graph: Graph) -> None:
+    before = to_document(loaded.read_graph())
+    stats = loaded.replace_graph(sample_graph)
+    assert stats.changed == 0
+    assert to_document(loaded.read_graph()) == before
+
+
+def test_graph_without_an_article_drops_its_events(loaded: GraphStore, sample_graph: Graph) -> None:
+    smaller = without_article(sample_graph, ART2)
+    stats = loaded.replace_graph(smaller)
+    # deleted: ART2, the UN, two Geneva events, two conflicts; updated: Jane, Jean, the Paris meeting
+    assert (stats.created, stats.updated, stats.deleted) == (0, 3, 6)
+    assert loaded.get_event(GENEVA_STATEMENT) is None
+    assert loaded.get_event(GENEVA_MEETING) is None
+    assert loaded.get_actor(UN) is None
+    assert event_ids(loaded) == [PARIS_MEETING, PARIS_TALKS]
+    assert [s.article for s in loaded.get_event(PARIS_MEETING).sources] == [ART1, ART1]
+    assert loaded.get_actor(JEAN).titles == canonical(smaller).actors[JEAN].titles
+    assert loaded.conflicts(PARIS_MEETING) == []
+    assert to_document(loaded.read_graph()) == to_document(smaller)
+    # and back again: everything returns
+    stats = loaded.replace_graph(sample_graph)
+    assert (stats.created, stats.updated, stats.deleted) == (6, 3, 0)
+    assert to_document(loaded.read_graph()) == to_document(sample_graph)
+
+
+def test_changing_one_event_updates_only_that_event(loaded: GraphStore, sample_graph: Graph) -> None:
+    sample_graph.events[PARIS_TALKS].participants.append(Participation(UN, represents=None))
+    sample_graph.events[PARIS_TALKS].date_text = "on Tuesday"
+    stats = loaded.replace_graph(sample_graph)
+    assert (stats.created, stats.updated, stats.deleted) == (0, 1, 0)
+    assert loaded.get_event(PARIS_TALKS) == canonical(sample_graph).events[PARIS_TALKS]
+    assert event_ids(loaded, actor=UN) == [GENEVA_MEETING, PARIS_TALKS]
+
+
+def test_changing_a_kind_and_a_meeting_type_is_seen_by_reads(loaded: GraphStore, sample_graph: Graph) -> None:
+    sample_graph.actors[UN].kind = ActorKind.GROUP
+    sample_graph.events[PARIS_TALKS].cameo = "010"  # no longer a meeting
+    assert loaded.replace_graph(sample_graph).updated == 2
+    assert loaded.get_actor(UN).kind == ActorKind.GROUP
+    assert [h.actor.id for h in loaded.search_actors("United Nations", kind=ActorKind.GROUP)] == [UN]
+    assert event_ids(loaded, type="meeting") == [GENEVA_MEETING, PARIS_MEETING]
+
+
+def test_a_graph_with_dangling_references_is_refused(store: GraphStore, sample_graph: Graph) -> None:
+    sample_graph.events[PARIS_TALKS].participants.append(Participation("a:nobody"))
+    sample_graph.events[PARIS_TALKS].location = "l:nowhere"
+    with pytest.raises(InvalidGraph, match="a:nobody"):
+        store.replace_graph(sample_graph)
+    assert store.counts()["events"] == 0
+
+
+def test_counts(loaded: GraphStore) -> None:
+    # facts: 8 participations + 6 sources + 4 event places + 3 titles + 2 affiliations + 3 withins + 2 conflicts
+    assert loaded.counts() == {"articles": 2, "records": 0, "actors": 6, "events": 4, "locations": 5,
+                               "conflicts": 2, "facts": 28}
+
+
+def test_an_empty_store_answers_empty(store: GraphStore) -> None:
+    assert to_document(store.read_graph()) == to_document(Graph())
+    assert store.find_events(EventQuery()).total == 0
+    assert store.search_actors("Jane Doe") == []
+    assert store.meeting_network().number_of_nodes() == 0
+    assert store.counts()["events"] == 0
+
+
+# per-article records ----------------------------------------------------------------
+
+def test_article_payloads_are_kept_whole_and_in_id_order(store: GraphStore) -> None:
+    b = Article("b-2", title="Second", published="2024-01-02")
+    a = Article("a/1 ü", title="First", outlet="Wire", published="2024-01-01")
+    payload_b = {"version": 1, "actors": [{"key": "p1", "name": "Zoë", "evidence": [{"start": 0, "end": 3}]}]}
+    payload_a = {"version": 1, "events": [], "nested": {"x": [1, 2.5, None, True]}}
+    assert store.put_article(b, payload_b) is True
+    assert store.put_article(a, payload_a) is True
+    assert list(store.article_payloads()) == [(a, payload_a), (b, payload_b)]
+    assert store.counts()["records"] == 2
+
+
+def test_putting_the_same_article_twice_changes_nothing(store: GraphStore) -> None:
+    article = Article("x-1", title="T")
+    assert store.put_article(article, {"events": [1]}) is True
+    assert store.put_article(article, {"events": [1]}) is False
+    assert store.put_article(article, {"events": [1, 2]}) is True
+    assert store.put_article(Article("x-1", title="T2"), {"events": [1, 2]}) is True
+    assert list(store.article_payloads()) == [(Article("x-1", title="T2"), {"events": [1, 2]})]
+
+
+def test_deleting_an_article_record(store: GraphStore) -> None:
+    store.put_article(Article("x-1"), {"n": 1})
+    store.put_article(Article("x-2"), {"n": 2})
+    assert store.delete_article("x-1") is True
+    assert store.delete_article("x-1") is False
+    assert store.delete_article("never") is False
+    assert [a.id for a, _ in store.article_payloads()] == ["x-2"]
+
+
+def test_records_and_graph_are_independent(loaded: GraphStore, sample_graph: Graph) -> None:
+    loaded.put_article(Article("rec-only", title="Only a record"), {"n": 1})
+    loaded.put_article(sample_graph.articles[ART1], {"n": 2})
+    assert loaded.replace_graph(sample_graph).changed == 0
+    loaded.replace_graph(without_article(sample_graph, ART2))
+    assert [a.id for a, _ in loaded.article_payloads()] == [ART1, "rec-only"]
+    loaded.delete_article(ART1)
+    assert loaded.get_event(PARIS_MEETING) is not None  # the graph changes only through replace_graph
+    # articles are looked up in the graph first, then among the records
+    assert loaded.get_articles([ART1, "rec-only", ART2, "nope"]) == [
+        sample_graph.articles[ART1], Article("rec-only", title="Only a record")]
+
+
+# single look-ups ---------------------------------------------------------------------
+
+def test_get_actor(loaded: GraphStore, sample_graph: Graph) -> None:
+    for actor_id in (USA, FRA, UN, JANE, JEAN, ELODIE):
+        assert loaded.get_actor(actor_id) == canonical(sample_graph).actors[actor_id]
+    jean = loaded.get_actor(JEAN)
+    assert [(t.title, t.of) for t in jean.titles] == [("Foreign Minister", FRA), ("party leader", None)]
+    assert jean.affiliation == FRA
+
+
+def test_get_event(loaded: GraphStore, sample_graph: Graph) -> None:
+    for event_id in ALL_IN_ORDER:
+        assert loaded.get_event(event_id) == canonical(sample_graph).events[event_id]
+    meeting = loaded.get_event(PARIS_MEETING)
+    assert [(p.actor, p.role, p.represents) for p in meeting.participants] == [
+        (JANE, "participant", USA), (JEAN, "host", FRA)]
+    assert [(s.article, s.start) for s in meeting.sources] == [(ART1, 0), (ART1, 200), (ART2, 0)]
+
+
+def test_get_location_and_chain(loaded: GraphStore, sample_graph: Graph) -> None:
+    assert loaded.get_location(ELYSEE) == sample_graph.locations[ELYSEE]
+    assert [loc.id for loc in loaded.location_chain(ELYSEE)] == [ELYSEE, PARIS, FRANCE]
+    assert loaded.location_chain(ELYSEE) == canonical(sample_graph).location_chain(ELYSEE)
+    assert [loc.id for loc in loaded.location_chain(FRANCE)] == [FRANCE]
+
+
+def test_get_articles_keeps_the_requested_order(loaded: GraphStore, sample_graph: Graph) -> None:
+    assert loaded.get_articles([ART2, "nope", ART1, ART2]) == [sample_graph.articles[ART2],
+                                                                sample_graph.articles[ART1]]
+
+
+def test_unknown_ids(loaded: GraphStore) -> None:
+    assert loaded.get_actor("a:nobody") is None
+    assert loaded.get_event("e:none") is None
+    assert loaded.get_location("l:nowhere") is None
+    assert loaded.location_chain("l:nowhere") == []
+    assert loaded.get_articles(["nope"]) == []
+    assert loaded.counterparts("a:nobody") == []
+    assert loaded.representations(state="a:nobody") == []
+    assert loaded.conflicts("a:nobody") == []
+    assert loaded.shortest_connection("a:nobody", JANE) == []
+    assert loaded.find_events(EventQuery(actor="a:nobody")).total == 0
+    assert loaded.find_events(EventQuery(place="l:nowhere")).total == 0
+
+
+# finding events ------------------------------------------------------------------------
+
+def test_find_all_events_by_date_unknown_last(loaded: GraphStore, sample_graph: Graph) -> None:
+    page = loaded.find_events(EventQuery())
+    assert [e.id for e in page.items] == ALL_IN_ORDER
+    assert page.items == [canonical(sample_graph).events[i] for i in ALL_IN_ORDER]
+    assert (page.total, page.offset, page.limit) == (4, 0, 50)
+
+
+def test_pagination_keeps_the_total(loaded: GraphStore) -> None:
+    page = loaded.find_events(EventQuery(offset=1, limit=2))
+    assert [e.id for e in page.items] == [PARIS_MEETING, PARIS_TALKS]
+    assert (page.total, page.offset, page.limit) == (4, 1, 2)
+    beyond = loaded.find_events(EventQuery(offset=10, limit=2))
+    assert (beyond.items, beyond.total) == ([], 4)
+
+
+def test_find_events_by_actor_taking_part_or_represented(loaded: GraphStore) -> None:
+    assert event_ids(loaded, actor=JANE) == [GENEVA_MEETING, PARIS_MEETING, PARIS_TALKS]
+    assert event_ids(loaded, actor=JEAN) == [PARIS_MEETING, PARIS_TALKS, GENEVA_STATEMENT]
+    assert event_ids(loaded, actor=FRA) == [PARIS_MEETING, PARIS_TALKS]  # represented, not a participant
+    assert event_ids(loaded, actor=JANE, counterpart=UN) == [GENEVA_MEETING]
+    assert event_ids(loaded, actor=USA, counterpart=FRA) == [PARIS_MEETING, PARIS_TALKS]
+    assert event_ids(loaded, actor=ELODIE, counterpart=UN) == []
+
+
+def test_find_events_by_represented_state(loaded: GraphStore) -> None:
+    assert event_ids(loaded, represents=FRA) == [PARIS_MEETING, PARIS_TALKS]
+    assert event_ids(loaded, represents=JANE) == []
+
+
+def test_place_filter_includes_everything_within(loaded: GraphStore) -> None:
+    assert event_ids(loaded, place=PARIS) == [PARIS_MEETING, PARIS_TALKS]  # the meeting was at a venue in Paris
+    assert event_ids(loaded, place=FRANCE) == [PARIS_MEETING, PARIS_TALKS]
+    assert event_ids(loaded, place=ELYSEE) == [PARIS_MEETING]
+    assert event_ids(loaded, place=GENEVA) == [GENEVA_MEETING, GENEVA_STATEMENT]
+
+
+def test_date_range_is_inclusive_and_skips_undated(loaded: GraphStore) -> None:
+    assert event_ids(loaded, date_from="2024-03-04", date_to="2024-03-05") == [PARIS_MEETING, PARIS_TALKS]
+    assert event_ids(loaded, date_from="2024-03-05") == [PARIS_TALKS]
+    assert event_ids(loaded, date_to="2024-03-04") == [GENEVA_MEETING, PARIS_MEETING]
+    assert event_ids(loaded, date_from="2025-01-01") == []
+
+
+def test_type_meeting_includes_cameo_04(loaded: GraphStore) -> None:
+    assert event_ids(loaded, type="meeting") == [GENEVA_MEETING, PARIS_MEETING, PARIS_TALKS]
+    assert event_ids(loaded, type="statement") == [GENEVA_STATEMENT]
+    assert event_ids(loaded, type="consultation") == [PARIS_TALKS]
+    assert event_ids(loaded, type="attack") == []
+
+
+def test_filters_combine(loaded: GraphStore) -> None:
+    assert event_ids(loaded, actor=JANE, place=FRANCE, type="meeting", date_from="2024-03-05") == [PARIS_TALKS]
+    page = loaded.find_events(EventQuery(actor=JEAN, place=PARIS, represents=USA, offset=1, limit=1))
+    assert ([e.id for e in page.items], page.total) == ([PARIS_TALKS], 2)
+
+
+# actors, meetings, paths ----------------------------------------------------------------
+
+def test_search_tolerates_typos_case_and_accents(loaded: GraphStore) -> None:
+    assert loaded.search_actors("Jnae Doe")[0].actor.id == JANE
+    assert loaded.search_actors("DUPONT")[0].actor.id == JEAN
+    hits = loaded.search_actors("elodie martin")
+    assert [(h.actor.id, h.score) for h in hits] == [(ELODIE, 1.0)]
+    assert hits[0].actor == loaded.get_actor(ELODIE)
+
+
+def test_search_by_alias_is_exact(loaded: GraphStore) -> None:
+    hits = loaded.search_actors("U.S.")
+    assert (hits[0].actor.id, hits[0].score) == (USA, 1.0)
+    assert loaded.search_actors("us")[0].actor.id == USA
+    assert [(h.actor.id, h.score) for h in loaded.search_actors("Secretary Doe")][0] == (JANE, 1.0)
+
+
+def test_search_filters_by_kind_and_limits(loaded: GraphStore) -> None:
+    assert [h.actor.id for h in loaded.search_actors("Doe", kind=ActorKind.STATE)] == []
+    assert [h.actor.id for h in loaded.search_actors("France", kind=ActorKind.STATE)] == [FRA]
+    assert loaded.search_actors("Dupont", limit=0) == []
+    assert loaded.search_actors("zzzzqqq") == []
+    assert loaded.search_actors("  ") == []
+
+
+def test_search_survives_query_syntax_in_user_text(loaded: GraphStore) -> None:
+    for text in ['Doe~ AND "', "Jane) OR (*:*", "name:Doe^10 \\", "[Jane TO Doe]", "/re.ge/ && !x", "-", "*"]:
+        assert isinstance(loaded.search_actors(text), list)  # no query-syntax error
+    assert loaded.search_actors("Doe (Jane)")[0].actor.id == JANE
+
+
+def test_counterparts(loaded: GraphStore, sample_graph: Graph) -> None:
+    actors = canonical(sample_graph).actors
+    assert loaded.counterparts(JANE) == [
+        Counterpart(actors[JEAN], 2, "2024-03-04", "2024-03-05", [PARIS_MEETING, PARIS_TALKS]),
+        Counterpart(actors[ELODIE], 1, "2024-03-05", "2024-03-05", [PARIS_TALKS]),
+        Counterpart(actors[UN], 1, "2024-02-20", "2024-02-20", [GENEVA_MEETING]),
+    ]
+    assert [c.actor.id for c in loaded.counterparts(JEAN)] == [JANE, ELODIE]  # the statement is no meeting
+    assert loaded.counterparts(FRA) == []  # represented, not taking part
+
+
+def test_representations(loaded: GraphStore) -> None:
+    assert loaded.representations() == [
+        Representation(JANE, USA, PARIS_MEETING, "2024-03-04"),
+        Representation(JEAN, FRA, PARIS_MEETING, "2024-03-04"),
+        Representation(JANE, USA, PARIS_TALKS, "2024-03-05"),
+        Representation(JEAN, FRA, PARIS_TALKS, "2024-03-05"),
+    ]
+    assert [r.event for r in loaded.representations(state=FRA)] == [PARIS_MEETING, PARIS_TALKS]
+    assert {r.state for r in loaded.representations(person=JANE)} == {USA}
+    assert loaded.representations(state=USA, person=JEAN) == []
+
+
+def test_conflicts(loaded: GraphStore) -> None:
+    assert loaded.conflicts(PARIS_MEETING) == [
+        Conflict(PARIS_MEETING, "date", "2024-03-04", "2024-03-03", [Evidence(ART2, 40, 49, "on Sunday")])]
+    assert [c.field for c in loaded.conflicts(JEAN)] == ["title"]
+
+
+def test_meeting_network(loaded: GraphStore) -> None:
+    network = loaded.meeting_network()
+    assert isinstance(network, nx.Graph) and not network.is_directed()
+    assert dict(network.nodes(data=True)) == {
+        JANE: {"name": "Jane Doe", "kind": "person"},
+        JEAN: {"name": "Jean Dupont", "kind": "person"},
+        ELODIE: {"name": "Élodie Martin", "kind": "person"},
+        UN: {"name": "United Nations", "kind": "organization"},
+    }
+    edges = {tuple(sorted((a, b))): d for a, b, d in network.edges(data=True)}
+    assert edges == {
+        (JANE, JEAN): {"weight": 2},
+        (ELODIE, JANE): {"weight": 1},
+        (ELODIE, JEAN): {"weight": 1},
+        (JANE, UN): {"weight": 1},
+    }
+
+
+def test_shortest_connection(loaded: GraphStore) -> None:
+    assert loaded.shortest_connection(ELODIE, UN) == [ELODIE, PARIS_TALKS, JANE, GENEVA_MEETING, UN]
+    assert loaded.shortest_connection(ELODIE, UN, max_hops=2) == [ELODIE, PARIS_TALKS, JANE, GENEVA_MEETING, UN]
+    assert loaded.shortest_connection(ELODIE, UN, max_hops=1) == []
+    assert loaded.shortest_connection(JANE, JANE) == [JANE]
+    assert loaded.shortest_connection(USA, JANE) == []  # represented only: no participation path
+    path = loaded.shortest_connection(JANE, JEAN)
+    assert len(path) == 3 and path[1] in {PARIS_MEETING, PARIS_TALKS}
+
+
+# an unreachable Neo4j ---------------------------------------------------------------------
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_neo4j_at_a_closed_port_is_unavailable() -> None:
+    from graph_schema.stores.neo4j import Neo4jStore
+
+    store = Neo4jStore(f"bolt://127.0.0.1:{_closed_port()}", "neo4j", "", "neo4j", query_timeout_s=1)
+    try:
+        with pytest.raises(StoreUnavailable):
+            store.ping()
+        with pytest.raises(StoreUnavailable):
+            store.get_actor(JANE)
+        with pytest.raises(StoreUnavailable):
+            store.find_events(EventQuery(actor=JANE))
+        with pytest.raises(StoreUnavailable):
+            store.put_article(Article("x"), {})
+    finally:
+        store.close()
