@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.fixtures.sample_graph import FRA, JANE, JEAN, PARIS_MEETING, PARIS_TALKS, USA
+
+
+def test_who_represented_a_state_and_where(client: TestClient) -> None:
+    response = client.get(f"/v1/actors/{USA}/representatives")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["state"]["name"] == "United States"
+    assert [(r["person"]["id"], r["event_ids"], r["first"], r["last"]) for r in body["items"]] == [
+        (JANE, [PARIS_MEETING, PARIS_TALKS], "2024-03-04", "2024-03-05")]
+
+
+def test_whom_a_person_represented(client: TestClient) -> None:
+    body = client.get(f"/v1/actors/{JEAN}/represented").json()
+    assert [(r["state"]["id"], r["event_ids"]) for r in body["items"]] == [(FRA, [PARIS_MEETING, PARIS_TALKS])]
+
+
+def test_a_person_who_represented_nobody(client: TestClient) -> None:
+    response = client.get("/v1/actors/a:elodie-martin/represented")
+    assert response.status_code == 200 and response.json()["items"] == []
+
+
+def test_representation_list_filters(client: TestClient) -> None:
+    every = client.get("/v1/representations").json()["items"]
+    assert sorted((r["person"]["id"], r["state"]["id"], r["event_id"]) for r in every) == [
+        (JANE, USA, PARIS_MEETING), (JANE, USA, PARIS_TALKS), (JEAN, FRA, PARIS_MEETING), (JEAN, FRA, PARIS_TALKS)]
+    assert [r["date"] for r in every] == sorted(r["date"] for r in every)
+    only_france = client.get("/v1/representations", params={"state": FRA}).json()["items"]
+    assert {r["person"]["name"] for r in only_france} == {"Jean Dupont"}
+    assert client.get("/v1/representations", params={"person": JANE, "state": FRA}).json()["items"] == []
+
+
+def test_unknown_actor_is_404(client: TestClient) -> None:
+    assert client.get("/v1/actors/a:nobody/representatives").status_code == 404
+    assert client.get("/v1/actors/a:nobody/represented").status_code == 404
