@@ -78,45 +78,44 @@ class IngestReport:
 
 # --- the worker side ---------------------------------------------------------------------------
 
-_NLP: dict[str, Any] = {}  # model name -> loaded spaCy pipeline, once per process
-
-
-def _nlp(model: str) -> Any:
-    if model not in _NLP:
-        from ingest.analyze import load_nlp
-
-        _NLP[model] = load_nlp(model)
-    return _NLP[model]
-
-
 def _init_worker(model: str) -> None:
-    """Process-pool initializer: load spaCy once, and let the parent handle Ctrl-C."""
+    """Process-pool initializer: load spaCy once per process, and leave Ctrl-C to the parent."""
     import signal
 
+    from ingest.analyze import load_nlp
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _nlp(model)
-
-
-def extract_article(item: ArticleText, nlp: Any) -> dict[str, Any]:
-    """One article's extraction payload: clean, analyze, extract."""
-    from ingest.analyze import analyze
-    from ingest.clean import clean
-    from ingest.extract import extract
-
-    cleaned = ArticleText(article=item.article, text=clean(item.text), source=item.source, warnings=item.warnings)
-    return extract(analyze(cleaned, nlp)).to_payload()
+    load_nlp(model)
 
 
 def _extract_chunk(chunk: list[tuple[int, ArticleText]], model: str) -> list[tuple[int, dict | None, str | None]]:
-    """Extract a few articles; an exception in one is that article's failure, not the chunk's."""
-    nlp = _nlp(model)
+    """Extract a few articles (spaCy batched over them); an error in one is that article's failure only."""
+    from ingest.analyze import analyze, analyze_many, load_nlp
+    from ingest.extract import extract
+
+    nlp = load_nlp(model)
+    try:
+        documents = list(analyze_many([item for _, item in chunk], nlp)) if len(chunk) > 1 else None
+    except Exception:  # noqa: BLE001 - one bad article spoils a batch; analyse them one by one instead
+        documents = None
     out: list[tuple[int, dict | None, str | None]] = []
-    for index, item in chunk:
+    for n, (index, item) in enumerate(chunk):
         try:
-            out.append((index, extract_article(item, nlp), None))
+            document = documents[n] if documents is not None else analyze(item, nlp)
+            out.append((index, extract(document).to_payload(), None))
         except Exception as exc:  # noqa: BLE001 - any error in one article is reported for that article
             out.append((index, None, f"{type(exc).__name__}: {exc}"))
     return out
+
+
+def model_problem(model: str) -> str | None:
+    """Why the spaCy model cannot be loaded, checked cheaply (no load), or None when it is there."""
+    import importlib.util
+
+    if Path(model).is_dir() or importlib.util.find_spec(model.replace("-", "_")) is not None:
+        return None
+    return (f"spaCy model {model!r} is not installed (setting `spacy_model`, env DIPLOGRAPH_SPACY_MODEL); "
+            f"install it with: pip install -e '.[model]'")
 
 
 # --- the parent side ---------------------------------------------------------------------------
@@ -152,6 +151,12 @@ def ingest(paths: Iterable[Path | str], store: GraphStore, *, workers: int = 1, 
             else:
                 todo.append((i, item))
 
+        problem = model_problem(model) if todo else None
+        if problem:
+            report.errors.append(problem)
+            for _, item in todo:
+                _fail(report, ArticleFailure(item.source, problem, "extract", item.article.id))
+            todo = []
         task = bar(f"extracting {len(todo)} article(s)", len(todo))
         pending = {i for i, _ in todo}
         results = _extractions(todo, model, workers)
@@ -247,8 +252,8 @@ def _extractions(todo: list[tuple[int, ArticleText]], model: str,
     if not todo:
         return
     if workers <= 1 or len(todo) == 1:
-        for pair in todo:
-            yield from _extract_chunk([pair], model)
+        for start in range(0, len(todo), CHUNK_MAX):
+            yield from _extract_chunk(todo[start:start + CHUNK_MAX], model)
         return
     size = max(1, min(CHUNK_MAX, len(todo) // (workers * 4) or 1))
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
