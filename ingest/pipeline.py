@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from graph_schema.model import Graph
 from graph_schema.store import GraphStore, StoreError, StoreUnavailable, WriteStats
@@ -44,6 +44,14 @@ class ArticleFailure:
     article: str | None = None  # article id, once known
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What became of one readable article."""
+
+    status: Literal["ingested", "unchanged", "failed"]
+    reason: str | None = None
+
+
 @dataclass(slots=True)
 class IngestReport:
     """What one ingest did."""
@@ -61,6 +69,12 @@ class IngestReport:
     facts: int = 0
     write: WriteStats = field(default_factory=WriteStats)
     duration_s: float = 0.0
+    results: dict[str, ArticleResult] = field(default_factory=dict)  # article id -> outcome
+
+    @property
+    def stats(self) -> WriteStats:
+        """The graph writes (`write`), under the name the API reads."""
+        return self.write
 
     @property
     def failed(self) -> int:
@@ -126,14 +140,29 @@ def ingest(paths: Iterable[Path | str], store: GraphStore, *, workers: int = 1, 
     """Ingest every article under `paths` into `store`; never raises for a bad article or a lost store."""
     from diplograph.settings import get_settings
 
-    settings = get_settings()
-    model = nlp_model or settings.spacy_model
-    max_bytes = max_bytes or settings.max_article_bytes
     started = time.monotonic()
     report = IngestReport()
-    log.info("ingest.start", extra={"store": store.name, "workers": workers})
+    texts = _read(_unique(paths), max_bytes or get_settings().max_article_bytes, report)
+    return _ingest_texts(texts, store, report, started, workers=workers, nlp_model=nlp_model, progress=progress)
 
-    texts = _read(_unique(paths), max_bytes, report)
+
+def ingest_articles(texts: list[ArticleText], store: GraphStore, *, settings: Any = None, workers: int = 1,
+                    nlp_model: str | None = None, progress: bool = False) -> IngestReport:
+    """Ingest articles already read (e.g. posted to the API); `report.results` has one outcome per article id."""
+    from diplograph.settings import get_settings
+
+    settings = settings or get_settings()
+    report = IngestReport(read=len(texts))
+    return _ingest_texts(list(texts), store, report, time.monotonic(), workers=workers,
+                         nlp_model=nlp_model or settings.spacy_model, progress=progress)
+
+
+def _ingest_texts(texts: list[ArticleText], store: GraphStore, report: IngestReport, started: float, *,
+                  workers: int, nlp_model: str | None, progress: bool) -> IngestReport:
+    from diplograph.settings import get_settings
+
+    model = nlp_model or get_settings().spacy_model
+    log.info("ingest.start", extra={"store": store.name, "articles": len(texts), "workers": workers})
     with _progress_bar(progress) as bar:
         try:
             store.ping()
@@ -146,8 +175,7 @@ def ingest(paths: Iterable[Path | str], store: GraphStore, *, workers: int = 1, 
         todo: list[tuple[int, ArticleText]] = []
         for i, item in enumerate(texts):
             if is_unchanged(stored.get(item.article.id), item.article, stamps[i]):
-                report.unchanged += 1
-                log.debug("article.unchanged", extra={"article": item.article.id})
+                _stored(report, item, changed=False)
             else:
                 todo.append((i, item))
 
@@ -177,11 +205,7 @@ def ingest(paths: Iterable[Path | str], store: GraphStore, *, workers: int = 1, 
                     _fail(report, ArticleFailure(item.source, f"store refused it: {exc}", "store", item.article.id))
                     continue
                 pending.discard(index)
-                if changed:
-                    report.new += 1
-                    log.info("article.stored", extra={"article": item.article.id, "source": item.source})
-                else:
-                    report.unchanged += 1
+                _stored(report, item, changed)
         except StoreUnavailable as exc:
             results.close()  # stop the workers: nothing more can be written
             _store_lost(report, exc, [texts[i] for i in sorted(pending)])
@@ -280,8 +304,20 @@ def _extractions(todo: list[tuple[int, ArticleText]], model: str,
                 future.cancel()
 
 
+def _stored(report: IngestReport, item: ArticleText, changed: bool) -> None:
+    if changed:
+        report.new += 1
+        log.info("article.stored", extra={"article": item.article.id, "source": item.source})
+    else:
+        report.unchanged += 1
+        log.debug("article.unchanged", extra={"article": item.article.id})
+    report.results[item.article.id] = ArticleResult("ingested" if changed else "unchanged")
+
+
 def _fail(report: IngestReport, failure: ArticleFailure) -> None:
     report.failures.append(failure)
+    if failure.article is not None:
+        report.results[failure.article] = ArticleResult("failed", failure.reason)
     log.warning("article.failed", extra={"article": failure.article, "source": failure.source,
                                          "stage": failure.stage, "reason": failure.reason})
 
