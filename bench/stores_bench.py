@@ -1,0 +1,264 @@
+"""Load, reload, query and API measurements for one store at one scale.
+
+    python -m bench.stores_bench --events 100000 --store neo4j --out bench/out/part.json
+
+Runs in its own process (`bench.run` starts one per scale and store) so that
+peak memory is that of one store at one scale. The graph comes from
+`bench.generate_graph` as a `diplomatic-graph/1` document, cached under
+`bench/out/` by size and seed.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import orjson
+
+from bench.generate_graph import count_facts, generate_graph, shape
+from bench.http_load import run_load, sequential
+from bench.measure import PeakMemory, rss_mib, summarise, time_calls
+from bench.workload import Workload, build_workload
+from graph_schema.document import from_document, to_document
+from graph_schema.model import Graph
+from graph_schema.store import EventQuery, GraphStore
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+MEETINGS_PAGE = 50
+
+
+def _a(actor: str) -> str:
+    return quote(actor, safe="")
+
+
+# name -> (raw store call, workload field, API path): the API route wraps exactly that store call.
+QUERIES: dict[str, tuple[Callable[[GraphStore, Any], object], str, Callable[[Any], str]]] = {
+    "meetings_by_actor": (
+        lambda s, a: s.find_events(EventQuery(actor=a, type="meeting", limit=MEETINGS_PAGE)), "actors",
+        lambda a: "/v1/meetings?" + urlencode({"actor": a, "limit": MEETINGS_PAGE})),
+    "counterparts": (lambda s, a: s.counterparts(a), "actors", lambda a: f"/v1/actors/{_a(a)}/counterparts"),
+    "representation": (lambda s, st: s.representations(state=st), "states",
+                       lambda st: "/v1/representations?" + urlencode({"state": st})),
+    "event_detail": (lambda s, e: s.get_event(e), "events", lambda e: f"/v1/events/{_a(e)}"),
+    "shortest_connection": (
+        lambda s, p: s.shortest_connection(p[0], p[1], max_hops=6), "pairs",
+        lambda p: "/v1/graph/connection?" + urlencode({"source": p[0], "target": p[1], "max_hops": 6})),
+}
+
+
+def document_path(events: int, seed: int) -> Path:
+    return OUT / f"graph-{events}-s{seed}.json"
+
+
+def load_graph(events: int, seed: int) -> tuple[Graph, dict[str, float]]:
+    """The benchmark graph: read from its cached document, or generated and cached."""
+    path = document_path(events, seed)
+    timings: dict[str, float] = {}
+    if not path.exists():
+        t0 = time.perf_counter()
+        graph = generate_graph(events, seed)
+        timings["generate_s"] = round(time.perf_counter() - t0, 2)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(orjson.dumps(to_document(graph)))
+        tmp.replace(path)
+        del graph
+    t0 = time.perf_counter()
+    doc = orjson.loads(path.read_bytes())
+    timings["parse_s"] = round(time.perf_counter() - t0, 2)
+    t0 = time.perf_counter()
+    graph = from_document(doc)
+    timings["from_document_s"] = round(time.perf_counter() - t0, 2)
+    timings["document_mib"] = round(path.stat().st_size / 2**20, 1)
+    return graph, timings
+
+
+def neo4j_pid(uri: str) -> int | None:
+    """The process listening on the Bolt port (for its memory), if it is on this machine."""
+    import psutil
+
+    port = int(uri.rsplit(":", 1)[-1].split("/")[0])
+    with contextlib.suppress(psutil.Error):
+        for conn in psutil.net_connections(kind="tcp"):
+            if conn.status == psutil.CONN_LISTEN and conn.laddr and conn.laddr.port == port and conn.pid:
+                return conn.pid
+    return None
+
+
+def open_bench_store(kind: str, events: int, neo4j_uri: str) -> GraphStore:
+    if kind == "embedded":
+        from graph_schema.stores.embedded import EmbeddedStore
+
+        data_dir = OUT / f"embedded-{events}"
+        shutil.rmtree(data_dir, ignore_errors=True)
+        return EmbeddedStore(data_dir)
+    from graph_schema.stores.neo4j import Neo4jStore
+
+    store = Neo4jStore(uri=neo4j_uri, user=os.environ.get("NEO4J_USER", "neo4j"),
+                       password=os.environ.get("NEO4J_PASSWORD", ""),
+                       database=os.environ.get("NEO4J_DATABASE", "neo4j"), query_timeout_s=600)
+    store.wipe()  # type: ignore[attr-defined]
+    return store
+
+
+def measure_queries(store: GraphStore, workload: Workload) -> dict[str, dict[str, float]]:
+    out = {}
+    for name, (call, field, _) in QUERIES.items():
+        targets = getattr(workload, field)
+        out[name] = time_calls(lambda t, call=call: call(store, t), targets, warmup=5).as_dict()
+    heaviest = [workload.heaviest] * 5
+    out["meetings_by_actor:heaviest"] = time_calls(
+        lambda a: QUERIES["meetings_by_actor"][0](store, a), heaviest, warmup=1).as_dict()
+    out["counterparts:heaviest"] = time_calls(lambda a: store.counterparts(a), heaviest, warmup=1).as_dict()
+    return out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def api_server(kind: str, events: int, neo4j_uri: str):
+    """`uvicorn app.main:create_app` (one process, no access log) on a free loopback port."""
+    port = _free_port()
+    env = dict(os.environ, DIPLOGRAPH_STORE=kind, DIPLOGRAPH_LOG_LEVEL="WARNING",
+               DIPLOGRAPH_DATA_DIR=str(OUT / f"embedded-{events}"), DIPLOGRAPH_QUERY_TIMEOUT_S="600",
+               DIPLOGRAPH_MAX_PAGE_SIZE="200")
+    if kind == "neo4j":
+        env["NEO4J_URI"] = neo4j_uri
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--host", "127.0.0.1",
+         "--port", str(port), "--no-access-log", "--log-level", "warning"],
+        cwd=ROOT, env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=120) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the API server did not start (exit code {proc.poll()})") from None
+                time.sleep(0.3)
+        yield port, proc.pid
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def measure_api(kind: str, events: int, neo4j_uri: str, workload: Workload, raw: dict[str, dict[str, float]],
+                load_seconds: float, concurrency: int) -> dict[str, Any]:
+    with api_server(kind, events, neo4j_uri) as (port, pid):
+        # the first request of each kind builds the server's indexes: not part of the steady state
+        for _, field, path in QUERIES.values():
+            sequential("127.0.0.1", port, [path(getattr(workload, field)[0])])
+        per_query: dict[str, Any] = {}
+        for name, (_, field, path) in QUERIES.items():
+            result = sequential("127.0.0.1", port, [path(t) for t in getattr(workload, field)])
+            per_query[name] = result.as_dict()
+            per_query[name]["overhead_p50_ms"] = round(result.latency.p50 - raw[name]["p50_ms"], 3)
+            per_query[name]["ratio_p50"] = round(result.latency.p50 / raw[name]["p50_ms"], 2) if raw[name][
+                "p50_ms"] else None
+        mix = []
+        for i in range(max(len(getattr(workload, f)) for _, f, _ in QUERIES.values())):
+            for _, field, path in QUERIES.values():
+                targets = getattr(workload, field)
+                mix.append(path(targets[i % len(targets)]))
+        with PeakMemory([pid]) as mem:
+            loaded = run_load("127.0.0.1", port, mix, concurrency=concurrency, max_requests=50_000,
+                              max_seconds=load_seconds)
+        return {"sequential": per_query, "load": loaded.as_dict() | {"concurrency": concurrency},
+                "server_peak_rss_mib": mem.mib(pid)}
+
+
+def bench_store(kind: str, events: int, seed: int, samples: int, neo4j_uri: str, api: bool,
+                load_seconds: float, concurrency: int) -> dict[str, Any]:
+    result: dict[str, Any] = {"events": events, "store": kind, "seed": seed}
+    graph, timings = load_graph(events, seed)
+    result["input"] = timings | asdict(shape(graph))
+    facts = count_facts(graph)
+    workload = build_workload(graph, samples, seed)
+    result["workload"] = workload.as_dict()
+
+    store = open_bench_store(kind, events, neo4j_uri)
+    server_pid = neo4j_pid(neo4j_uri) if kind == "neo4j" else None
+    pids = [os.getpid()] + ([server_pid] if server_pid else [])
+    rss_before = rss_mib()
+    with PeakMemory(pids) as mem:
+        t0 = time.perf_counter()
+        stats = store.replace_graph(graph)
+        load_s = time.perf_counter() - t0
+    result["load"] = {"seconds": round(load_s, 3), "facts": facts, "facts_per_s": round(facts / load_s),
+                      "events_per_s": round(events / load_s), "written": asdict(stats),
+                      "bench_rss_before_mib": rss_before, "bench_peak_rss_mib": mem.mib(os.getpid())}
+    if server_pid:
+        result["load"]["neo4j_peak_rss_mib"] = mem.mib(server_pid)
+    result["counts"] = store.counts()
+
+    t0 = time.perf_counter()
+    store.replace_graph(graph)  # the same graph again: nothing to write
+    result["load"]["unchanged_replace_s"] = round(time.perf_counter() - t0, 3)
+
+    if kind == "embedded":
+        store.close()
+        from graph_schema.stores.embedded import EmbeddedStore
+
+        t0 = time.perf_counter()
+        store = EmbeddedStore(OUT / f"embedded-{events}")
+        reload_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        QUERIES["meetings_by_actor"][0](store, workload.heaviest)
+        first_s = time.perf_counter() - t0
+        result["reload"] = {"open_s": round(reload_s, 3), "first_query_s": round(first_s, 3),
+                            "open_and_first_query_s": round(reload_s + first_s, 3)}
+
+    result["queries"] = measure_queries(store, workload)
+    result["bench_rss_after_queries_mib"] = rss_mib()
+    del graph
+    if api:
+        result["api"] = measure_api(kind, events, neo4j_uri, workload, result["queries"], load_seconds, concurrency)
+    store.close()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure one store at one scale (see bench/run.py).")
+    parser.add_argument("--events", type=int, required=True)
+    parser.add_argument("--store", choices=("embedded", "neo4j"), required=True)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--samples", type=int, default=200, help="query targets per query")
+    parser.add_argument("--neo4j-uri", default=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7691"))
+    parser.add_argument("--no-api", action="store_true")
+    parser.add_argument("--load-seconds", type=float, default=15.0, help="duration of the API load test")
+    parser.add_argument("--concurrency", type=int, default=8, help="connections of the API load test")
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    result = bench_store(args.store, args.events, args.seed, args.samples, args.neo4j_uri, not args.no_api,
+                         args.load_seconds, args.concurrency)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2))
+    print(json.dumps({k: result[k] for k in ("events", "store", "load")}, indent=1), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
