@@ -225,8 +225,8 @@ def _ingest_texts(texts: list[ArticleText], store: GraphStore, report: IngestRep
             return _finish(report, started)
     report.graph_updated = True
     report.actors, report.events, report.facts = graph_counts(graph)
-    log.info("graph.replaced", extra={"created": report.write.created, "updated": report.write.updated,
-                                      "deleted": report.write.deleted})
+    log.info("graph.replaced", extra={"nodes_and_edges_created": report.write.created,
+                                      "updated": report.write.updated, "deleted": report.write.deleted})
     return _finish(report, started)
 
 
