@@ -18,6 +18,9 @@ import networkx as nx
 from graph_schema.model import Actor, ActorKind, Article, Conflict, Event, Graph, Location
 
 
+MAX_HOPS = 10  # `shortest_connection` looks no further than this many events
+
+
 class StoreError(RuntimeError):
     """A store failed in a way the caller should report."""
 
@@ -184,4 +187,5 @@ class GraphStore(ABC):
 
     @abstractmethod
     def shortest_connection(self, source: str, target: str, max_hops: int = 6) -> list[str]:
-        """Ids along the shortest actor-event-actor path, or [] when none within `max_hops` events."""
+        """Ids along a shortest actor-event-actor path (over participations), or [] when none within
+        `max_hops` events (at most `MAX_HOPS`). `[source]` when source is target."""

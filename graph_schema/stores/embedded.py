@@ -39,6 +39,7 @@ from graph_schema.document import article_record, conflict_order, from_document,
 from graph_schema.integrity import graph_problems
 from graph_schema.model import Actor, ActorKind, Article, Conflict, Event, Graph, Location
 from graph_schema.store import (
+    MAX_HOPS,
     ActorHit,
     Counterpart,
     EventQuery,
@@ -461,6 +462,6 @@ class EmbeddedStore(GraphStore):
             path = nx.bidirectional_shortest_path(g, ("actor", source), ("actor", target))
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return []
-        if (len(path) - 1) // 2 > max_hops:
+        if (len(path) - 1) // 2 > min(max_hops, MAX_HOPS):
             return []
         return [node_id for _, node_id in path]

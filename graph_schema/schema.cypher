@@ -1,0 +1,28 @@
+// diplograph graph schema for Neo4j 5.26. Idempotent: every statement has IF NOT EXISTS.
+// Applied by graph_schema/schema.py (`apply_schema`) when a Neo4jStore first talks to the database.
+// Statements are separated by semicolons at line ends.
+
+// Unique ids (each constraint also gives a range index on the id).
+CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT location_id IF NOT EXISTS FOR (n:Location) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT representation_id IF NOT EXISTS FOR (n:Representation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT conflict_id IF NOT EXISTS FOR (n:Conflict) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT extraction_id IF NOT EXISTS FOR (n:Extraction) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT store_lock_name IF NOT EXISTS FOR (n:StoreLock) REQUIRE n.name IS UNIQUE;
+
+// Look-ups the API and the stores' reads use.
+CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
+CREATE INDEX actor_kind_country IF NOT EXISTS FOR (n:Actor) ON (n.kind, n.country);
+CREATE INDEX actor_country IF NOT EXISTS FOR (n:Actor) ON (n.country);
+CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
+CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type);
+CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date);
+CREATE INDEX location_name IF NOT EXISTS FOR (n:Location) ON (n.name);
+CREATE INDEX location_kind_country IF NOT EXISTS FOR (n:Location) ON (n.kind, n.country);
+CREATE INDEX conflict_subject IF NOT EXISTS FOR (n:Conflict) ON (n.subject);
+
+// Typo-tolerant name search: names and aliases, normalised (case, accents, punctuation) into one text.
+CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.search_text]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
