@@ -1,0 +1,165 @@
+"""gazetteer: country names, demonyms, capitals and places, with the ambiguous cases."""
+from __future__ import annotations
+
+import pytest
+
+from graph_schema.model import LocationKind
+from ingest import gazetteer
+from ingest.gazetteer import Country, Place, country, country_by_capital, country_by_demonym, country_by_name, find_place
+
+
+def code(found: Country | None) -> str | None:
+    return found.alpha3 if found else None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("U.S.", "USA"), ("US", "USA"), ("USA", "USA"), ("U.S.A.", "USA"), ("America", "USA"),
+    ("United States", "USA"), ("the United States", "USA"), ("The United States", "USA"),
+    ("United States of America", "USA"), ("UK", "GBR"), ("U.K.", "GBR"), ("Britain", "GBR"),
+    ("Great Britain", "GBR"), ("United Kingdom", "GBR"), ("Russia", "RUS"), ("Russian Federation", "RUS"),
+    ("South Korea", "KOR"), ("Republic of Korea", "KOR"), ("North Korea", "PRK"), ("Syria", "SYR"),
+    ("Syrian Arab Republic", "SYR"), ("Iran", "IRN"), ("Islamic Republic of Iran", "IRN"), ("Vietnam", "VNM"),
+    ("Viet Nam", "VNM"), ("Ivory Coast", "CIV"), ("Côte d'Ivoire", "CIV"), ("Czechia", "CZE"),
+    ("Czech Republic", "CZE"), ("Holland", "NLD"), ("the Netherlands", "NLD"), ("Burma", "MMR"),
+    ("Palestine", "PSE"), ("Kosovo", "XKX"), ("Türkiye", "TUR"), ("Turkey", "TUR"), ("UAE", "ARE"),
+    ("Iraq", "IRQ"), ("Republic of Iraq", "IRQ"), ("Saudi Arabia", "SAU"), ("Egypt", "EGY"), ("Israel", "ISR"),
+    ("Afghanistan", "AFG"), ("IRAN", "IRN"), ("Iran's", "IRN"), ("DR Congo", "COD"), ("Bosnia", "BIH"),
+])
+def test_country_by_name(text: str, expected: str) -> None:
+    assert code(country_by_name(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["us", "Us", "uk", "chad", "turkey", "china", "the", "", "  ", "Iranian",
+                                  "Tehran", "Middle East", "Green Zone", "Monday"])
+def test_not_a_country_name(text: str) -> None:
+    assert country_by_name(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iranian", "IRN"), ("Iranians", "IRN"), ("American", "USA"), ("Americans", "USA"), ("British", "GBR"),
+    ("Briton", "GBR"), ("Chinese", "CHN"), ("Saudi", "SAU"), ("Saudis", "SAU"), ("Emirati", "ARE"),
+    ("Iraqi", "IRQ"), ("Iraqis", "IRQ"), ("Israeli", "ISR"), ("Israelis", "ISR"), ("Palestinian", "PSE"),
+    ("Palestinians", "PSE"), ("French", "FRA"), ("Frenchmen", "FRA"), ("Dutch", "NLD"), ("Swiss", "CHE"),
+    ("Filipino", "PHL"), ("Thai", "THA"), ("Ukrainian", "UKR"), ("Russians", "RUS"), ("Syrian", "SYR"),
+    ("South Korean", "KOR"), ("North Korean", "PRK"), ("Czechs", "CZE"), ("Poles", "POL"), ("Polish", "POL"),
+    ("Nigerien", "NER"), ("Nigerian", "NGA"), ("Kenyan", "KEN"), ("Turkish", "TUR"),
+])
+def test_country_by_demonym(text: str, expected: str) -> None:
+    assert code(country_by_demonym(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["polish", "american", "Korean", "Arab", "Kurdish", "Iran", "Chineses"])
+def test_not_a_demonym(text: str) -> None:
+    assert country_by_demonym(text) is None
+
+
+def test_every_sovereign_state_in_the_lexicon_has_a_demonym() -> None:
+    from ingest.gazetteer import _lexicon_entries
+
+    have = {code for code, _ in _lexicon_entries("demonyms.txt")}
+    # UN members and observers, by alpha-3 (general knowledge: the sovereign states)
+    sovereign = set("""AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA
+    BRN BGR BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COD CRI CIV HRV CUB CYP CZE DNK DJI DOM ECU EGY
+    SLV GNQ ERI EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB GUY HTI HND HUN ISL IND IDN IRN IRQ
+    IRL ISR ITA JAM JPN JOR KAZ KEN KIR PRK KOR KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU LUX MDG MWI MYS MDV MLI MLT
+    MHL MRT MUS MEX FSM MDA MCO MNG MNE MAR MOZ MMR NAM NRU NPL NLD NZL NIC NER NGA MKD NOR OMN PAK PLW PAN PNG PRY
+    PER PHL POL PRT QAT ROU RUS RWA KNA LCA VCT WSM SMR STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA
+    SDN SUR SWE CHE SYR TJK TZA THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR USA URY UZB VUT VEN VNM YEM ZMB
+    ZWE PSE VAT""".split())
+    assert sovereign - have <= {"COG", "DMA"}  # the two whose demonyms are ambiguous
+    assert all(country(c) is not None for c in have)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tehran", "IRN"), ("Washington", "USA"), ("Washington, D.C.", "USA"), ("Baghdad", "IRQ"), ("Kyiv", "UKR"),
+    ("Kiev", "UKR"), ("Beijing", "CHN"), ("Moscow", "RUS"), ("Tripoli", "LBY"), ("Kingston", "JAM"),
+    ("Victoria", "SYC"), ("Damascus", "SYR"), ("Riyadh", "SAU"), ("Jerusalem", "ISR"), ("London", "GBR"),
+])
+def test_country_by_capital(text: str, expected: str) -> None:
+    assert code(country_by_capital(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["Basra", "New York", "tehran", "Iran", "Sydney"])
+def test_not_a_capital(text: str) -> None:
+    assert country_by_capital(text) is None
+
+
+def test_country_by_code() -> None:
+    usa = country("USA")
+    assert usa == country("usa")
+    assert (usa.alpha2, usa.name, usa.capital) == ("US", "United States", "Washington")
+    assert usa.lat == pytest.approx(38.9, abs=0.1) and usa.lon == pytest.approx(-77.0, abs=0.1)
+    assert country("XXX") is None and country("") is None
+
+
+def test_find_place_city_with_coordinates() -> None:
+    baghdad = find_place("Baghdad")
+    assert (baghdad.name, baghdad.kind, baghdad.country) == ("Baghdad", LocationKind.CITY, "IRQ")
+    assert baghdad.lat == pytest.approx(33.34, abs=0.05) and baghdad.lon == pytest.approx(44.40, abs=0.05)
+    assert baghdad.geonameid == 98182 and baghdad.population > 1_000_000
+
+
+def test_find_place_prefers_a_capital_then_the_country_asked_for() -> None:
+    assert find_place("Tripoli").country == "LBY"
+    assert find_place("Tripoli", country="LBN").country == "LBN"
+    assert find_place("Tripoli", country="lbn").country == "LBN"
+    assert find_place("Kingston").country == "JAM"
+    assert find_place("Tripoli", country="FRA") is None
+
+
+def test_find_place_prefers_the_most_populous_among_non_capitals() -> None:
+    assert find_place("Birmingham").country == "GBR"
+    assert find_place("Alexandria").country == "EGY"
+
+
+def test_find_place_alternate_and_unaccented_spellings() -> None:
+    assert find_place("Kiev").name == "Kyiv"
+    assert find_place("Sao Paulo").name == "São Paulo"
+    assert find_place("the Hague").name == "The Hague"
+    assert find_place("Sharm El-Sheikh").country == "EGY"
+
+
+def test_find_place_countries_regions_and_states() -> None:
+    iraq = find_place("Iraq")
+    assert (iraq.kind, iraq.country, iraq.name) == (LocationKind.COUNTRY, "IRQ", "Iraq")
+    assert iraq.lat is not None and iraq.population > 1_000_000
+    assert find_place("Georgia").kind == LocationKind.COUNTRY  # the country before the US state
+    state = find_place("Georgia", country="USA")
+    assert (state.kind, state.country) == (LocationKind.REGION, "USA")
+    assert find_place("Texas").kind == LocationKind.REGION and find_place("Texas").lat == pytest.approx(31, abs=2)
+    assert find_place("New York").kind == LocationKind.CITY
+    assert find_place("West Bank") == Place("West Bank", LocationKind.REGION, "PSE", 31.95, 35.25)
+
+
+@pytest.mark.parametrize("text", ["Crocker", "Casey", "Kazemi", "Mottaki", "Zebari", "Green Zone", "paris",
+                                  "the", "", "Monday", "Spokesman"])
+def test_person_like_and_lowercase_words_are_not_places(text: str) -> None:
+    assert find_place(text) is None
+
+
+def test_index_is_cached_on_disk_and_reloaded_without_building(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("DIPLOGRAPH_CACHE_DIR", str(tmp_path))
+    gazetteer._index.cache_clear()
+    try:
+        first = find_place("Baghdad")
+        assert list(tmp_path.glob("gazetteer-*.pickle"))
+        gazetteer._index.cache_clear()
+
+        def no_build():
+            raise AssertionError("the index was built again")
+
+        monkeypatch.setattr(gazetteer, "_build", no_build)
+        assert find_place("Baghdad") == first
+        assert code(country_by_name("U.S.")) == "USA"
+    finally:
+        gazetteer._index.cache_clear()
+
+
+def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("DIPLOGRAPH_CACHE_DIR", str(tmp_path))
+    (tmp_path / f"gazetteer-{gazetteer._fingerprint()}.pickle").write_bytes(b"not a pickle")
+    gazetteer._index.cache_clear()
+    try:
+        assert code(country_by_name("Iran")) == "IRN"
+    finally:
+        gazetteer._index.cache_clear()
