@@ -23,6 +23,7 @@ HEADER_LINES = 12  # bylines and breadcrumbs sit in the first lines of a page
 REPEAT_MIN_WORDS = 8  # sentences shorter than this may repeat naturally ("He said no.")
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von", "der", "den",
                   "la", "le", "du", "dos", "das", "ul", "ur", "ter", "st", "mc", "y"}
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _ELLIPSIS_END = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
 _IMAGE_FILE = re.compile(r"[\w-]+\.(?:jpe?g|JPE?G|png|PNG|gif|GIF|webp|WEBP|bmp|BMP|tiff?|TIFF?|svg|avif)(?![a-z])")
@@ -65,9 +66,7 @@ def clean(text: str) -> str:
     lines = _lines(text)
 
     def blank(line: _Line) -> None:
-        for k in range(line.start, line.end):
-            if out[k] not in "\n":
-                out[k] = " "
+        out[line.start:line.end] = _NOT_NEWLINE.sub(" ", text[line.start:line.end])
 
     _blank_blocks(lines, lexicon, blank)
     for line in lines:
@@ -166,19 +165,41 @@ def _blank_blocks(lines: list[_Line], lexicon: Lexicon, blank) -> None:
 
 
 def _comment_box_end(lines: list[_Line], start: int, lexicon: Lexicon) -> int:
-    """Index after the box: past its closing line ("Send us your views"), else the end of the text."""
+    """Index after the box: past its closing line ("Send us your views"), else the end of the text.
+
+    Without a closing line, a heading in the first half of the article that no
+    commenter's signature follows is a counter or a link, and only it is
+    blanked: comments come last, or at least come signed.
+    """
     for j in range(start + 1, len(lines)):
         if lexicon.comments_end.match(_key(lines[j].text)):
             return j + 1
+    content = [j for j, line in enumerate(lines) if not line.blank]
+    position = content.index(start)
+    following = content[position + 1:position + 5]
+    if position < len(content) / 2 and not any(_is_signature(lines[j].text) for j in following):
+        return start + 1  # a comment counter in the header, not the comments: the heading only
     return len(lines)
+
+
+def _is_signature(line: str) -> bool:
+    """A commenter's signature: "Jane Roe" or "Jane Roe, Springfield, US"."""
+    parts = [p.strip() for p in line.strip().split(",")]
+    return (len(line.split()) <= 8 and all(parts)
+            and _is_name(parts[0]) and all(_is_name(p) or (p and p.split()[0][0].isupper() and len(p.split()) <= 3)
+                                           for p in parts[1:]))
 
 
 def _teaser_block_end(lines: list[_Line], start: int, lexicon: Lexicon) -> int:
     """Index where the article resumes: the first of two prose paragraphs in a row, else the end."""
-    content = [j for j in range(start + 1, len(lines)) if not lines[j].blank]
-    for a, b in zip(content, content[1:]):
-        if _is_prose(lines[a].text) and _is_prose(lines[b].text) and not _is_furniture_line(lines[a].text, lexicon):
-            return a
+    previous = None  # the last non-blank line, if it was prose
+    for j in range(start + 1, len(lines)):
+        if lines[j].blank:
+            continue
+        prose = _is_prose(lines[j].text) and not _is_furniture_line(lines[j].text, lexicon)
+        if prose and previous is not None:
+            return previous
+        previous = j if prose else None
     return len(lines)
 
 

@@ -3,9 +3,10 @@
 Inputs are `.txt` (optional `---` front matter of `key: value` lines),
 `.html`/`.htm`, `.jsonl` (one article per line) and directories of them
 (recursive, sorted; in a directory, files of other kinds such as README.md
-are skipped, while a named file of an unknown kind is reported). A `manifest.jsonl` beside files gives their metadata by
-`file` name; the manifest is the curator's word and wins over what a file says
-about itself.
+are skipped, while a named file of an unknown kind is reported). A
+`manifest.jsonl` beside files gives their metadata by `file` name; the manifest
+is the curator's word and wins over what a file says about itself. (A `.jsonl`
+file's lines carry their own metadata; the manifest is not applied to them.)
 
 Nothing raises: a file that cannot be read becomes a `ReadFailure` naming it
 and the reason, and the rest of the batch goes on.

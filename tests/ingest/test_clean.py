@@ -230,3 +230,12 @@ def test_seeds_keep_their_length_and_most_of_their_words() -> None:
         cleaned = clean(text)
         assert len(cleaned) == len(text)
         assert len(cleaned.split()) > 0.6 * len(text.split()), path.name
+
+
+def test_a_comment_counter_near_the_top_blanks_only_itself() -> None:
+    assert kept(page("Headline here", "Comments (12)", LEAD, MORE, LEAD.replace("Tuesday", "Friday"))) == [
+        "Headline here", LEAD, MORE, LEAD.replace("Tuesday", "Friday")]
+
+
+def test_a_comment_count_line_is_blanked() -> None:
+    assert kept(page("Headline here", LEAD, "12 comments", MORE)) == ["Headline here", LEAD, MORE]
