@@ -35,7 +35,8 @@ log = logging.getLogger(__name__)
 INDEX_VERSION = 2  # bump when the index layout or the rules that build it change
 ALTERNATE_NAME_MIN_POPULATION = 100_000  # other spellings only for cities big enough to be known by them
 LEXICONS = ("country_names.txt", "demonyms.txt", "capitals.txt", "regions.txt")
-RANK_COUNTRY, RANK_CAPITAL, RANK_CITY, RANK_REGION = 0, 1, 2, 3
+_SPACES = re.compile(r"\s+")
+RANK_CAPITAL, RANK_CITY, RANK_REGION = 1, 2, 3  # place ranks: lower first (a country name wins before them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +139,11 @@ def load_seconds() -> float:
 
 def _fold(text: str) -> str:
     """Case, accents, curly quotes, spacing and a leading "the" ignored."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"\s+", " ", text).strip(" ,;:")
-    return re.sub(r"^the ", "", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _SPACES.sub(" ", text.casefold()).strip(" ,;:")
+    return text[4:] if text.startswith("the ") else text
 
 
 def _lookup_key(text: str) -> str | None:
@@ -372,5 +374,7 @@ def _build() -> _Index:
 
 def _latin(name: str) -> bool:
     """A spelling a Latin-script English article could use."""
+    if name.isascii():
+        return any(c.isalpha() for c in name)
     return bool(name) and all(c.isascii() or unicodedata.category(c).startswith(("L", "M")) and ord(c) < 0x250
                               for c in name) and any(c.isalpha() for c in name)

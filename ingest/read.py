@@ -114,14 +114,12 @@ def iso_date(value: Any) -> str | None:
         return parsedate_to_datetime(text).date().isoformat()  # RFC 2822: "Mon, 28 May 2007 10:00:00 GMT"
     except (TypeError, ValueError, IndexError):
         pass
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(",", " "))
-    cleaned = re.sub(r"\s+", " ", re.sub(r"^[A-Za-z]+day\s", "", cleaned)).strip()
-    cleaned = re.sub(r"\s\d{1,2}:\d{2}.*$", "", cleaned)  # a trailing time of day
-    for fmt in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%b. %d %Y"):
-        try:
-            return datetime.strptime(cleaned, fmt).date().isoformat()
-        except ValueError:
-            continue
+    if re.search(r"\b\d{4}\b", text):  # "May 28, 2007", "28th of May 2007", "Sept. 3 2007 10:00 GMT"
+        from ingest.when import resolve_time
+
+        resolved = resolve_time(text, date.today())
+        if resolved is not None and resolved.precision == "day":
+            return resolved.date
     return None
 
 
