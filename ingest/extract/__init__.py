@@ -1,0 +1,106 @@
+"""Turn one analysed article into an `Extraction`: its actors, places and events.
+
+The steps run in order over a shared `ArticleContext`: `actors` (who is
+named), `coreference` (which names are one person), `titles` (offices and
+countries), `events` (event words), then per event `participants`, `time` and
+`places`. Precision comes first: a meeting needs someone taking part, a
+person needs an office, a part in an event or a second mention to be kept.
+"""
+from __future__ import annotations
+
+from graph_schema.model import ActorKind, Role
+from ingest.analyze import Document
+from ingest.extract import actors, coreference, events, lexicon, titles
+from ingest.extract.context import ArticleContext
+from ingest.extract.participants import Taking, participants
+from ingest.extract.places import PlaceBook, event_places
+from ingest.extract.time import event_time
+from ingest.extraction import ActorMention, EventMention, Extraction, ParticipantMention, TitleMention
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+__all__ = ["extract"]
+
+
+def extract(document: Document) -> Extraction:
+    ctx = ArticleContext(document.article, document.doc, lexicon.load())
+    actors.find_mentions(ctx)
+    coreference.cluster_persons(ctx)
+    actors.register(ctx)
+    titles.find_titles(ctx)
+    book = PlaceBook(ctx)
+    found: list[EventMention] = []
+    for candidate in events.find_candidates(ctx):
+        mention = _event(ctx, book, candidate, len(found) + 1)
+        if mention is not None:
+            found.append(mention)
+    return Extraction(article=document.article, actors=_actors(ctx, found),
+                      places=sorted(book.places.values(), key=lambda p: p.key), events=found)
+
+
+def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, n: int) -> EventMention | None:
+    takers = participants(ctx, candidate)
+    places = event_places(ctx, candidate)
+    for place in places:  # the owner of the premises hosted it
+        if place.owner and candidate.type == events.MEETING:
+            have = next((t for t in takers if t.key == place.owner), None)
+            if have is None:
+                takers.append(Taking(place.owner, Role.HOST, None, place.span))
+            elif have.role == Role.PARTICIPANT:
+                have.role = Role.HOST
+                if not have.explicit:
+                    have.represents = None
+    if not _worth_keeping(candidate, takers, places):
+        return None
+    place_key = book.chain(places)
+    when = event_time(ctx, candidate)
+    for t in takers:
+        ctx.actors[t.key].roles += 1
+    return EventMention(
+        key=f"e{n}", type=candidate.type, cameo=candidate.cameo, evidence=ctx.sentence_evidence(candidate.sent),
+        date=when.date if when else None, date_precision=when.precision if when else None,
+        date_text=when.text if when else None, place=place_key,
+        participants=[ParticipantMention(t.key, t.role, t.represents, [ctx.span_evidence(t.span)]) for t in takers],
+        tense=candidate.tense)
+
+
+def _worth_keeping(candidate: events.Candidate, takers: list[Taking], places: list) -> bool:
+    if candidate.type == events.MEETING:
+        if takers:
+            return True
+        # no one named: only "the talks", "Monday's meeting", which refer back to a meeting already reported
+        return any(c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE or c.dep_ == "poss")
+                   for t in candidate.triggers for c in t.children)
+    if takers:
+        return True
+    return candidate.type == "attack" and bool(places)
+
+
+def _actors(ctx: ArticleContext, found: list[EventMention]) -> list[ActorMention]:
+    used_bodies = {p.actor for e in found for p in e.participants}
+    for record in ctx.actors.values():
+        for _, of, _, _ in record.titles:
+            if of:
+                used_bodies.add(of)
+    out: list[ActorMention] = []
+    for record in ctx.actors.values():
+        if record.kind == ActorKind.PERSON and not _keep_person(record):
+            continue
+        if record.kind == ActorKind.ORGANIZATION and record.key not in used_bodies:
+            continue
+        forms = sorted(record.forms, key=lambda f: (-record.forms[f], f))
+        out.append(ActorMention(
+            key=record.key, name=record.name, kind=record.kind, country=record.country,
+            aliases=[f for f in forms if f != record.name],
+            titles=[TitleMention(title, of, ev) for title, of, ev, _ in record.titles],
+            evidence=list(record.evidence)))
+    return out
+
+
+def _keep_person(record) -> bool:
+    """A person with an office, a part in an event, or named twice; a lone surname needs an office."""
+    if record.titles:
+        return True
+    if len(coreference.name_parts(record.name)) < 2:
+        return False
+    return record.roles > 0 or len(record.mentions) >= 2

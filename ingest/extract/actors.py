@@ -1,0 +1,247 @@
+"""Find the actors an article names: persons, states, organisations.
+
+spaCy's entities are the candidates; each is cleaned (titles, "Dr.",
+possessives and determiners stripped) and checked: a "person" in front of
+"mosque" names a building, a "person" that is a country is a tagging slip.
+States come from country names, demonyms ("Iranian") and capitals that act
+("Tehran said"), never from a capital used as a place ("in Tehran").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from graph_schema.model import ActorKind
+from ingest import gazetteer
+from ingest.extract.context import ActorRecord, ArticleContext, Mention
+from ingest.extract.lexicon import FACILITY_NOUNS, HONORIFIC, NAME_PARTICLES, fold
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "dative", "agent", "csubj"})
+ACTING_PREPS = frozenset({"by", "with", "between", "against", "and", "for", "among"})
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def find_mentions(ctx: ArticleContext) -> None:
+    """Every actor mention spaCy's entities give, cleaned, into `ctx`."""
+    for ent in ctx.doc.ents:
+        label = ent.label_
+        if label == "PERSON":
+            _person(ctx, ent)
+        elif label in ("GPE", "NORP"):
+            _state(ctx, ent)
+        elif label == "ORG":
+            _organisation(ctx, ent)
+    ctx.dateline_country = dateline_country(ctx.article.dateline)
+
+
+def dateline_country(dateline: str | None) -> str | None:
+    """The state a dateline ("Cairo", "BAGHDAD") names or lies in."""
+    if not dateline:
+        return None
+    name = dateline.strip().title() if dateline.isupper() else dateline.strip()
+    country = gazetteer.country_by_name(name) or gazetteer.country_by_capital(name)
+    if country:
+        return country.alpha3
+    place = gazetteer.find_place(name)
+    return place.country if place else None
+
+
+def acts(token: Token) -> bool:
+    """Whether a place name stands for its state here (subject, possessor, object), not for a place."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    dep = token.dep_
+    if dep in ACTING_DEPS:
+        return True
+    if dep == "pobj":
+        return token.head.lower_ in ACTING_PREPS
+    return False
+
+
+# --- persons ---------------------------------------------------------------------------------------
+
+
+def clean_person_span(ctx: ArticleContext, ent: Span) -> Span | None:
+    """The name inside a PERSON entity: no determiner, office, honorific or possessive; None if no name."""
+    doc = ctx.doc
+    start, end = ent.start, ent.end
+    titles = ctx.lexicon.titles
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")
+                           or fold(doc[start].text) in titles or fold(doc[start].text) in ctx.lexicon.title_modifiers):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    # a possessive glued to the last word ("Bush’s" kept whole by the tokenizer)
+    span = doc[start:end]
+    # extend over a following surname tagged as something else ("Budi Santoso" + "Hartono")
+    while end < len(doc):
+        nxt = doc[end]
+        if not (nxt.pos_ == "PROPN" and nxt.is_title and nxt.ent_iob_ != "I" or nxt.ent_type_ == "PERSON"):
+            break
+        if not any(t.head.i == nxt.i for t in doc[start:end]) or _is_country_word(nxt.text):
+            break
+        end += 1
+        span = doc[start:end]
+    return span
+
+
+def _is_country_word(text: str) -> bool:
+    return bool(gazetteer.country_by_name(text) or gazetteer.country_by_demonym(text)
+                or gazetteer.country_by_capital(text))
+
+
+def is_name(span: Span) -> bool:
+    """Capitalised words with letters, no digits; not a country, demonym or capital."""
+    words = [t for t in span if not t.is_punct and t.text not in POSSESSIVE]
+    if not words or any(t.like_num or any(c.isdigit() for c in t.text) for t in words):
+        return False
+    for t in words:
+        if not _HAS_LETTER.search(t.text):
+            return False
+        if not (t.text[0].isupper() or fold(t.text) in NAME_PARTICLES or _INITIAL.match(t.text)):
+            return False
+    text = span.text
+    if len(words) == 1 and (text.isupper() and len(text) > 3):
+        return False  # a heading or an acronym, not a name
+    return not _is_country_word(text)
+
+
+def names_facility(span: Span) -> bool:
+    """"Abdel Qadir Gilani mosque": the name is part of a building's or a prize's name."""
+    last = span[-1]
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in FACILITY_NOUNS:
+        return True
+    return last.dep_ == "compound" and last.head.lower_ in FACILITY_NOUNS and last.head.i >= span.end
+
+
+def _person(ctx: ArticleContext, ent: Span) -> None:
+    span = clean_person_span(ctx, ent)
+    if span is None or not is_name(span) or names_facility(span):
+        return
+    if any(ctx.by_token[i] is not None for i in range(span.start, span.end)):
+        return
+    if len(span) == 1 and fold(span.text) in ctx.lexicon.titles:
+        return
+    if ctx.lexicon.title_class(span[0].text) == HONORIFIC:
+        return
+    ctx.add_mention(Mention(span.start, span.end, ActorKind.PERSON, span.text))
+
+
+# --- states ----------------------------------------------------------------------------------------
+
+
+def _strip(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the",):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+def state_of(text: str) -> tuple[str, str] | None:
+    """(alpha-3, how) for a country name, a demonym or a capital; None otherwise."""
+    for how, look_up in (("name", gazetteer.country_by_name), ("demonym", gazetteer.country_by_demonym),
+                         ("capital", gazetteer.country_by_capital)):
+        country = look_up(text)
+        if country is not None:
+            return country.alpha3, how
+    if text.isupper() and len(text) > 4:  # a dateline in capitals: "BAGHDAD"
+        return state_of(text.title())
+    return None
+
+
+def _state(ctx: ArticleContext, ent: Span) -> None:
+    span = _strip(ent)
+    if not len(span):
+        return
+    found = state_of(span.text)
+    if found is None:
+        if "-" in span.text:  # "U.S.-Iranian": one mention per part
+            _hyphenated(ctx, span)
+        return
+    alpha3, how = found
+    if how == "capital" and not acts(span[-1]):
+        return  # a place, not the state
+    if how == "name" and span.text.isupper() and span.end < len(ctx.doc) and ctx.doc[span.end].text in ("(", ":", "—", "–", "-"):
+        return  # a dateline ("BAGHDAD (Reuters) –"), not the state
+    ctx.add_mention(Mention(span.start, span.end, ActorKind.STATE, span.text, alpha3, how))
+
+
+def _hyphenated(ctx: ArticleContext, span: Span) -> None:
+    for token in span:
+        if token.text == "-":
+            continue
+        found = state_of(token.text)
+        if found:
+            ctx.add_mention(Mention(token.i, token.i + 1, ActorKind.STATE, token.text, found[0], found[1]))
+
+
+# --- organisations ---------------------------------------------------------------------------------
+
+
+def _organisation(ctx: ArticleContext, ent: Span) -> None:
+    span = _strip(ent)
+    if not len(span) or "\n" in span.text:
+        return
+    text = span.text
+    found = state_of(text)
+    if found is not None:  # a country tagged as an organisation
+        alpha3, how = found
+        if how != "capital" or acts(span[-1]):
+            ctx.add_mention(Mention(span.start, span.end, ActorKind.STATE, text, alpha3, how))
+        return
+    country = ctx.lexicon.state_bodies.get(fold(text))
+    if country is None and all(fold(t.text) in ctx.lexicon.titles or fold(t.text) in ctx.lexicon.title_modifiers
+                               for t in span):
+        return  # "National Security" of "National Security Adviser", "State" of "Secretary of State"
+    name_start = span.start
+    if country is None:
+        # a state word inside the name: "the Iranian National Security Council", "Washington's Center"
+        for token in span:
+            if token.text in POSSESSIVE:
+                continue
+            hit = state_of(token.text)
+            if hit:
+                country = hit[0]
+                nxt = token.nbor(1) if token.i + 1 < span.end else None
+                if nxt is not None and nxt.text in POSSESSIVE and token.i == name_start:
+                    name_start = nxt.i + 1  # "Washington's Center for ..." is the Center
+                break
+    if name_start >= span.end:
+        return
+    name_span = ctx.doc[name_start:span.end]
+    if not is_org_name(name_span):
+        return
+    ctx.add_mention(Mention(span.start, span.end, ActorKind.ORGANIZATION, name_span.text, country, "body"))
+
+
+def is_org_name(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct]
+    return bool(words) and any(t.text[:1].isupper() for t in words) and _HAS_LETTER.search(span.text) is not None
+
+
+def register(ctx: ArticleContext) -> None:
+    """Make the `ActorRecord`s of the states and organisations mentioned (persons: `coreference`)."""
+    for mention in ctx.mentions:
+        if mention.kind == ActorKind.STATE and mention.country:
+            key = ctx.ensure_state(mention.country)
+        elif mention.kind == ActorKind.ORGANIZATION:
+            key = "o:" + "-".join(fold(mention.text).replace("'", "").split())
+            if key not in ctx.actors:
+                ctx.actors[key] = ActorRecord(key, ActorKind.ORGANIZATION, mention.text, mention.country)
+        else:
+            continue
+        mention.key = key
+        record = ctx.actors[key]
+        record.forms[mention.text] = record.forms.get(mention.text, 0) + 1
+        record.mentions.append(mention)
+        record.evidence.append(ctx.span_evidence(ctx.doc[mention.start:mention.end]))

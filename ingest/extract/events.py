@@ -1,0 +1,253 @@
+"""Event words: what happened, its CAMEO code, its tense and whether it really happened.
+
+A trigger is a verb or noun of `lexicons/event_triggers.tsv` ("met", "talks",
+"accused"). A noun's verb is its light verb ("held talks", "attended the
+meeting"). A meeting that is only planned, wished, refused or hypothetical
+("future meetings", "would meet again", "urged ... to talk", "rejected
+talks") is not reported as a meeting: it becomes an `intent` to meet (CAMEO
+036) so that it never counts as a second, different meeting.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ingest.extract.context import ArticleContext
+from ingest.extract.lexicon import (
+    IRREALIS_GOVERNORS,
+    IRREALIS_MODIFIERS,
+    MODALS,
+    SCHEDULING_GOVERNORS,
+    Trigger,
+)
+
+MEETING = "meeting"
+INTENT = "intent"
+INTENT_CAMEO = "036"
+LIGHT_VERBS = frozenset({"hold", "have", "begin", "start", "conduct", "attend", "open", "join", "resume", "chair",
+                         "host", "end", "continue", "participate", "take", "sit", "enter", "wrap", "conclude",
+                         "convene", "engage", "co-chair", "stage", "organise", "organize", "boycott", "skip"})
+# verbs whose subject, placed "at/in/during the meeting", took part in it
+PRESENT_AT = frozenset({"sit", "speak", "talk", "participate", "take", "meet", "raise", "propose", "offer",
+                        "represent", "attend", "join", "shake", "agree", "sign", "present", "make", "say", "tell"})
+PRESS_WORDS = frozenset({"press", "news", "video", "teleconference"})
+NOT_MEETING_COMPOUNDS = frozenset({"room", "hall", "call", "centre", "center", "table", "line", "organiser"})
+# CAMEO 04x, most specific first: a visit or a hosting says more than "met"
+MEETING_PRIORITY = ("045", "043", "042", "046", "044", "041", "040")
+
+
+@dataclass(slots=True, eq=False)
+class Candidate:
+    """One reported event in one sentence, before its participants, date and place are read."""
+
+    type: str
+    cameo: str
+    sent: Span
+    triggers: list[Token] = field(default_factory=list)  # the event words
+    verbs: list[Token] = field(default_factory=list)  # the verbs carrying them (a light verb, or the trigger)
+    tense: str | None = None
+
+
+def find_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """Every event word of the article: one meeting per group of linked meeting words, one event per other word."""
+    out: list[Candidate] = []
+    for sent in ctx.doc.sents:
+        real: list[tuple[Token, Token, Trigger]] = []
+        wished: list[tuple[Token, Token, Trigger]] = []
+        for token in sent:
+            trigger = _trigger(ctx, token)
+            if trigger is None:
+                continue
+            verb = carrier(token)
+            if trigger.type == MEETING:
+                (wished if irrealis(token, verb) else real).append((token, verb, trigger))
+            elif not irrealis(token, verb) or (trigger.type == "statement" and not _negated(verb)):
+                out.append(Candidate(trigger.type, trigger.cameo, sent, [token], [verb]))
+        for group in _linked(real):
+            candidate = Candidate(MEETING, group[0][2].cameo, sent)
+            for token, verb, trigger in group:
+                candidate.triggers.append(token)
+                candidate.verbs.append(verb)
+                candidate.cameo = _more_specific(candidate.cameo, trigger.cameo)
+            out.append(candidate)
+        if not real:
+            said = _representation_verb(ctx, sent)
+            if said is not None:  # "X represented Washington": a part in the meeting the article reports
+                out.append(Candidate(MEETING, "040", sent, [said], [said]))
+        for group in _linked(wished):
+            out.append(Candidate(INTENT, INTENT_CAMEO, sent, [t for t, _, _ in group], [v for _, v, _ in group]))
+    for candidate in out:
+        candidate.tense = _tense(candidate)
+    out.sort(key=lambda c: (c.sent.start, c.triggers[0].i))
+    return out
+
+
+def _tense(candidate: Candidate) -> str | None:
+    """The tense of the verb that says the event happens; a noun under another verb has none of its own
+    ("welcomed Monday's meeting" says nothing about when the meeting is)."""
+    for trigger, verb in zip(candidate.triggers, candidate.verbs):
+        if trigger == verb or (trigger.dep_ in ("dobj", "nsubjpass", "attr") and trigger.head == verb):
+            return tense(verb)
+    if candidate.type != MEETING and candidate.verbs:
+        return tense(candidate.verbs[0])
+    return None
+
+
+def _linked(items: list[tuple[Token, Token, Trigger]]) -> list[list[tuple[Token, Token, Trigger]]]:
+    """Meeting words of one sentence that speak of one meeting: same verb, or one inside the other's phrase."""
+    groups: list[list[tuple[Token, Token, Trigger]]] = []
+    for item in items:
+        for group in groups:
+            if any(_same_event(item, other) for other in group):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    return groups
+
+
+def _same_event(a: tuple[Token, Token, Trigger], b: tuple[Token, Token, Trigger]) -> bool:
+    ta, va, _ = a
+    tb, vb, _ = b
+    if va == vb or va == tb or vb == ta or ta.head == tb or tb.head == ta:
+        return True
+    return (tb.dep_ == "pobj" and tb.head.head == ta) or (ta.dep_ == "pobj" and ta.head.head == tb)
+
+
+def _representation_verb(ctx: ArticleContext, sent: Span) -> Token | None:
+    for token in sent:
+        if token.lemma_.lower() == "represent" and token.pos_ == "VERB":
+            return token
+        if token.lower_ == "behalf" and token.head.lower_ == "on" and token.head.head.pos_ == "VERB":
+            return token.head.head
+    return None
+
+
+def _more_specific(a: str, b: str) -> str:
+    return min(a, b, key=lambda c: MEETING_PRIORITY.index(c) if c in MEETING_PRIORITY else len(MEETING_PRIORITY))
+
+
+def _trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
+    pos = token.pos_
+    lemma = token.lemma_.lower()
+    if pos in ("VERB",) or (pos == "AUX" and lemma != "be"):
+        found = ctx.lexicon.verb_triggers.get(lemma)
+        if found is None:
+            return None
+        if found.type == MEETING and not _verb_meeting_ok(ctx, token, lemma):
+            return None
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in token.children):
+            return Trigger("call", "verb", "appeal", "020")
+        return found
+    if pos in ("NOUN", "PROPN"):
+        found = ctx.lexicon.noun_triggers.get(token.lower_) or ctx.lexicon.noun_triggers.get(lemma)
+        if found is None:
+            return None
+        if token.dep_ == "compound" and token.head.lower_ in NOT_MEETING_COMPOUNDS | {"room"}:
+            return None
+        if token.dep_ == "compound" and found.type == MEETING:
+            return None  # "conference room", "summit meeting": the head word decides
+        if any(c.lower_ in PRESS_WORDS for c in token.children if c.dep_ in ("compound", "amod")):
+            return None  # a press conference reports words, not a meeting
+        if lemma == "talk" and any(c.dep_ == "amod" and c.lower_ in ("tough", "small", "big", "loose", "idle")
+                                   for c in token.children):
+            return None
+        return found
+    return None
+
+
+def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
+    """Host, greet, receive and welcome a person, never a proposal or a decision."""
+    if lemma in ("host", "greet", "receive"):
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma == "host" and any(ctx.lexicon.noun_triggers.get(o.lower_) for o in objects):
+            return True
+        return any(ctx.mention_at(o) is not None or o.lower_ in ("guest", "guests", "counterpart", "visitor",
+                                                                  "delegation", "ambassadors", "leaders", "him",
+                                                                  "her", "them")
+                   or ctx.lexicon.title_class(o.lemma_) is not None for o in objects)
+    if lemma == "talk":
+        return not any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in token.children) or any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    return True
+
+
+def carrier(token: Token) -> Token:
+    """The verb that carries an event word: itself for a verb, the light verb or governing verb for a noun."""
+    if token.pos_ in ("VERB", "AUX"):
+        return token
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if token.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if token.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
+        return head
+    return token
+
+
+def _modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def irrealis(trigger: Token, verb: Token) -> bool:
+    """A planned, wished, refused or hypothetical event, or another one than the one reported."""
+    for c in trigger.children:
+        if c.dep_ in ("amod", "det", "nummod", "advmod", "compound") and c.lower_ in IRREALIS_MODIFIERS:
+            return True
+    if trigger.dep_ == "pobj" and trigger.head.head.lemma_.lower() in IRREALIS_GOVERNORS \
+            and trigger.head.head.pos_ == "NOUN":
+        return True  # "the possibility of future meetings", "prospects for talks"
+    if trigger == verb:
+        return _unreal_verb(verb) or (verb.dep_ in ("xcomp", "ccomp", "acl")
+                                      and verb.head.lemma_.lower() in IRREALIS_GOVERNORS)
+    if trigger.dep_ in ("dobj", "nsubjpass", "attr") and verb == trigger.head:  # "held talks", "rejected talks"
+        return _unreal_verb(verb) or verb.lemma_.lower() in IRREALIS_GOVERNORS
+    if trigger.dep_ in ("dobj", "pobj", "acl") and trigger.head.lemma_.lower() in IRREALIS_GOVERNORS \
+            and trigger.head.pos_ == "NOUN":
+        return True
+    return False
+
+
+def _unreal_verb(verb: Token) -> bool:
+    if any(c.lower_ in ("again", "further") and c.dep_ == "advmod" for c in verb.children):
+        return True
+    if _modal(verb) or _negated(verb):
+        return True
+    if _infinitive(verb):
+        head = verb.head
+        if verb.dep_ == "ROOT" or head == verb:
+            return False  # a headline: "U.S., Iran to hold talks"
+        if head.lemma_.lower() in SCHEDULING_GOVERNORS or head.lower_ in ("scheduled", "due", "set"):
+            return False
+        return True
+    return False
+
+
+def tense(verb: Token) -> str | None:
+    """past, present or future, from the verb's form and its auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & {"will", "shall", "'ll"} or ("to" in words and verb.head.lemma_ == "be"):
+        return "future"
+    if "to" in words and (verb.dep_ == "ROOT" or verb.head.lower_ in ("scheduled", "due", "set", "expected")):
+        return "future"
+    if verb.head.lower_ == "going" and "to" in words:
+        return "future"
+    tags = {a.tag_ for a in auxes} | {verb.tag_}
+    if tags & {"VBD"} or (verb.tag_ == "VBN" and words & {"has", "have", "had"}):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return "present"
+    if verb.tag_ == "VBN":
+        return "past"
+    return None

@@ -1,0 +1,121 @@
+"""The general vocabularies extraction reads: offices, event words, state bodies.
+
+The word lists live in `ingest/lexicons/` as plain files so that they can be
+read and extended without touching code. They hold general knowledge only
+(what an ambassador is, that the Kremlin is Russian), never words from one
+article.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# the office classes of `lexicons/titles.tsv`
+OFFICIAL, DIPLOMAT, SPOKESPERSON, LEADER, EXPERT, JOURNALIST, HONORIFIC = (
+    "official", "diplomat", "spokesperson", "leader", "expert", "journalist", "honorific")
+ACTING_CLASSES = frozenset({OFFICIAL, DIPLOMAT, SPOKESPERSON})  # the holder acts for a state
+BEAT_CLASSES = frozenset({EXPERT, JOURNALIST})  # "Iraq expert": a speciality, not a nationality
+
+# Grammar words: small closed classes of English, not data.
+LOCATIVE_PREPS = frozenset({"in", "at", "inside", "outside", "near", "within", "on", "across", "throughout"})
+SOURCE_PREPS = frozenset({"from", "to", "into", "toward", "towards", "via"})
+REPORTING_LEMMAS = frozenset({"say", "tell", "add", "announce", "declare", "state", "stress", "reiterate",
+                              "insist", "warn", "note", "report", "explain", "claim", "argue", "comment"})
+MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ought"})
+# Words that make a meeting hypothetical, planned or another one than the one reported.
+IRREALIS_MODIFIERS = frozenset({"future", "further", "possible", "potential", "next", "second", "another", "new",
+                                "planned", "proposed", "eventual", "more", "annual", "regular", "later", "third",
+                                "fresh", "following", "subsequent", "follow-up"})
+IRREALIS_GOVERNORS = frozenset({
+    "possibility", "prospect", "prospects", "chance", "chances", "hope", "hopes", "plan", "plans", "offer",
+    "proposal", "call", "calls", "idea", "invitation", "demand", "condition", "conditions", "need",
+    "reject", "refuse", "oppose", "avoid", "cancel", "postpone", "delay", "want", "wish", "seek", "hope",
+    "propose", "suggest", "offer", "plan", "consider", "demand", "urge", "agree", "expect", "intend",
+    "prepare", "aim", "try", "ask", "invite", "welcome", "favour", "favor", "support", "push", "press",
+    "lead", "replace", "boycott", "skip", "resist", "decline", "threaten", "promise", "pledge", "vow",
+})
+# verbs under which an infinitive still reports a scheduled, real event ("are to hold talks")
+SCHEDULING_GOVERNORS = frozenset({"be", "schedule", "set", "due", "begin", "start", "continue", "resume", "go"})
+# facility words: a "person" name in front of them names a building, not a person
+FACILITY_NOUNS = frozenset({
+    "mosque", "shrine", "church", "cathedral", "temple", "synagogue", "street", "avenue", "road", "square",
+    "airport", "university", "hospital", "school", "college", "academy", "center", "centre", "institute",
+    "foundation", "prize", "award", "bridge", "stadium", "hall", "palace", "museum", "library", "park",
+    "station", "port", "harbour", "harbor", "base", "dam", "tower", "building", "hotel", "memorial", "tomb",
+    "doctrine", "plan", "law", "act", "fund", "trust", "corporation", "company", "group", "prison",
+})
+# nouns naming a person's premises: "<person>'s office" is a venue
+PREMISES = {"office": "office", "offices": "office", "home": "home", "house": "home", "residence": "residence",
+            "palace": "palace", "compound": "compound", "headquarters": "headquarters", "villa": "residence",
+            "embassy": "embassy", "mansion": "residence", "ranch": "residence", "estate": "residence"}
+# nouns standing for a state's people in talks: "U.S. officials", "the Greek team"
+DELEGATION_NOUNS = frozenset({"delegation", "delegations", "team", "teams", "side", "sides", "officials",
+                              "official", "diplomats", "negotiators", "envoys", "representatives", "government",
+                              "mission", "leaders", "ministers", "counterparts", "authorities", "administration"})
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von", "der",
+                            "den", "la", "le", "du", "dos", "das", "ul", "ur", "ter", "st", "y"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str  # verb | noun
+    type: str
+    cameo: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    titles: dict[str, str]  # lower-case phrase -> class
+    title_states: dict[str, str]  # unqualified office -> the one state it belongs to
+    title_modifiers: frozenset[str]
+    max_title_words: int
+    state_bodies: dict[str, str]  # lower-case body name -> alpha-3
+    verb_triggers: dict[str, Trigger]
+    noun_triggers: dict[str, Trigger]
+
+    def title_class(self, words: str) -> str | None:
+        return self.titles.get(fold(words))
+
+    def office_class(self, title: str) -> str | None:
+        """The class of the office a title text names: its last office word decides."""
+        words = fold(title).replace("-", " - ").split()
+        best: str | None = None
+        for i in range(len(words)):
+            for n in range(min(self.max_title_words, len(words) - i), 0, -1):
+                cls = self.titles.get(" ".join(words[i:i + n]).replace(" - ", "-"))
+                if cls and cls != HONORIFIC:
+                    best = cls
+                    break
+        return best
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, curly apostrophes straightened."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def _lines(name: str) -> list[list[str]]:
+    raw = resources.files("ingest").joinpath("lexicons", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    titles: dict[str, str] = {}
+    title_states: dict[str, str] = {}
+    for row in _lines("titles.tsv"):
+        titles[fold(row[0])] = row[1].strip()
+        if len(row) > 2 and row[2].strip():
+            title_states[fold(row[0])] = row[2].strip()
+    modifiers = frozenset(fold(r[0]) for r in _lines("title_modifiers.txt"))
+    bodies = {fold(r[0]): r[1].strip() for r in _lines("state_bodies.tsv")}
+    verbs: dict[str, Trigger] = {}
+    nouns: dict[str, Trigger] = {}
+    for lemma, pos, type_, cameo in (r[:4] for r in _lines("event_triggers.tsv")):
+        trigger = Trigger(lemma, pos, type_, cameo.strip())
+        (verbs if pos == "verb" else nouns)[lemma] = trigger
+    return Lexicon(titles, title_states, modifiers, max(len(t.split()) for t in titles), bodies, verbs, nouns)

@@ -1,0 +1,328 @@
+"""Who took part in an event, in which role, and on whose behalf.
+
+Participants are read from the trigger's grammar: the subjects and objects of
+"met", "between/with" after "talks", the subject of the light verb ("held
+talks"), "hosted by", "brokered by". Representation comes from explicit
+patterns first ("represented Washington", "Iraq was represented by X", "spoke
+for Iran", "on behalf of", "led the Turkish delegation", "U.S. officials");
+otherwise a person whose office acts for a state (a minister, an ambassador,
+a spokesman) represents that state. A host represents nobody unless the text
+says so: hosting a meeting is not negotiating in it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from graph_schema.model import ActorKind, Role
+from ingest.extract.context import ArticleContext
+from ingest.extract.coreference import refer
+from ingest.extract.events import LIGHT_VERBS, MEETING, PRESENT_AT, Candidate
+from ingest.extract.lexicon import ACTING_CLASSES, DELEGATION_NOUNS
+
+_MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "visit", "host", "greet", "receive", "mediate",
+                            "broker"})
+HOSTING = frozenset({"host", "greet", "receive", "welcome"})
+MEDIATING = frozenset({"mediate", "broker"})
+PARTNER_PREPS = frozenset({"with", "between", "among", "alongside", "opposite"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+@dataclass(slots=True)
+class Taking:
+    """One actor taking part, and the words that say so."""
+
+    key: str
+    role: Role
+    represents: str | None
+    span: Span
+    explicit: bool = False  # represents said in so many words
+
+
+def participants(ctx: ArticleContext, candidate: Candidate) -> list[Taking]:
+    found: list[Taking] = []
+    for trigger, verb in zip(candidate.triggers, candidate.verbs):
+        if candidate.type == MEETING and trigger.pos_ == "VERB" and trigger.lemma_.lower() not in _MEETING_VERBS:
+            continue  # a representation sentence: its participants come from the pattern below
+        if candidate.type in (MEETING, "intent"):
+            _meeting(ctx, trigger, verb, found)
+        else:
+            _other(ctx, candidate, trigger, verb, found)
+    if candidate.type == MEETING:
+        _representations(ctx, candidate.sent, found)
+        _mediators(ctx, candidate.sent, found)
+    return _merge(ctx, found)
+
+
+# --- meetings --------------------------------------------------------------------------------------
+
+
+def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Taking]) -> None:
+    if trigger == verb:
+        lemma = verb.lemma_.lower()
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        subject_role = Role.HOST if lemma in HOSTING else Role.MEDIATOR if lemma in MEDIATING else Role.PARTICIPANT
+        if passive:
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                _add_objects(ctx, agent, subject_role, found)
+            for s in (c for c in verb.children if c.dep_ == "nsubjpass"):
+                _add(ctx, s, Role.PARTICIPANT, found)
+        else:
+            for s in subjects(verb):
+                _add(ctx, s, subject_role, found)
+            for o in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+                role = Role.HOST if lemma == "visit" else Role.PARTICIPANT
+                _add(ctx, o, role, found, places_ok=lemma == "visit")
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS | {"to"}):
+            if prep.lower_ == "to" and lemma not in ("talk", "speak"):
+                continue
+            _add_objects(ctx, prep, Role.PARTICIPANT, found)
+        return
+    # a noun: "talks between X and Y", "Monday's meeting", "U.S.-Iranian talks", "a visit to Japan"
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS:
+            _add_objects(ctx, c, Role.PARTICIPANT, found)
+        elif c.dep_ == "prep" and c.lower_ == "to" and trigger.lemma_ == "visit":
+            _add_objects(ctx, c, Role.HOST, found, places_ok=True)
+        elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and _names_state(ctx, c)):
+            _add(ctx, c, Role.PARTICIPANT, found)
+        elif c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+            lemma = c.lemma_.lower()
+            role = Role.HOST if lemma in HOSTING else Role.MEDIATOR if lemma in MEDIATING else Role.PARTICIPANT
+            if lemma in HOSTING | MEDIATING | {"attend", "join"}:
+                for agent in (a for a in c.children if a.dep_ == "agent"):
+                    _add_objects(ctx, agent, role, found)
+    if verb == trigger:
+        return
+    lemma = verb.lemma_.lower()
+    light = trigger.dep_ in ("dobj", "nsubjpass") and lemma in LIGHT_VERBS
+    present = trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "at", "during") and lemma in PRESENT_AT
+    if not (light or present):
+        return
+    role = Role.HOST if lemma == "host" else Role.ATTENDEE if lemma == "attend" else Role.PARTICIPANT
+    if trigger.dep_ == "nsubjpass":  # "talks were held by X"
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            _add_objects(ctx, agent, role, found)
+        return
+    for s in subjects(verb):
+        _add(ctx, s, role, found)
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS):
+        _add_objects(ctx, prep, Role.PARTICIPANT, found)
+
+
+def _names_state(ctx: ArticleContext, token: Token) -> bool:
+    m = ctx.mention_at(token)
+    return m is not None and m.kind == ActorKind.STATE and m.via in ("name", "demonym")
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, borrowed from the verb it hangs on when it has none ("..., holding talks")."""
+    seen = 0
+    while seen < 4:
+        found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if found:
+            return found
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head != verb:
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ in ("relcl", "acl") and verb.head != verb:
+            return [verb.head]
+        return []
+    return []
+
+
+def _add_objects(ctx: ArticleContext, prep: Token, role: Role, found: list[Taking], places_ok: bool = False) -> None:
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        _add(ctx, pobj, role, found, places_ok)
+
+
+def _add(ctx: ArticleContext, token: Token, role: Role, found: list[Taking], places_ok: bool = False) -> None:
+    for t in [token, *token.conjuncts]:
+        leader = _delegation_leader(ctx, t)
+        if leader is not None:
+            found.append(leader)
+            continue
+        keys = refer(ctx, t)
+        if not keys and places_ok:
+            keys = _state_of_place(ctx, t)
+        for key in keys:
+            record = ctx.actors.get(key)
+            if record is None or record.kind not in (ActorKind.PERSON, ActorKind.STATE, ActorKind.ORGANIZATION):
+                continue
+            span = _span_of(ctx, t)
+            represents = None
+            explicit = False
+            if record.kind == ActorKind.PERSON and key in ctx.leads:
+                represents, explicit = ctx.leads[key], True
+            elif t.lower_ in DELEGATION_NOUNS and record.kind == ActorKind.STATE:
+                pass
+            found.append(Taking(key, role, represents, span, explicit))
+
+
+def _state_of_place(ctx: ArticleContext, token: Token) -> list[str]:
+    from ingest import gazetteer
+
+    if token.ent_type_ not in ("GPE", "LOC"):
+        return []
+    place = gazetteer.find_place(token.text)
+    if place is None or not place.country:
+        return []
+    return [ctx.ensure_state(place.country)]
+
+
+def _span_of(ctx: ArticleContext, token: Token) -> Span:
+    m = ctx.mention_at(token)
+    if m is not None:
+        return ctx.doc[m.start:m.end]
+    return ctx.doc[token.left_edge.i:token.i + 1]
+
+
+def _delegation_leader(ctx: ArticleContext, token: Token) -> Taking | None:
+    """"The Turkish delegation, led by X": X, for Turkey."""
+    if token.lower_ not in DELEGATION_NOUNS:
+        return None
+    for c in token.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_ in ("lead", "head"):
+            for agent in (a for a in c.children if a.dep_ == "agent"):
+                for pobj in (p for p in agent.children if p.dep_ == "pobj"):
+                    m = ctx.mention_at(pobj)
+                    if m is not None and m.kind == ActorKind.PERSON and m.key:
+                        return Taking(m.key, Role.PARTICIPANT, ctx.leads.get(m.key), ctx.doc[m.start:m.end],
+                                      m.key in ctx.leads)
+    return None
+
+
+# --- explicit representation -----------------------------------------------------------------------
+
+
+def _representations(ctx: ArticleContext, sent: Span, found: list[Taking]) -> None:
+    """"X represented Washington", "Iraq was represented by X", "X spoke for Iran", "on behalf of"."""
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma == "represent" and token.pos_ == "VERB":
+            passive = any(c.dep_ == "nsubjpass" for c in token.children)
+            if passive:
+                states = [s for c in token.children if c.dep_ == "nsubjpass" for s in _states(ctx, c)]
+                persons = [p for a in _agents(token) for p in _persons(ctx, a)]
+            else:
+                states = [s for c in token.children if c.dep_ == "dobj" for s in _states(ctx, c)]
+                persons = [p for s in subjects(token) for p in _persons(ctx, s)]
+            _pair(ctx, persons, states, found)
+        elif lemma in ("speak", "act", "negotiate", "sign", "talk") and token.pos_ == "VERB":
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+                states = [s for p in prep.children if p.dep_ == "pobj" for s in _states(ctx, p)]
+                persons = [p for s in subjects(token) for p in _persons(ctx, s)]
+                _pair(ctx, persons, states, found)
+        elif token.lower_ == "behalf" and token.head.lower_ == "on":
+            states = [s for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj" for s in _states(ctx, o)]
+            verb = token.head.head
+            persons = [p for s in subjects(verb) for p in _persons(ctx, s)] if verb.pos_ in ("VERB", "AUX") else []
+            _pair(ctx, persons, states, found)
+
+
+def _agents(verb: Token) -> list[Token]:
+    out = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):  # "represented at the talks by X"
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            out += [q for a in pobj.children if a.dep_ in ("prep", "agent") and a.lower_ == "by"
+                    for q in a.children if q.dep_ == "pobj"]
+    return out
+
+
+def _states(ctx: ArticleContext, token: Token) -> list[str]:
+    out = []
+    for t in [token, *token.conjuncts]:
+        m = ctx.mention_at(t)
+        if m is not None and m.kind == ActorKind.STATE and m.key:
+            out.append(m.key)
+    return out
+
+
+def _persons(ctx: ArticleContext, token: Token) -> list[Token]:
+    out = []
+    for t in [token, *token.conjuncts]:
+        for key in refer(ctx, t):
+            if ctx.actors.get(key) is not None and ctx.actors[key].kind == ActorKind.PERSON:
+                out.append(t)
+                break
+    return out
+
+
+def _pair(ctx: ArticleContext, persons: list[Token], states: list[str], found: list[Taking]) -> None:
+    if len(states) != 1:
+        return
+    for p in persons:
+        for key in refer(ctx, p):
+            record = ctx.actors[key]
+            if record.country is None:
+                record.country, record.country_evidence = ctx.actors[states[0]].country, "represents"
+            found.append(Taking(key, Role.PARTICIPANT, states[0], _span_of(ctx, p), True))
+
+
+def _mediators(ctx: ArticleContext, sent: Span, found: list[Taking]) -> None:
+    """"with X acting as mediator", "X, who mediated"."""
+    for token in sent:
+        if token.lemma_.lower() not in ("mediator", "broker", "facilitator") or token.head.lower_ != "as":
+            continue
+        verb = token.head.head
+        candidates = [verb.head] if verb.dep_ in ("acl", "advcl", "relcl") else subjects(verb)
+        for c in candidates:
+            for key in refer(ctx, c):
+                if ctx.actors.get(key) is not None and ctx.actors[key].kind == ActorKind.PERSON:
+                    found.append(Taking(key, Role.MEDIATOR, None, _span_of(ctx, c)))
+
+
+# --- other events ----------------------------------------------------------------------------------
+
+
+def _other(ctx: ArticleContext, candidate: Candidate, trigger: Token, verb: Token, found: list[Taking]) -> None:
+    if trigger != verb:  # a noun: "the accusation by X", "X's proposal"
+        for c in trigger.children:
+            if c.dep_ == "poss":
+                _add(ctx, c, Role.PARTICIPANT, found)
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                _add_objects(ctx, c, Role.PARTICIPANT, found)
+        return
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if passive:
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            _add_objects(ctx, agent, Role.PARTICIPANT, found)
+    else:
+        for s in subjects(verb):
+            _add(ctx, s, Role.PARTICIPANT, found)
+    if candidate.type in ("statement",):
+        if not found:  # "..., according to X" has no subject
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"):
+                for to in prep.children:
+                    _add_objects(ctx, to, Role.PARTICIPANT, found)
+        return
+    for o in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative")):
+        _add(ctx, o, Role.PARTICIPANT, found)
+
+
+# --- merge ------------------------------------------------------------------------------------------
+
+
+def _merge(ctx: ArticleContext, found: list[Taking]) -> list[Taking]:
+    """One taking per actor: host or mediator over participant, explicit representation over inferred."""
+    by_key: dict[str, Taking] = {}
+    rank = {Role.HOST: 3, Role.MEDIATOR: 2, Role.PARTICIPANT: 1, Role.ATTENDEE: 0}
+    for t in found:
+        have = by_key.get(t.key)
+        if have is None:
+            by_key[t.key] = t
+            continue
+        if rank[t.role] > rank[have.role]:
+            have.role = t.role
+        if t.explicit and not have.explicit:
+            have.represents, have.explicit = t.represents, True
+    out = list(by_key.values())
+    for t in out:
+        record = ctx.actors[t.key]
+        if t.represents is None and record.kind == ActorKind.PERSON and t.role != Role.HOST and record.country:
+            if any(cls in ACTING_CLASSES for _, _, _, cls in record.titles):
+                t.represents = ctx.ensure_state(record.country)
+    return out

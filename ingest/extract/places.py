@@ -1,0 +1,235 @@
+"""Where an event happened, as a chain from the most specific place to the country.
+
+The places are the objects of "in/at" that hang on the event's words (and on
+nested "in/at" below them: "at X's office in the Green Zone compound in
+Baghdad"), place names compounded with the trigger ("the Baghdad talks"), and
+"the <demonym> capital". A person's premises ("al-Maliki's home", "the
+offices of X") are a venue whose owner hosted the event. Cities and countries
+come from the gazetteer; a named site the gazetteer does not know (a palace,
+a district) stays a venue or district inside the city found with it.
+
+Place keys are local to the article and say what the place is:
+`c:<alpha3>` country, `g:<geonameid>` gazetteer place, `v:<owner key>:<kind>`
+a person's premises, `v:<slug>` a named venue, `d:<slug>` a district.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from graph_schema.model import ActorKind, LocationKind
+from ingest import gazetteer
+from ingest.extract.context import ArticleContext
+from ingest.extract.events import Candidate
+from ingest.extract.lexicon import LOCATIVE_PREPS, PREMISES, fold
+from ingest.extraction import PlaceMention
+
+SPECIFICITY = {LocationKind.VENUE: 0, LocationKind.DISTRICT: 1, LocationKind.CITY: 2, LocationKind.REGION: 3,
+               LocationKind.COUNTRY: 4}
+DISTRICT_WORDS = frozenset({"zone", "district", "quarter", "neighbourhood", "neighborhood", "compound", "area"})
+EVENT_PLACE_PREPS = LOCATIVE_PREPS - {"on", "across", "throughout"} | {"outside", "near"}
+
+
+@dataclass(slots=True)
+class Found:
+    key: str
+    name: str
+    kind: LocationKind
+    country: str | None
+    span: Span
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    owner: str | None = None  # actor key of the person whose premises these are
+
+
+class PlaceBook:
+    """The article's place mentions, one per key, with their `within` links."""
+
+    def __init__(self, ctx: ArticleContext):
+        self.ctx = ctx
+        self.places: dict[str, PlaceMention] = {}
+
+    def add(self, found: Found) -> str:
+        place = self.places.get(found.key)
+        evidence = self.ctx.span_evidence(found.span)
+        if place is None:
+            place = PlaceMention(found.key, found.name, found.kind, found.country, found.lat, found.lon, None,
+                                 found.geonameid, [])
+            self.places[found.key] = place
+        if evidence not in place.evidence:
+            place.evidence.append(evidence)
+        return found.key
+
+    def country(self, alpha3: str, span: Span) -> str:
+        c = gazetteer.country(alpha3)
+        return self.add(Found(f"c:{alpha3.lower()}", c.name if c else alpha3, LocationKind.COUNTRY, alpha3, span,
+                              c.lat if c else None, c.lon if c else None))
+
+    def chain(self, found: list[Found]) -> str | None:
+        """Link the places of one event, most specific first; the key of the most specific."""
+        if not found:
+            return None
+        found = sorted(found, key=lambda f: SPECIFICITY[f.kind])
+        cities = [f for f in found if f.kind == LocationKind.CITY]
+        countries = {f.country for f in found if f.kind == LocationKind.COUNTRY}
+        if cities and countries and not any(c.country in countries for c in cities):
+            # a city and a country that do not contain each other: trust the more specific one
+            found = [f for f in found if f.kind != LocationKind.COUNTRY]
+        keys: list[str] = []
+        kinds: list[LocationKind] = []
+        for f in found:
+            if kinds and SPECIFICITY[f.kind] == SPECIFICITY[kinds[-1]] and f.kind != LocationKind.VENUE:
+                continue  # two cities: keep the first (nearest the trigger)
+            if f.kind == LocationKind.COUNTRY and keys and self.places[keys[-1]].country not in (None, f.country):
+                continue
+            keys.append(self.add(f))
+            kinds.append(f.kind)
+        last = self.places[keys[-1]]
+        if last.kind != LocationKind.COUNTRY and last.country:
+            keys.append(self.country(last.country, found[-1].span))
+        for inner, outer in zip(keys, keys[1:]):
+            place = self.places[inner]
+            if place.within is None and inner != outer:
+                place.within = outer
+            if place.country is None:
+                place.country = self.places[outer].country
+        return keys[0]
+
+
+def event_places(ctx: ArticleContext, candidate: Candidate) -> list[Found]:
+    """The places an event's words put it in, in the order found."""
+    found: list[Found] = []
+    seen: set[int] = set()
+    for token in [*candidate.triggers, *candidate.verbs]:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in EVENT_PLACE_PREPS:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    _walk(ctx, pobj, found, seen, depth=0)
+            elif child.dep_ in ("compound", "nmod") and token in candidate.triggers:
+                m = ctx.mention_at(child)
+                if m is None or m.kind != ActorKind.STATE or m.via == "capital":
+                    _named(ctx, child, found, seen)  # "the Baghdad talks"; not "U.S.-Iranian talks"
+            elif child.dep_ in ("relcl", "acl") and token in candidate.triggers:
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in EVENT_PLACE_PREPS):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        _walk(ctx, pobj, found, seen, depth=0)
+    return found
+
+
+def _walk(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int], depth: int) -> None:
+    if token.i in seen or depth > 4:
+        return
+    seen.add(token.i)
+    hit = _premises(ctx, token) or _named(ctx, token, found, seen) or _capital_of(ctx, token)
+    if isinstance(hit, Found):
+        found.append(hit)
+    for child in token.children:  # "Baghdad's fortified Green Zone", "the Green Zone compound"
+        if child.dep_ in ("poss", "compound") and child.i not in seen and child.ent_type_ in ("GPE", "LOC", "FAC"):
+            _named(ctx, child, found, seen)
+    placeish = hit is not None or fold(token.text) in DISTRICT_WORDS | SITE_WORDS or token.lower_ in PREMISES
+    if depth > 0 and not placeish:
+        return
+    for child in token.children:  # "office in the Green Zone compound in Baghdad"
+        if child.dep_ == "prep" and child.lower_ in EVENT_PLACE_PREPS | {"of"}:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                _walk(ctx, pobj, found, seen, depth + 1)
+
+
+def _premises(ctx: ArticleContext, token: Token) -> Found | None:
+    """"al-Maliki's office", "the home of X", "the Green Zone offices of X"."""
+    kind = PREMISES.get(token.lower_)
+    if kind is None:
+        return None
+    owner = None
+    for c in token.children:
+        if c.dep_ == "poss":
+            owner = c
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            owner = next((p for p in c.children if p.dep_ == "pobj"), owner)
+    if owner is None:
+        return None
+    m = ctx.mention_at(owner)
+    if m is None or not m.key or m.kind != ActorKind.PERSON:
+        return None
+    record = ctx.actors[m.key]
+    span = ctx.doc[min(token.left_edge.i, m.start):max(token.i, m.end - 1) + 1]
+    return Found(f"v:{m.key}:{kind}", f"{kind} of {record.name}", LocationKind.VENUE, record.country, span,
+                 owner=m.key)
+
+
+def _named(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]) -> Found | None | bool:
+    """A place name: a gazetteer city or country, else a named site or district."""
+    label = token.ent_type_
+    if label not in ("GPE", "LOC", "FAC", "ORG"):
+        return None
+    ent = next((e for e in ctx.doc.ents if e.start <= token.i < e.end), None) if token.ent_iob_ else None
+    if ent is None:
+        return None
+    start, end = ent.start, ent.end
+    doc = ctx.doc
+    while start < end and doc[start].lower_ == "the":
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    span = doc[start:end]
+    if not len(span):
+        return None
+    for t in span:
+        seen.add(t.i)
+    name = span.text
+    m = ctx.mention_at(span.root)
+    if label in ("GPE", "LOC"):
+        place = gazetteer.find_place(name)
+        if place is not None and place.kind == LocationKind.COUNTRY:
+            hit = Found(f"c:{place.country.lower()}", place.name, LocationKind.COUNTRY, place.country, span,
+                        place.lat, place.lon, place.geonameid)
+            found.append(hit)
+            return True
+        if place is not None and place.kind in (LocationKind.CITY, LocationKind.REGION):
+            if place.kind == LocationKind.REGION and not (place.country or "").isalpha():
+                return None
+            hit = Found(f"g:{place.geonameid or _slug(place.name)}", place.name, place.kind, place.country, span,
+                        place.lat, place.lon, place.geonameid)
+            found.append(hit)
+            return True
+    if m is not None and m.kind in (ActorKind.PERSON, ActorKind.STATE):
+        return None
+    if label == "ORG" and not _looks_like_site(span):
+        return None
+    kind = LocationKind.DISTRICT if label in ("GPE", "LOC") or fold(span[-1].text) in DISTRICT_WORDS \
+        else LocationKind.VENUE
+    hit = Found(f"{'d' if kind == LocationKind.DISTRICT else 'v'}:{_slug(name)}", name, kind, None, span)
+    found.append(hit)
+    return True
+
+
+SITE_WORDS = frozenset({"house", "palace", "ministry", "department", "hall", "building", "office", "centre", "center",
+                        "hotel", "castle", "residence", "embassy", "parliament", "assembly", "chancellery",
+                        "headquarters", "guesthouse", "villa"})
+
+
+def _looks_like_site(span: Span) -> bool:
+    return any(fold(t.text) in SITE_WORDS for t in span)
+
+
+def _capital_of(ctx: ArticleContext, token: Token) -> Found | None:
+    """"the Malaysian capital": the capital city of that state."""
+    if token.lower_ != "capital":
+        return None
+    for c in token.children:
+        m = ctx.mention_at(c)
+        if m is not None and m.kind == ActorKind.STATE and m.country and c.dep_ in ("amod", "poss", "compound"):
+            country = gazetteer.country(m.country)
+            if country and country.capital:
+                place = gazetteer.find_place(country.capital, m.country)
+                if place is not None:
+                    span = ctx.doc[c.i:token.i + 1] if c.i < token.i else ctx.doc[token.i:c.i + 1]
+                    return Found(f"g:{place.geonameid or _slug(place.name)}", place.name, place.kind, place.country,
+                                 span, place.lat, place.lon, place.geonameid)
+    return None
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())

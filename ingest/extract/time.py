@@ -1,0 +1,98 @@
+"""When an event happened: the date words attached to its trigger, resolved by `ingest.when`.
+
+Only a date that hangs on the event's own words counts ("held talks ...
+Monday", "Monday's meeting", "met on Tuesday"); a date of something else in
+the sentence ("the 1979 revolution", "Iran said Saturday") does not. Dates
+that anchor a duration ("since 2005", "after 27 years") are not the event's.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from ingest.extract.context import ArticleContext
+from ingest.extract.events import Candidate
+from ingest.when import ResolvedTime, WEEKDAYS, resolve_time
+
+PATH_DEPS = frozenset({"npadvmod", "pobj", "prep", "tmod", "advmod", "poss", "nmod", "appos", "obl", "dobj"})
+ANCHOR_PREPS = frozenset({"since", "until", "till", "after", "before", "for", "over", "within", "by", "from",
+                          "through", "throughout", "ago"})
+MAX_STEPS = 4
+
+
+def event_time(ctx: ArticleContext, candidate: Candidate) -> ResolvedTime | None:
+    published = ctx.article.published
+    if not published:
+        return None
+    anchors = {t.i for t in candidate.triggers} | {v.i for v in candidate.verbs}
+    best: tuple[int, Span] | None = None
+    for span in _date_spans(candidate.sent):
+        steps = _steps_to(span, anchors)
+        if steps is None:
+            steps = _clause_steps(span, anchors)
+        if steps is None:
+            continue
+        if best is None or steps < best[0]:
+            best = (steps, span)
+    if best is None:
+        return None
+    try:
+        return resolve_time(best[1].text, date.fromisoformat(published), candidate.tense)
+    except ValueError:
+        return None
+
+
+def _clause_steps(span: Span, anchors: set[int]) -> int | None:
+    """A day ("on Monday") the parser hung on a nearby noun of the event's clause: counts, at a distance."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("on", "in") or span.root.lower_.rstrip(".") not in WEEKDAYS:
+        return None
+    token = root.head.head
+    steps = 10
+    while steps < 16:
+        if token.i in anchors:
+            return steps
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            return None
+        token = token.head
+        steps += 1
+    return None
+
+
+def _date_spans(sent: Span) -> list[Span]:
+    spans = [e for e in sent.ents if e.label_ == "DATE"]
+    covered = {t.i for e in spans for t in e}
+    doc = sent.doc
+    for t in sent:  # weekdays the tagger missed
+        if t.i not in covered and t.lower_.rstrip(".") in WEEKDAYS and t.text[:1].isupper():
+            spans.append(doc[t.i:t.i + 1])
+    return spans
+
+
+def _steps_to(span: Span, anchors: set[int]) -> int | None:
+    """How many arcs lead from the date up to the event's words; None when it hangs elsewhere."""
+    token: Token = span.root
+    if any(t.lower_ in ANCHOR_PREPS for t in span):
+        return None
+    steps = 0
+    while steps <= MAX_STEPS:
+        if token.i in anchors:
+            return steps
+        dep = token.dep_
+        head = token.head
+        if head == token:
+            return None
+        if dep not in PATH_DEPS and dep != "compound":
+            return None
+        if dep in ("compound", "nmod", "poss", "appos") and head.i not in anchors:
+            return None  # the date of another noun: "the 1979 revolution"
+        if dep == "pobj" and head.lower_ in ANCHOR_PREPS:
+            return None
+        if dep == "prep" and token.lower_ in ANCHOR_PREPS:
+            return None
+        if head.pos_ in ("NOUN", "PROPN") and head.i not in anchors and dep != "pobj":
+            return None
+        token = head
+        steps += 1
+    return None

@@ -1,0 +1,323 @@
+"""Offices and affiliations of the persons an article names.
+
+Three shapes carry an office: in front of the name ("Iranian ambassador to
+Iraq Hassan Kazemi", "State Department spokesman Tom Casey"), after it
+("Hoshiyar Zebari, the Iraqi foreign minister,") and before it with a comma
+("Spokesman for Iraqi Prime Minister Nuri al-Maliki, Ali al-Dabbagh,"). The
+office's state is its person's country: a state word in front of the office
+("Iranian", "U.S.", "Iraq's"), a state body ("State Department"), "of
+<state>" after it, or the country of the person an office is held for
+("spokesman for <person>"). "to <state>" names where an ambassador is posted,
+not whose he is, and in front of an expert's or a reporter's office a country
+is a speciality ("Iraq expert"), not a nationality.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from graph_schema.model import ActorKind
+from ingest.extract.context import ActorRecord, ArticleContext, Mention
+from ingest.extract.lexicon import BEAT_CLASSES, HONORIFIC, fold
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+LINKS = frozenset({"of", "to", "for", "at", "and", "-", "on"})
+STOP_TEXT = frozenset({",", ".", ";", ":", "(", ")", "\"", "“", "”", "'", "‘", "–", "—", "who", "which", "that",
+                       "whose", "whom", "where", "when"})
+MAX_WINDOW = 16
+
+
+@dataclass(slots=True)
+class Office:
+    start: int  # token span of the whole title phrase
+    end: int
+    head_start: int  # the office words ("foreign minister")
+    head_end: int
+    cls: str
+
+
+def find_titles(ctx: ArticleContext) -> None:
+    """Offices and countries for every person in `ctx`."""
+    persons = [r for r in ctx.actors.values() if r.kind == ActorKind.PERSON]
+    named = [(r, m) for r in persons for m in r.mentions]
+    for record, mention in named:
+        _in_front(ctx, record, mention)
+        _after(ctx, record, mention)
+    for record, mention in named:  # needs the countries found above ("spokesman for <person>")
+        _before(ctx, record, mention)
+    _delegation_heads(ctx)
+
+
+def office_spans(ctx: ArticleContext, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Office words in tokens [start, end): (start, end, class), longest phrases first, no overlaps."""
+    doc = ctx.doc
+    words = [fold(t.text) for t in doc[start:end]]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    n_max = ctx.lexicon.max_title_words
+    while i < len(words):
+        for n in range(min(n_max, len(words) - i), 0, -1):
+            cls = ctx.lexicon.titles.get(" ".join(words[i:i + n]))
+            if cls is None and n > 1:  # "vice - president" as tokenised
+                cls = ctx.lexicon.titles.get("".join(w if w == "-" else f" {w}" for w in words[i:i + n]).strip()
+                                             .replace(" -", "-").replace("- ", "-"))
+            if cls is not None and cls != HONORIFIC:
+                found.append((start + i, start + i + n, cls))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _eligible_in_front(ctx: ArticleContext, token: Token) -> bool:
+    m = ctx.mention_at(token)
+    if m is not None:
+        return m.kind in (ActorKind.STATE, ActorKind.ORGANIZATION)
+    text = token.text
+    if text in POSSESSIVE or token.lower_ in ("of", "to", "for", "-"):
+        return True
+    folded = fold(text)
+    if folded in ctx.lexicon.titles or folded in ctx.lexicon.title_modifiers:
+        return True
+    if token.ent_type_ in ("ORG", "NORP", "GPE") and token.ent_type_ != "PERSON":
+        return True
+    return token.pos_ == "PROPN" and text[:1].isupper() and token.ent_type_ != "PERSON"
+
+
+def _in_front(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> None:
+    doc = ctx.doc
+    i = mention.start - 1
+    start = mention.start
+    while i >= 0 and mention.start - i <= MAX_WINDOW and _eligible_in_front(ctx, doc[i]):
+        start = i
+        if doc[i].is_sent_start:
+            break
+        i -= 1
+    while start < mention.start and doc[start].lower_ in ("of", "to", "for", "-", "and", "'s", "’s"):
+        start += 1
+    if start >= mention.start:
+        return
+    offices = office_spans(ctx, start, mention.start)
+    if not offices:
+        return
+    head = offices[-1]
+    if head[1] < mention.start and all(doc[k].lower_ in ("to", "for", "of") for k in range(head[1], mention.start)):
+        return  # "a political aide to <name>": an unnamed person's office
+    # "Spokesman for Iraqi Prime Minister <name>": the office before "for" belongs to someone else
+    for k in range(head[0] - 1, start - 1, -1):
+        if doc[k].lower_ in ("for", "of", "to") and any(o[1] <= k for o in offices):
+            start = k + 1
+            break
+    office = Office(start, mention.start, head[0], head[1], head[2])
+    _record(ctx, record, office, end_name=mention.end)
+
+
+def _np_after(ctx: ArticleContext, mention: Mention) -> tuple[int, int] | None:
+    doc = ctx.doc
+    if mention.end >= len(doc) or doc[mention.end].text != ",":
+        return None
+    start = mention.end + 1
+    end = start
+    while end < len(doc) and end - start < 20:
+        t = doc[end]
+        if t.text in STOP_TEXT or t.lower_ in STOP_TEXT or t.is_sent_start and end > start:
+            break
+        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") or t.pos_ == "ADV":
+            break
+        m = ctx.mention_at(t)
+        if m is not None and m.kind == ActorKind.PERSON:
+            return None  # a list of names, not an apposition
+        end += 1
+    if end == start or end >= len(doc) or doc[end].text not in (",", ".", ";", ")", "–", "—", "who", "which"):
+        if not (end < len(doc) and doc[end].pos_ in ("VERB", "AUX", "ADV")):
+            return None
+    return start, end
+
+
+def _after(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> None:
+    """"<name>, the Iraqi foreign minister, ..."."""
+    found = _np_after(ctx, mention)
+    if found is None:
+        return
+    start, end = found
+    offices = office_spans(ctx, start, end)
+    if not offices:
+        return
+    head = _first_office_group(offices)
+    if ctx.doc[start].pos_ in ("VERB", "ADP") and ctx.doc[start].lower_ not in ("deputy",):
+        return
+    office = Office(start, end, head[0], head[1], head[2])
+    _record(ctx, record, office, end_name=end)
+
+
+def _first_office_group(offices: list[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """"deputy head of ...": the last office word of the first run of office words."""
+    head = offices[0]
+    for nxt in offices[1:]:
+        if nxt[0] == head[1]:
+            head = nxt
+        else:
+            break
+    return head
+
+
+def _before(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> None:
+    """"Portugal's energy minister, Jorge Antunes Vale, said" and "Spokesman for <person>, <name>"."""
+    doc = ctx.doc
+    comma = mention.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if after is not None and after.text not in (",", "and", ".") and after.pos_ not in ("VERB", "AUX"):
+        return
+    end = comma
+    start = end
+    while start - 1 >= 0 and end - start < 20:
+        t = doc[start - 1]
+        if t.text in STOP_TEXT or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN",)):
+            break
+        start -= 1
+        if t.is_sent_start:
+            break
+    while start < end and doc[start].pos_ in ("ADP", "CCONJ", "PRON") and doc[start].lower_ not in ("its", "his", "her", "their"):
+        start += 1
+    if start >= end:
+        return
+    offices = office_spans(ctx, start, end)
+    if not offices:
+        return
+    head = _first_office_group(offices)
+    inner = [ctx.mention_at(k) for k in range(start, end)]
+    persons = {m.key for m in inner if m is not None and m.kind == ActorKind.PERSON}
+    if persons:
+        # only "<office> for|of <person>": the office serves that person
+        link = doc[head[1]] if head[1] < end else None
+        if link is None or link.lower_ not in ("for", "of", "to"):
+            return
+        holder = next(iter(persons))
+        other = ctx.actors.get(holder)
+        office = Office(start, end, head[0], head[1], head[2])
+        of = ctx.state_key(other.country) if other and other.country else None
+        _add_title(ctx, record, office, of, other.country if other else None, "title")
+        return
+    last = doc[end - 1]
+    if head[1] < end and doc[head[1]].lower_ not in ("of", "for", "to", "at") and last.i >= head[1]:
+        # words after the office that are not its complement: not an apposition
+        if not any(doc[k].lower_ in ("of", "for", "to", "at") for k in range(head[1], end)):
+            return
+    office = Office(start, end, head[0], head[1], head[2])
+    _record(ctx, record, office, end_name=mention.end)
+
+
+def _record(ctx: ArticleContext, record: ActorRecord, office: Office, end_name: int) -> None:
+    """Read the office's state and body, then add it to the person."""
+    doc = ctx.doc
+    country: str | None = None
+    of: str | None = None
+    beat = office.cls in BEAT_CLASSES
+    # in front of the office words: state words, bodies, possessives
+    for k in range(office.start, office.head_start):
+        m = ctx.mention_at(k)
+        if m is None or not m.key:
+            continue
+        if m.kind == ActorKind.STATE and not beat and country is None:
+            country, of = m.country, m.key
+        elif m.kind == ActorKind.ORGANIZATION and of is None or (m.kind == ActorKind.ORGANIZATION and beat):
+            of = m.key
+            if m.country and country is None:
+                country = m.country
+    # after them: "of <state>", "at <body>", "for <person>"; "to <state>" is a posting
+    k = office.head_end
+    while k < office.end:
+        link = doc[k].lower_
+        if link in ("of", "at", "for", "with") and k + 1 < office.end:
+            for j in range(k + 1, office.end):
+                m = ctx.mention_at(j)
+                if m is None or not m.key:
+                    continue
+                if m.kind == ActorKind.STATE and link == "of" and country is None:
+                    country, of = m.country, m.key
+                elif m.kind == ActorKind.ORGANIZATION:
+                    of = of or m.key
+                    if m.country and country is None:
+                        country = m.country
+                elif m.kind == ActorKind.PERSON and link in ("for", "of") and m.key != record.key:
+                    holder = ctx.actors.get(m.key)
+                    if holder and holder.country and country is None:
+                        country, of = holder.country, ctx.state_key(holder.country)
+                break
+            break
+        if link == "to":
+            break
+        k += 1
+    if country is None and of is None:
+        head_words = fold(doc[office.head_start:office.head_end].text)
+        default = ctx.lexicon.title_states.get(head_words)
+        if default and not (office.head_end < office.end and doc[office.head_end].lower_ == "for"):
+            country = default
+            of = ctx.state_key(default)
+            ctx.ensure_state(default)
+    _add_title(ctx, record, office, of, country, "title")
+
+
+def _add_title(ctx: ArticleContext, record: ActorRecord, office: Office, of: str | None, country: str | None,
+               how: str) -> None:
+    doc = ctx.doc
+    start = office.start
+    while start < office.head_start and doc[start].lower_ in ("the", "a", "an", "his", "her", "its", "their"):
+        start += 1
+    text = doc[start:office.end].text.strip(" ,")
+    if not text:
+        return
+    span = doc[min(start, office.start):office.end]
+    evidence = ctx.span_evidence(span)
+    if any(t[0] == text and t[1] == of for t in record.titles):
+        return
+    record.titles.append((text, of, evidence, office.cls))
+    if country and record.country is None:
+        record.country = country
+        record.country_evidence = how
+
+
+def _delegation_heads(ctx: ArticleContext) -> None:
+    """"led the Turkish delegation", "a Greek team headed by X": X acts for that state."""
+    from ingest.extract.coreference import delegation_states
+
+    doc = ctx.doc
+    for token in doc:
+        if token.lemma_ not in ("lead", "head") or token.pos_ != "VERB":
+            continue
+        person: str | None = None
+        group: Token | None = None
+        if token.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in token.children):
+            group = token.head
+            for agent in (c for c in token.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    m = ctx.mention_at(pobj)
+                    if m is not None and m.kind == ActorKind.PERSON:
+                        person = m.key
+        else:
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if not subjects and token.dep_ == "relcl":
+                subjects = [token.head]
+            for s in subjects:
+                target = s.head if s.lower_ in ("who", "that") and token.dep_ == "relcl" else s
+                if s.lower_ in ("who", "that"):
+                    target = token.head
+                m = ctx.mention_at(target)
+                if m is not None and m.kind == ActorKind.PERSON:
+                    person = m.key
+            group = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if person is None or group is None:
+            continue
+        states = delegation_states(ctx, group)
+        if len(states) != 1:
+            continue
+        record = ctx.actors[person]
+        state = ctx.actors[states[0]]
+        ctx.leads[person] = states[0]
+        if record.country is None:
+            record.country = state.country
+            record.country_evidence = "delegation"
