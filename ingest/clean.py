@@ -50,6 +50,7 @@ class Lexicon:
 
     line: re.Pattern[str]
     prefix: re.Pattern[str]
+    suffix: re.Pattern[str]
     teaser: re.Pattern[str]
     comments: re.Pattern[str]
     comments_end: re.Pattern[str]
@@ -106,6 +107,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         line=re.compile(rf"^(?:(?:{line_alt})\W*)+$"),
         prefix=re.compile(rf"^(?:{alternation(sections.get('prefix', []))})"),
+        suffix=re.compile(rf"(?:{alternation(sections.get('suffix', []))})$"),
         # a teaser heading may be glued to another heading: "You might also likeRELATED"
         teaser=re.compile(rf"^(?:(?:{teaser_alt}|{line_alt})\W*)*(?:{teaser_alt})(?:\W*(?:{teaser_alt}|{line_alt}))*$"),
         comments=re.compile(rf"^(?:{alternation(sections.get('comments', []))})$"),
@@ -220,7 +222,7 @@ def _is_furniture_line(line: str, lexicon: Lexicon) -> bool:
     words = key.split()
     if lexicon.line.match(key) or lexicon.credit_only.match(key):
         return True
-    if len(words) <= MAX_PREFIX_LINE_WORDS and lexicon.prefix.match(key):
+    if len(words) <= MAX_PREFIX_LINE_WORDS and (lexicon.prefix.match(key) or lexicon.suffix.search(key)):
         return True
     if all(w in lexicon.share for w in re.split(r"[^\w-]+", key) if w) and re.search(r"\w", key):
         return _has_share_word(key, lexicon)

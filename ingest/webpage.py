@@ -21,6 +21,7 @@ DROP_MARKERS = {"comment", "comments", "disqus", "respond", "share", "sharing", 
                 "breadcrumbs", "newsletter", "cookie", "cookies", "advert", "advertisement", "promo", "sidebar",
                 "subscribe", "paywall", "byline", "caption", "recirculation", "outbrain", "taboola"}
 KEEP_TAGS = {"html", "body", "main", "article"}
+MAX_FURNITURE_SHARE = 0.5  # a "share"/"comments" box holding more of the page's text than this is the story
 
 PUBLISHED_META = ("article:published_time", "og:published_time", "datePublished", "datepublished", "pubdate",
                   "publishdate", "publish-date", "publish_date", "date", "dc.date.issued", "dc.date", "dcterms.created",
@@ -36,8 +37,12 @@ def html_article(html: str) -> tuple[str, dict[str, Any], list[str]]:
     meta = _metadata(tree, html)
     for node in tree.css(", ".join(DROP_TAGS)):
         node.decompose()
+    body = tree.body or tree.root
+    total = len(body.text(strip=True)) if body is not None else 0
     for node in list(tree.css("[class], [id]")):
         if node.tag not in KEEP_TAGS and _is_furniture(node):
+            if len(node.text(strip=True)) > MAX_FURNITURE_SHARE * total:
+                continue  # "post has-share-buttons" around the story itself: keep it
             node.decompose()
     root = _article_root(tree)
     text = _text(root) if root is not None else ""

@@ -49,9 +49,16 @@ def test_furniture_lines(furniture: str) -> None:
     "TAGGED: diplomacy, border, talks", "Tags: Asia", "Source: News agencies", "Source : Wire services",
     "Photo: Jane Roe", "Read more: Shipping | Energy | Diplomacy", "Also read: Opposition leader launches bid",
     "Reporting by Jane Roe; Editing by John Doe", "Updated: 28 May 2007 10:31 GMT",
+    "Photo by Jane Roe/Agency", "Wire services contributed to this report.",
+    "Copyright 2007 Wire Service. All rights reserved.", "(Reuters)", "Associated Press",
 ])
 def test_prefix_lines(furniture: str) -> None:
     assert kept(page(LEAD, furniture, MORE)) == [LEAD, MORE]
+
+
+def test_a_sentence_naming_an_agency_is_prose() -> None:
+    line = "The Associated Press said the talks began on Tuesday."
+    assert kept(page(LEAD, line)) == [LEAD, line]
 
 
 def test_a_long_line_starting_like_furniture_is_prose() -> None:

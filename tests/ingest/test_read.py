@@ -299,3 +299,18 @@ def test_seeds_read_with_their_manifest_metadata() -> None:
     assert [r.article.published for r in results] == [m["published"] for m in manifest]
     assert [r.article.title for r in results] == [m["title"] for m in manifest]
     assert all(r.text.strip() and r.warnings == [] for r in results)
+
+
+def test_html_story_inside_a_share_classed_wrapper_is_kept(tmp_path: Path) -> None:
+    f = tmp_path / "wrapped.html"
+    f.write_text('<html><body><div class="post has-share-buttons"><p>' + "Envoys met on Monday. " * 20 +
+                 '</p><div class="share-bar">Share Tweet</div></div><div class="comments">Nice!</div></body></html>',
+                 encoding="utf-8")
+    art = only_article(read(f))
+    assert art.text.startswith("Envoys met on Monday.") and "Share" not in art.text and "Nice" not in art.text
+
+
+def test_paths_may_be_strings(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(BODY, encoding="utf-8")
+    assert only_article(read(str(f))).text == BODY
