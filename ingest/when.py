@@ -67,7 +67,7 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) +
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|2[01]\d\d)"
 _COUNT = r"(?P<count>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
-_LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|till|from|during|as of|as early as|as late as|of|the)\s+)+")
+_LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|till|from|during|over|as of|as early as|as late as|of|the)\s+)+")
 _TIME_OF_DAY = re.compile(r"\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?=\s|$)|\b\d{1,2}:\d{2}\b|\b(?:gmt|utc)\b"
                           r"|\b(?:morning|afternoon|evening|night)\b")
 _RANGE = re.compile(r"(?<![\d/.-])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?(?![\d/.-])")
@@ -276,6 +276,19 @@ def _relative_period(m, anchor, tense, original):
     if unit == "month":
         return _month(*_shift_month(anchor.year, anchor.month, delta))
     return _year(anchor.year + delta)
+
+
+@rule(r"weekend")
+def _bare_weekend(m, anchor, tense, original):
+    """"over the weekend": the one just past early in the week or in past tense, else the coming one."""
+    weekday = anchor.weekday()
+    if weekday >= 5:
+        saturday = anchor - timedelta(days=weekday - 5)
+    elif tense == PAST or (tense != FUTURE and weekday <= 2):
+        saturday = anchor - timedelta(days=weekday + 2)
+    else:
+        saturday = anchor + timedelta(days=5 - weekday)
+    return _span(saturday, saturday + timedelta(days=1))
 
 
 @rule(rf"(?:(?P<which>last|this|next|this past|this coming|past|coming) )?{_MONTH}")

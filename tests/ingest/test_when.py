@@ -78,6 +78,7 @@ THU = date(2011, 3, 17)
     ("two weeks ago", MON, None, "2007-05-01", MONTH),
     ("last week", date(2007, 6, 4), None, "2007-05-01", MONTH),  # May 28 - June 3: mostly May
     ("this weekend", MON, "future", "2007-06-01", MONTH),
+    ("over the weekend", date(2007, 6, 4), None, "2007-06-01", MONTH),
     # months
     ("earlier this month", MON, None, "2007-05-01", MONTH),
     ("this month", MON, None, "2007-05-01", MONTH),
@@ -133,6 +134,22 @@ def test_words_that_give_no_date(expression: str) -> None:
 def test_a_week_keeps_its_days_in_start_and_end_not_in_date() -> None:
     resolved = resolve_time("last week", MON)
     assert resolved == ResolvedTime("2007-05-01", MONTH, "last week", "2007-05-28", "2007-05-21", "2007-05-27")
+
+
+@pytest.mark.parametrize(("expression", "published", "tense", "saturday"), [
+    ("over the weekend", MON, None, "2007-05-26"),
+    ("the weekend", date(2007, 5, 31), None, "2007-06-02"),
+    ("at the weekend", date(2007, 5, 31), "past", "2007-05-26"),
+    ("this weekend", MON, "future", "2007-06-02"),
+    ("last weekend", MON, None, "2007-05-26"),
+    ("next weekend", MON, None, "2007-06-02"),
+    ("the weekend", date(2007, 5, 27), None, "2007-05-26"),
+])
+def test_weekends(expression: str, published: date, tense: str | None, saturday: str) -> None:
+    resolved = resolve_time(expression, published, tense)
+    assert resolved.precision == MONTH
+    assert resolved.start == saturday and date.fromisoformat(resolved.end) - date.fromisoformat(saturday) == (
+        date(2000, 1, 2) - date(2000, 1, 1))
 
 
 def test_a_season_covers_three_months() -> None:
