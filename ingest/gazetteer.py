@@ -143,7 +143,7 @@ def _fold(text: str) -> str:
         text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SPACES.sub(" ", text.casefold()).strip(" ,;:")
-    return text[4:] if text.startswith("the ") else text
+    return text.removeprefix("the ")
 
 
 def _lookup_key(text: str) -> str | None:

@@ -31,7 +31,7 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datePublished"
 def html_article(html: str) -> tuple[str, dict[str, Any], list[str]]:
     """(text, metadata, warnings) of one HTML page; text is "" when the page has none."""
     warnings: list[str] = []
-    if not re.search(r"</html\s*>", html[-4096:], re.IGNORECASE) and re.search(r"<html", html[:4096], re.I):
+    if not re.search(r"</html\s*>", html[-4096:], re.IGNORECASE) and re.search(r"<html", html[:4096], re.IGNORECASE):
         warnings.append("HTML looks truncated (no closing </html>)")
     tree = LexborHTMLParser(html)
     meta = _metadata(tree, html)

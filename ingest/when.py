@@ -185,9 +185,7 @@ def _numeric(m, anchor, tense, original):
     a, b = int(m["a"]), int(m["b"])
     if a > 12 >= b:
         d = _safe_date(int(m["year"]), b, a)
-    elif b > 12 >= a:
-        d = _safe_date(int(m["year"]), a, b)
-    elif a == b:
+    elif b > 12 >= a or a == b:
         d = _safe_date(int(m["year"]), a, b)
     else:
         return None
