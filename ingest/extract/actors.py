@@ -17,7 +17,7 @@ from ingest import gazetteer
 from ingest.extract.context import ActorRecord, ArticleContext, Mention
 from ingest.extract.lexicon import FACILITY_NOUNS, HONORIFIC, NAME_PARTICLES, fold
 
-POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘", "s"})
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "dative", "agent", "csubj"})
 ACTING_PREPS = frozenset({"by", "with", "between", "against", "and", "for", "among"})
 _HAS_LETTER = re.compile(r"[^\W\d_]")

@@ -92,9 +92,15 @@ class Lexicon:
         return best
 
 
+_LETTERS = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L",
+                          "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "œ": "oe", "’": "'", "‘": "'", "`": "'"})
+
+
 def fold(text: str) -> str:
-    """Lower case, accents removed, curly apostrophes straightened."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    """Lower case, accents removed, letters without a decomposition spelled out ("ı", "ø"), apostrophes straight."""
+    if text.isascii():
+        return text.casefold()
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 

@@ -21,7 +21,7 @@ from graph_schema.model import ActorKind
 from ingest.extract.context import ActorRecord, ArticleContext, Mention
 from ingest.extract.lexicon import BEAT_CLASSES, HONORIFIC, fold
 
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘"})
 LINKS = frozenset({"of", "to", "for", "at", "and", "-", "on"})
 STOP_TEXT = frozenset({",", ".", ";", ":", "(", ")", "\"", "“", "”", "'", "‘", "–", "—", "who", "which", "that",
                        "whose", "whom", "where", "when"})

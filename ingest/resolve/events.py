@@ -1,0 +1,411 @@
+"""One event per real-world event, however many sentences and articles report it.
+
+Meetings are merged in two steps. Within an article, sentences naming two or
+more parties are joined when they share a party (or one names only states
+that the other's people represent); a sentence naming fewer ("the talks",
+"Iraq was represented at the talks by X") refers back to the article's
+compatible meeting, nearest first. Across articles, the article-level
+meetings are joined when they share a person (or one names only states the
+other includes), their dates are compatible (equal, or one unknown or coarser
+and containing the other) and their places are too (same city and country,
+or one unknown); different venues in one city are a conflict, not two events.
+Candidates come from an index on participants, so nothing is compared
+all-pairs. A meeting that ends with fewer than two parties is dropped.
+
+Other events merge when they have the same type and participants, compatible
+dates, and (across sentences) nearly the same words.
+"""
+from __future__ import annotations
+
+import calendar
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz.fuzz import token_set_ratio
+
+from graph_schema.model import ActorKind, Conflict, DatePrecision, Event, Evidence, Participation, Role
+from ingest.extract.lexicon import ACTING_CLASSES, load
+from ingest.extraction import EventMention, Extraction
+from ingest.resolve.actors import ActorIndex
+from ingest.resolve.ids import event_id
+from ingest.resolve.places import PlaceIndex
+
+MEETING = "meeting"
+ROLE_RANK = {Role.HOST: 3, Role.MEDIATOR: 2, Role.PARTICIPANT: 1, Role.ATTENDEE: 0}
+SAME_WORDS = 90  # rapidfuzz token_set_ratio of two reports of one statement
+
+
+@dataclass(slots=True)
+class Taking:
+    actor: str
+    role: Role
+    represents: str | None
+    evidence: list[Evidence]
+
+
+@dataclass(slots=True, eq=False)
+class Report:
+    """One event mention with its actors and places resolved."""
+
+    article: str
+    key: str
+    type: str
+    cameo: str | None
+    date: str | None
+    precision: DatePrecision | None
+    date_text: str | None
+    location: str | None
+    takings: list[Taking]
+    evidence: Evidence
+
+    @property
+    def name(self) -> str:
+        return f"{self.article}#{self.key}"
+
+    @property
+    def parties(self) -> set[str]:
+        return {t.actor for t in self.takings} | {t.represents for t in self.takings if t.represents}
+
+
+@dataclass(slots=True, eq=False)
+class Bundle:
+    """Reports believed to be one event, with what they say together."""
+
+    reports: list[Report] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, report: Report, reason: str | None = None) -> None:
+        self.reports.append(report)
+        if reason:
+            self.reasons.append(reason)
+
+    def absorb(self, other: Bundle, reason: str) -> None:
+        self.reports.extend(other.reports)
+        self.reasons.extend(other.reasons)
+        self.reasons.append(reason)
+
+    @property
+    def actors(self) -> set[str]:
+        return {t.actor for r in self.reports for t in r.takings}
+
+    @property
+    def parties(self) -> set[str]:
+        return {p for r in self.reports for p in r.parties}
+
+    @property
+    def first(self) -> Report:
+        return self.reports[0]
+
+
+class EventResolver:
+    def __init__(self, actors: ActorIndex, places: PlaceIndex):
+        self.actors = actors
+        self.places = places
+        self.conflicts: list[Conflict] = []
+        self._pending: list[Conflict] = []  # conflicts of the event being built, before it has an id
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def reports(self, x: Extraction) -> list[Report]:
+        out = []
+        for e in sorted(x.events, key=lambda e: (e.evidence.start, e.key)):
+            out.append(self._report(x.article.id, e))
+        return out
+
+    def _report(self, article: str, e: EventMention) -> Report:
+        takings: dict[str, Taking] = {}
+        for p in e.participants:
+            actor = self.actors.of(article, p.actor)
+            if actor is None:
+                continue
+            represents = self.actors.of(article, p.represents)
+            have = takings.get(actor)
+            if have is None:
+                takings[actor] = Taking(actor, p.role, represents if represents != actor else None, list(p.evidence))
+            else:
+                if ROLE_RANK[p.role] > ROLE_RANK[have.role]:
+                    have.role = p.role
+                have.represents = have.represents or represents
+                have.evidence.extend(p.evidence)
+        type_ = MEETING if e.type == MEETING or (e.cameo or "").startswith("04") else e.type
+        if type_ == MEETING:
+            for t in takings.values():  # what other articles say of a person's office fills this one's gaps
+                if t.represents is None and t.role != Role.HOST:
+                    t.represents = self._own_state(t.actor)
+        return Report(article, e.key, type_, e.cameo, e.date, e.date_precision, e.date_text,
+                      self.places.of(article, e.place), list(takings.values()), e.evidence)
+
+    def _own_state(self, actor_id: str) -> str | None:
+        """The state a person's office acts for, if the person has such an office and a known country."""
+        record = self.actors.actors.get(actor_id)
+        if record is None or record.kind != ActorKind.PERSON or not record.country:
+            return None
+        lexicon = load()
+        if not any(lexicon.office_class(t.title) in ACTING_CLASSES for t in record.titles):
+            return None
+        own = f"a:{record.country.lower()}"
+        return own if own in self.actors.actors else None
+
+    def _persons(self, ids: set[str]) -> set[str]:
+        return {i for i in ids if self._kind(i) == ActorKind.PERSON}
+
+    def _states(self, ids: set[str]) -> set[str]:
+        return {i for i in ids if self._kind(i) == ActorKind.STATE}
+
+    def _kind(self, actor_id: str) -> ActorKind | None:
+        actor = self.actors.actors.get(actor_id)
+        return actor.kind if actor else None
+
+    # --- compatibility ---------------------------------------------------------------------------
+
+    def dates_fit(self, reports: list[Report], other: list[Report]) -> bool:
+        spans = [_interval(r.date, r.precision) for r in reports if r.date]
+        return all(_overlap(a, b) for a in spans for r in other if r.date for b in [_interval(r.date, r.precision)])
+
+    def places_fit(self, reports: list[Report], other: list[Report]) -> bool:
+        mine = [self.places.city_and_country(r.location) for r in reports if r.location]
+        theirs = [self.places.city_and_country(r.location) for r in other if r.location]
+        for city, country in mine:
+            for city2, country2 in theirs:
+                if country and country2 and country != country2:
+                    return False
+                if city and city2 and city != city2:
+                    return False
+        return True
+
+    def fits(self, a: list[Report], b: list[Report]) -> bool:
+        return self.dates_fit(a, b) and self.places_fit(a, b)
+
+    def same_parties(self, a: set[str], a_actors: set[str], b: set[str], b_actors: set[str]) -> int:
+        """How strongly two reports' parties say they are one meeting; 0 when they do not."""
+        pa, pb = self._persons(a_actors), self._persons(b_actors)
+        shared_people = len(pa & pb)
+        if shared_people:
+            return 10 * shared_people + len(a & b)
+        if pa and pb:
+            return 0  # people on both sides, none in common: two meetings
+        states_a, states_b = self._states(a_actors), self._states(b_actors)
+        if not pa and len(states_a) >= 2 and states_a <= b:
+            return len(states_a)
+        if not pb and len(states_b) >= 2 and states_b <= a:
+            return len(states_b)
+        return 0
+
+    # --- meetings --------------------------------------------------------------------------------
+
+    def article_meetings(self, reports: list[Report]) -> list[Bundle]:
+        meetings = [r for r in reports if r.type == MEETING]
+        complete = [r for r in meetings if len({t.actor for t in r.takings}) >= 2]
+        partial = [r for r in meetings if len({t.actor for t in r.takings}) < 2]
+        bundles: list[Bundle] = []
+        for r in complete:
+            best, best_score = None, 0
+            for b in bundles:
+                score = self.same_parties(b.parties, b.actors, r.parties, {t.actor for t in r.takings})
+                if score > best_score and self.fits(b.reports, [r]):
+                    best, best_score = b, score
+            if best is None:
+                bundles.append(Bundle([r]))
+            else:
+                best.add(r, f"{r.name} joins {best.first.name}: same article, shared parties "
+                            f"{_list(best.parties & r.parties)}")
+        for r in partial:
+            target = self._refers_back(r, bundles)
+            if target is not None:
+                target.add(r, f"{r.name} refers to {target.first.name}: same article, compatible date and place")
+            elif r.takings:
+                bundles.append(Bundle([r]))
+        return bundles
+
+    def _refers_back(self, r: Report, bundles: list[Bundle]) -> Bundle | None:
+        fitting = [b for b in bundles if self.fits(b.reports, [r])]
+        if not fitting:
+            return None
+        actors = {t.actor for t in r.takings}
+        sharing = [b for b in fitting if actors & b.parties]
+        pool = sharing or fitting
+        before = [b for b in pool if b.first.evidence.start <= r.evidence.start]
+        if before:
+            return max(before, key=lambda b: max(x.evidence.start for x in b.reports if x.evidence.start <= r.evidence.start))
+        return min(pool, key=lambda b: b.first.evidence.start)
+
+    def merge_meetings(self, bundles: list[Bundle]) -> list[Bundle]:
+        """Join article-level meetings across articles; candidates come from a participant index.
+
+        A meeting that fits several groups joins them all, as long as they fit each other, so the
+        result does not depend on which report of a meeting came first.
+        """
+        groups: list[Bundle | None] = []
+        by_party: dict[str, set[int]] = defaultdict(set)
+        order = sorted(bundles, key=lambda b: (not any(r.date for r in b.reports), b.first.article,
+                                               b.first.evidence.start))
+        for bundle in order:
+            matches: list[tuple[int, int]] = []
+            for g in sorted({g for p in bundle.parties for g in by_party.get(p, ())}):
+                group = groups[g]
+                if group is None:
+                    continue
+                score = self.same_parties(group.parties, group.actors, bundle.parties, bundle.actors)
+                if score > 0 and self.fits(group.reports, bundle.reports):
+                    matches.append((score, g))
+            if not matches:
+                groups.append(bundle)
+                target = len(groups) - 1
+            else:
+                matches.sort(key=lambda m: (-m[0], m[1]))
+                target = matches[0][1]
+                group = groups[target]
+                group.absorb(bundle, f"{bundle.first.name} joins {group.first.name}: shared "
+                                     f"{_list(group.parties & bundle.parties)}; dates and places compatible")
+                for _, g in matches[1:]:
+                    other = groups[g]
+                    if other is None or not self.fits(group.reports, other.reports):
+                        continue
+                    if self.same_parties(group.parties, group.actors, other.parties, other.actors) <= 0:
+                        continue
+                    group.absorb(other, f"{other.first.name} joins {group.first.name}: both fit "
+                                        f"{bundle.first.name}")
+                    groups[g] = None
+                    for p in other.parties:
+                        by_party[p].discard(g)
+                        by_party[p].add(target)
+            for p in groups[target].parties:
+                by_party[p].add(target)
+        return [g for g in groups if g is not None]
+
+    # --- other events ----------------------------------------------------------------------------
+
+    def merge_others(self, reports: list[Report]) -> list[Bundle]:
+        groups: list[Bundle] = []
+        index: dict[tuple, list[int]] = defaultdict(list)
+        for r in reports:
+            key = (r.type, frozenset(t.actor for t in r.takings))
+            found = None
+            for g in index[key]:
+                group = groups[g]
+                same_sentence = any(x.article == r.article and x.evidence == r.evidence for x in group.reports)
+                similar = same_sentence or any(
+                    token_set_ratio(x.evidence.quote, r.evidence.quote) >= SAME_WORDS for x in group.reports)
+                if similar and self.fits(group.reports, [r]):
+                    found = g
+                    break
+            if found is None:
+                groups.append(Bundle([r]))
+                index[key].append(len(groups) - 1)
+            else:
+                groups[found].add(r, f"{r.name} repeats {groups[found].first.name}: same {r.type}, same words")
+        return groups
+
+    # --- building ----------------------------------------------------------------------------------
+
+    def build(self, bundle: Bundle) -> Event | None:
+        reports = bundle.reports
+        type_ = reports[0].type
+        participants = self._participants(bundle)
+        if type_ == MEETING and len({p.actor for p in participants}) < 2:
+            return None
+        date, precision, date_text = self._date(bundle)
+        location = self._location(bundle)
+        cameos = Counter(r.cameo for r in reports if r.cameo)
+        cameo = max(cameos, key=lambda c: (cameos[c], c)) if cameos else None
+        sources = sorted({r.evidence for r in reports}, key=lambda e: (e.article, e.start, e.end))
+        eid = event_id(date, type_, [r.name for r in reports])
+        event = Event(eid, type_, cameo, date, precision, date_text, location, participants, sources,
+                      list(bundle.reasons))
+        for conflict in self._pending:
+            conflict.subject = eid
+            self.conflicts.append(conflict)
+        self._pending = []
+        return event
+
+    def _participants(self, bundle: Bundle) -> list[Participation]:
+        by_actor: dict[str, list[tuple[Report, Taking]]] = defaultdict(list)
+        for r in bundle.reports:
+            for t in r.takings:
+                by_actor[t.actor].append((r, t))
+        out: list[Participation] = []
+        for actor in sorted(by_actor):
+            takings = by_actor[actor]
+            role = max((t.role for _, t in takings), key=lambda x: ROLE_RANK[x])
+            votes: dict[str, set[str]] = defaultdict(set)
+            for r, t in takings:
+                if t.represents:
+                    votes[t.represents].add(r.article)
+            represents = max(votes, key=lambda v: (len(votes[v]), v)) if votes else None
+            evidence = sorted({e for _, t in takings for e in t.evidence}, key=lambda e: (e.article, e.start))
+            out.append(Participation(actor, role, represents, evidence))
+        represented = {p.represents for p in out if p.represents and p.role != Role.HOST}
+        for p in out:
+            if p.represents:
+                continue
+            own = self._own_state(p.actor)
+            if own is None or (p.role == Role.HOST and own in represented):
+                continue  # the host's state has its own negotiator: the host only hosts
+            p.represents = own
+        return out
+
+    def _date(self, bundle: Bundle) -> tuple[str | None, DatePrecision | None, str | None]:
+        dated = [r for r in bundle.reports if r.date]
+        if not dated:
+            return None, None, None
+        values = sorted({(r.date, r.precision or DatePrecision.DAY) for r in dated})
+
+        def support(v: tuple[str, DatePrecision]) -> tuple[int, int, int, str]:
+            span = _interval(*v)
+            fitting = {r.article for r in dated if _overlap(span, _interval(r.date, r.precision))}
+            exact = {r.article for r in dated if (r.date, r.precision or DatePrecision.DAY) == v}
+            finer = {DatePrecision.DAY: 2, DatePrecision.MONTH: 1, DatePrecision.YEAR: 0}[v[1]]
+            return len(fitting), finer, len(exact), v[0]
+
+        best = max(values, key=support)
+        text = next(r.date_text for r in dated if (r.date, r.precision or DatePrecision.DAY) == best)
+        span = _interval(*best)
+        for v in values:
+            if not _overlap(span, _interval(*v)):
+                evidence = [r.evidence for r in dated if (r.date, r.precision or DatePrecision.DAY) == v]
+                self._pending.append(Conflict("", "date", best[0], v[0], evidence))
+        return best[0], best[1], text
+
+    def _location(self, bundle: Bundle) -> str | None:
+        """The most specific place the reports agree on: down from the country, at each step the
+        enclosed place most articles name; a sibling named by fewer articles is a conflict."""
+        located = [r for r in bundle.reports if r.location]
+        if not located:
+            return None
+        paths: list[tuple[str, list[str]]] = []  # (article, chain from the country down)
+        for r in located:
+            paths.append((r.article, [loc.id for loc in reversed(self.places.chain(r.location))]))
+        best: str | None = None
+        depth = 0
+        while True:
+            support: dict[str, set[str]] = defaultdict(set)
+            for article, path in paths:
+                if len(path) > depth and (depth == 0 or path[depth - 1] == best):
+                    support[path[depth]].add(article)
+            if not support:
+                break
+            choice = max(support, key=lambda loc: (len(support[loc]), loc))
+            for other in sorted(set(support) - {choice}):
+                evidence = [r.evidence for r in located if other in [x.id for x in self.places.chain(r.location)]]
+                self._pending.append(Conflict("", "location", choice, other, evidence))
+            best = choice
+            depth += 1
+        return best
+
+
+def _interval(iso: str, precision: DatePrecision | None) -> tuple[date, date]:
+    d = date.fromisoformat(iso)
+    if precision == DatePrecision.YEAR:
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    if precision == DatePrecision.MONTH:
+        return date(d.year, d.month, 1), date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+    return d, d
+
+
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _list(ids: set[str]) -> str:
+    return ", ".join(sorted(ids)) or "nothing"
