@@ -98,12 +98,12 @@ def _text(record: dict[str, Any], key: str) -> str:
     return value
 
 
-def _read_article(a: dict[str, Any]) -> Article:
+def read_article(a: dict[str, Any]) -> Article:
     return Article(id=_text(a, "id"), title=a.get("title"), outlet=a.get("outlet"), url=a.get("url"),
                    published=a.get("published"), dateline=a.get("dateline"), language=a.get("language"))
 
 
-def _read_actor(a: dict[str, Any]) -> Actor:
+def read_actor(a: dict[str, Any]) -> Actor:
     offices = a.get("offices")
     titles = ([Title(_text(o, "title"), o.get("of"), _read_evidence(o.get("evidence"))) for o in offices]
               if offices is not None else [Title(t) for t in a.get("titles") or []])
@@ -112,13 +112,13 @@ def _read_actor(a: dict[str, Any]) -> Actor:
                  affiliation=a.get("affiliation"), evidence=_read_evidence(a.get("evidence")))
 
 
-def _read_location(loc: dict[str, Any]) -> Location:
+def read_location(loc: dict[str, Any]) -> Location:
     return Location(id=_text(loc, "id"), name=_text(loc, "name"), kind=LocationKind(loc.get("kind") or "city"),
                     country=loc.get("country"), lat=loc.get("lat"), lon=loc.get("lon"), within=loc.get("within"),
                     aliases=list(loc.get("aliases") or []))
 
 
-def _read_event(e: dict[str, Any]) -> Event:
+def read_event(e: dict[str, Any]) -> Event:
     return Event(
         id=_text(e, "id"), type=_text(e, "type"), cameo=e.get("cameo"), date=e.get("date"),
         date_precision=DatePrecision(e["date_precision"]) if e.get("date_precision") else None,
@@ -131,7 +131,7 @@ def _read_event(e: dict[str, Any]) -> Event:
         merged_from=list(e.get("merged_from") or []))
 
 
-def _read_conflict(c: dict[str, Any]) -> Conflict:
+def read_conflict(c: dict[str, Any]) -> Conflict:
     return Conflict(_text(c, "subject"), _text(c, "field"), c.get("kept"), c.get("other"),
                     _read_evidence(c.get("evidence")))
 
@@ -150,19 +150,19 @@ def from_document(doc: dict[str, Any]) -> Graph:
                 if not isinstance(entry, dict):
                     raise TypeError(f"expected an object, got {type(entry).__name__}")
                 if section == "articles":
-                    article = _read_article(entry)
+                    article = read_article(entry)
                     graph.articles[article.id] = article
                 elif section == "actors":
-                    actor = _read_actor(entry)
+                    actor = read_actor(entry)
                     graph.actors[actor.id] = actor
                 elif section == "locations":
-                    location = _read_location(entry)
+                    location = read_location(entry)
                     graph.locations[location.id] = location
                 elif section == "events":
-                    event = _read_event(entry)
+                    event = read_event(entry)
                     graph.events[event.id] = event
                 else:
-                    graph.conflicts.append(_read_conflict(entry))
+                    graph.conflicts.append(read_conflict(entry))
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise DocumentError(f"malformed {FORMAT} document: {section}[{index}]: {exc!r}") from exc
     return graph

@@ -17,7 +17,6 @@ import networkx as nx
 
 from graph_schema.model import Actor, ActorKind, Article, Conflict, Event, Graph, Location
 
-
 MAX_HOPS = 10  # `shortest_connection` looks no further than this many events
 
 

@@ -28,9 +28,13 @@ def normalise(text: str) -> str:
     return " ".join(_SEPARATORS.sub(" ", bare).split())
 
 
+def normalised_names(name: str, aliases: Iterable[str]) -> list[str]:
+    """A name and its aliases, normalised, without repeats or empties."""
+    return list(dict.fromkeys(n for n in (normalise(x) for x in [name, *aliases]) if n))
+
+
 def names_of(actor: Actor) -> list[str]:
-    """The actor's normalised name and aliases, without repeats."""
-    return list(dict.fromkeys(n for n in (normalise(x) for x in [actor.name, *actor.aliases]) if n))
+    return normalised_names(actor.name, actor.aliases)
 
 
 def search_text(actor: Actor) -> str:

@@ -2,7 +2,9 @@
 
 Layout of `data_dir`:
 
-- `graph.json`: the resolved graph as a `diplomatic-graph/1` document. Saved by
+- `graph.json`: the resolved graph: the records of a `diplomatic-graph/1` document
+  keyed by id, with their fingerprints (so a write need not recompute the old
+  ones); a `diplomatic-graph/1` export put there is read too. Saved by
   writing a temporary file, fsync and `os.replace`, so a reader or a crash
   sees the old file or the new one, never half of one.
 - `records/<article id>.json`: one file per article, `{"article", "payload"}`,
@@ -20,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import fcntl
+import gc
 import hashlib
 import os
 import tempfile
@@ -35,7 +38,17 @@ import networkx as nx
 import orjson
 from rapidfuzz import fuzz, process
 
-from graph_schema.document import article_record, conflict_order, from_document, to_document
+from graph_schema.document import (
+    FORMAT,
+    article_record,
+    conflict_order,
+    from_document,
+    read_actor,
+    read_article,
+    read_conflict,
+    read_event,
+    read_location,
+)
 from graph_schema.integrity import graph_problems
 from graph_schema.model import Actor, ActorKind, Article, Conflict, Event, Graph, Location
 from graph_schema.store import (
@@ -52,9 +65,10 @@ from graph_schema.store import (
     WriteStats,
 )
 from graph_schema.stores import actor_search
-from graph_schema.stores.fingerprint import Key, Print, diff, fingerprints
-from graph_schema.stores.ordering import event_order
+from graph_schema.stores.fingerprint import SECTIONS, Key, Print, diff, graph_records, record_prints
+from graph_schema.stores.ordering import event_order, is_meeting
 
+SAVE_FORMAT = "diplograph-embedded/1"  # the graph's document records by id, plus their fingerprints
 GRAPH_FILE = "graph.json"
 RECORDS_DIR = "records"
 LOCK_FILE = ".lock"
@@ -81,6 +95,23 @@ def _atomic_write(path: Path, data: bytes) -> None:
         os.close(dir_fd)
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects at once.
+
+    Loading a big graph allocates millions of dicts and lists; with the collector
+    running, its repeated full scans make that several times slower. The records
+    hold no cycles, so reference counting alone frees them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _record_name(article_id: str) -> str:
     name = quote(article_id, safe="-_.")
     if len(name) > 200 or name.startswith("."):
@@ -88,69 +119,112 @@ def _record_name(article_id: str) -> str:
     return name + ".json"
 
 
-class _State:
-    """One loaded version of the graph, with indexes built when first needed."""
+Records = dict[str, dict[str, dict[str, Any]]]  # section -> id -> document record
 
-    def __init__(self, graph: Graph, signature: tuple[int, int, int] | None) -> None:
-        self.graph = graph
+
+class _State:
+    """One loaded version of the graph: document records by id, turned into objects only when read.
+
+    Building objects for every event on load would make reloading slow, so reads
+    convert just the records they return (each read gets fresh objects), and the
+    indexes are built on first use.
+    """
+
+    def __init__(self, records: Records, prints: dict[Key, Print] | dict[str, Any] | None,
+                 signature: tuple[int, int, int] | None) -> None:
+        self.records = records
         self.signature = signature
+        self._stored_prints = prints
+
+    @classmethod
+    def empty(cls) -> _State:
+        return cls({section: {} for section in SECTIONS}, {}, None)
 
     @cached_property
     def prints(self) -> dict[Key, Print]:
-        return fingerprints(self.graph)
+        stored = self._stored_prints
+        if stored is None:
+            return record_prints(self.records)
+        if stored and isinstance(next(iter(stored)), tuple):
+            return stored  # type: ignore[return-value]
+        return {(section, key): Print(*p) for section, by_id in stored.items() for key, p in by_id.items()}
+
+    def actor(self, actor_id: str) -> Actor | None:
+        record = self.records["actors"].get(actor_id)
+        return read_actor(record) if record else None
+
+    def event(self, event_id: str) -> Event | None:
+        record = self.records["events"].get(event_id)
+        return read_event(record) if record else None
+
+    def location(self, location_id: str) -> Location | None:
+        record = self.records["locations"].get(location_id)
+        return read_location(record) if record else None
+
+    def graph(self) -> Graph:
+        r = self.records
+        return Graph(articles={i: read_article(x) for i, x in r["articles"].items()},
+                     actors={i: read_actor(x) for i, x in r["actors"].items()},
+                     locations={i: read_location(x) for i, x in r["locations"].items()},
+                     events={i: read_event(x) for i, x in r["events"].items()},
+                     conflicts=sorted((read_conflict(x) for x in r["conflicts"].values()), key=conflict_order))
 
     @cached_property
     def rank(self) -> dict[str, int]:
         """Event id -> its place in the event order."""
-        ordered = sorted(self.graph.events.values(), key=lambda e: event_order(e.date, e.id))
-        return {e.id: i for i, e in enumerate(ordered)}
+        ordered = sorted(self.records["events"].values(), key=lambda e: event_order(e["date"], e["id"]))
+        return {e["id"]: i for i, e in enumerate(ordered)}
 
     @cached_property
     def taking_part(self) -> dict[str, set[str]]:
         """Actor id -> events the actor takes part in (any role)."""
         index: dict[str, set[str]] = defaultdict(set)
-        for e in self.graph.events.values():
-            for p in e.participants:
-                index[p.actor].add(e.id)
+        for e in self.records["events"].values():
+            for p in e["participants"]:
+                index[p["actor"]].add(e["id"])
         return index
 
     @cached_property
     def represented(self) -> dict[str, set[str]]:
         """Actor id -> events where some participant represents the actor."""
         index: dict[str, set[str]] = defaultdict(set)
-        for e in self.graph.events.values():
-            for p in e.participants:
-                if p.represents:
-                    index[p.represents].add(e.id)
+        for e in self.records["events"].values():
+            for p in e["participants"]:
+                if p["represents"]:
+                    index[p["represents"]].add(e["id"])
         return index
+
+    @cached_property
+    def meetings(self) -> set[str]:
+        return {e["id"] for e in self.records["events"].values() if is_meeting(e["type"], e["cameo"])}
 
     @cached_property
     def events_at(self) -> dict[str, set[str]]:
         index: dict[str, set[str]] = defaultdict(set)
-        for e in self.graph.events.values():
-            if e.location:
-                index[e.location].add(e.id)
+        for e in self.records["events"].values():
+            if e["location"]:
+                index[e["location"]].add(e["id"])
         return index
 
     @cached_property
     def children(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = defaultdict(list)
-        for loc in self.graph.locations.values():
-            if loc.within:
-                index[loc.within].append(loc.id)
+        for loc in self.records["locations"].values():
+            if loc["within"]:
+                index[loc["within"]].append(loc["id"])
         return index
 
     @cached_property
     def conflicts_about(self) -> dict[str, list[Conflict]]:
         index: dict[str, list[Conflict]] = defaultdict(list)
-        for c in sorted(self.graph.conflicts, key=conflict_order):
+        for c in sorted((read_conflict(x) for x in self.records["conflicts"].values()), key=conflict_order):
             index[c.subject].append(c)
         return index
 
     @cached_property
     def representations(self) -> list[Representation]:
-        found = {(p.actor, p.represents, e.id): Representation(p.actor, p.represents, e.id, e.date)
-                 for e in self.graph.events.values() for p in e.participants if p.represents}
+        found = {(p["actor"], p["represents"], e["id"]): Representation(p["actor"], p["represents"], e["id"], e["date"])
+                 for e in self.records["events"].values() for p in e["participants"] if p["represents"]}
         return sorted(found.values(), key=lambda r: (*event_order(r.date, r.event), r.person, r.state))
 
     @cached_property
@@ -158,19 +232,19 @@ class _State:
         """Parallel lists: every normalised name or alias, and the actor id it belongs to."""
         names: list[str] = []
         owners: list[str] = []
-        for actor in self.graph.actors.values():
-            for name in actor_search.names_of(actor):
+        for actor in self.records["actors"].values():
+            for name in actor_search.normalised_names(actor["name"], actor["aliases"]):
                 names.append(name)
-                owners.append(actor.id)
+                owners.append(actor["id"])
         return names, owners
 
     @cached_property
     def participation_graph(self) -> nx.Graph:
         """Actors and events as nodes, an edge for every participation."""
         g = nx.Graph()
-        for e in self.graph.events.values():
-            for p in e.participants:
-                g.add_edge(("actor", p.actor), ("event", e.id))
+        for e in self.records["events"].values():
+            for p in e["participants"]:
+                g.add_edge(("actor", p["actor"]), ("event", e["id"]))
         return g
 
     def place_and_within(self, place: str) -> set[str]:
@@ -198,7 +272,7 @@ class EmbeddedStore(GraphStore):
         self._mutex = threading.RLock()
         self._lock_fd: int | None = None
         self._lock_depth = 0
-        self._state = _State(Graph(), None)
+        self._state = _State.empty()
         self._current()
 
     # lifecycle -------------------------------------------------------------
@@ -250,13 +324,20 @@ class EmbeddedStore(GraphStore):
 
     def _load(self, signature: tuple[int, int, int] | None) -> _State:
         if signature is None:
-            return _State(Graph(), None)
+            return _State.empty()
         try:
             with open(self._graph_path, "rb") as f:
                 data = f.read()
-                signature = (os.fstat(f.fileno()).st_ino, os.fstat(f.fileno()).st_mtime_ns, len(data))
-            return _State(from_document(orjson.loads(data)), signature)
-        except (OSError, orjson.JSONDecodeError, ValueError) as exc:
+                st = os.fstat(f.fileno())
+            with _gc_paused():
+                saved = orjson.loads(data)
+            if isinstance(saved, dict) and saved.get("format") == FORMAT:  # an export dropped in: accepted
+                return _State(graph_records(from_document(saved)), None, (st.st_ino, st.st_mtime_ns, len(data)))
+            if not isinstance(saved, dict) or saved.get("format") != SAVE_FORMAT:
+                raise ValueError(f"neither {SAVE_FORMAT} nor {FORMAT}")
+            records = {section: saved[section] for section in SECTIONS}
+            return _State(records, saved.get("prints"), (st.st_ino, st.st_mtime_ns, len(data)))
+        except (OSError, orjson.JSONDecodeError, ValueError, KeyError) as exc:
             raise StoreError(f"cannot read the graph in {self._graph_path}: {exc}") from exc
 
     # per-article records -------------------------------------------------------
@@ -281,10 +362,12 @@ class EmbeddedStore(GraphStore):
         except (orjson.JSONDecodeError, KeyError, TypeError) as exc:
             raise StoreError(f"unreadable article record {path}: {exc}") from exc
 
+    def _record_paths(self) -> list[Path]:
+        return [p for p in self._records.iterdir() if p.suffix == ".json" and not p.name.startswith(".")]
+
     def article_payloads(self) -> Iterator[tuple[Article, dict[str, Any]]]:
-        paths = [p for p in self._records.iterdir() if p.suffix == ".json" and not p.name.startswith(".")]
         records = []
-        for path in paths:
+        for path in self._record_paths():
             with contextlib.suppress(FileNotFoundError):  # deleted since listed
                 records.append(self._read_record(path))
         records.sort(key=lambda r: r[0].id)
@@ -303,36 +386,38 @@ class EmbeddedStore(GraphStore):
         problems = graph_problems(graph)
         if problems:
             raise InvalidGraph("the graph refers to things it does not hold: " + "; ".join(problems))
-        document = to_document(graph)
-        new_prints = fingerprints(graph)
+        with _gc_paused():
+            records = graph_records(graph)
+            prints = record_prints(records)
         with self.lock():
-            changes = diff(self._current().prints, new_prints)
+            changes = diff(self._current().prints, prints)
             if not changes.stats.changed:
                 return WriteStats()
-            _atomic_write(self._graph_path, orjson.dumps(document))
+            saved_prints: dict[str, dict[str, list[str]]] = {section: {} for section in SECTIONS}
+            for (section, key), p in prints.items():
+                saved_prints[section][key] = [p.node, p.facts]
+            _atomic_write(self._graph_path, orjson.dumps({"format": SAVE_FORMAT, **records, "prints": saved_prints}))
             with self._mutex:
-                state = _State(from_document(document), self._signature())
-                state.prints = new_prints
-                self._state = state
+                self._state = _State(records, prints, self._signature())
         return changes.stats
 
     def read_graph(self) -> Graph:
-        return copy.deepcopy(self._current().graph)
+        return self._current().graph()
 
     def counts(self) -> dict[str, int]:
-        g = self._current().graph
-        facts = (sum(len(e.participants) + len(e.sources) + (e.location is not None) for e in g.events.values())
-                 + sum(len(a.titles) + (a.affiliation is not None) for a in g.actors.values())
-                 + sum(loc.within is not None for loc in g.locations.values())
-                 + len(g.conflicts))
-        records = sum(1 for p in self._records.iterdir() if p.suffix == ".json" and not p.name.startswith("."))
-        return {"articles": len(g.articles), "records": records, "actors": len(g.actors), "events": len(g.events),
-                "locations": len(g.locations), "conflicts": len(g.conflicts), "facts": facts}
+        r = self._current().records
+        facts = (sum(len(e["participants"]) + len(e["sources"]) + (e["location"] is not None)
+                     for e in r["events"].values())
+                 + sum(len(a["offices"]) + (a["affiliation"] is not None) for a in r["actors"].values())
+                 + sum(loc["within"] is not None for loc in r["locations"].values())
+                 + len(r["conflicts"]))
+        return {"articles": len(r["articles"]), "records": len(self._record_paths()), "actors": len(r["actors"]),
+                "events": len(r["events"]), "locations": len(r["locations"]), "conflicts": len(r["conflicts"]),
+                "facts": facts}
 
     # reads -------------------------------------------------------------------------
     def get_actor(self, actor_id: str) -> Actor | None:
-        actor = self._current().graph.actors.get(actor_id)
-        return copy.deepcopy(actor) if actor else None
+        return self._current().actor(actor_id)
 
     def search_actors(self, text: str, kind: ActorKind | None = None, limit: int = 20) -> list[ActorHit]:
         query = actor_search.normalise(text)
@@ -341,39 +426,42 @@ class EmbeddedStore(GraphStore):
         state = self._current()
         names, owners = state.search_names
         found = process.extract(query, names, scorer=fuzz.WRatio, limit=_SEARCH_CANDIDATES, score_cutoff=50)
-        actors = state.graph.actors
-        candidates = [actors[owners[i]] for _, _, i in found]
+        candidates = [state.actor(owners[i]) for _, _, i in found]
         if kind is not None:
             candidates = [a for a in candidates if a.kind == kind]
-        return [ActorHit(copy.deepcopy(h.actor), h.score) for h in actor_search.rank(text, candidates, limit)]
+        return actor_search.rank(text, candidates, limit)
 
     def get_event(self, event_id: str) -> Event | None:
-        event = self._current().graph.events.get(event_id)
-        return copy.deepcopy(event) if event else None
+        return self._current().event(event_id)
 
     def get_location(self, location_id: str) -> Location | None:
-        location = self._current().graph.locations.get(location_id)
-        return copy.deepcopy(location) if location else None
+        return self._current().location(location_id)
 
     def location_chain(self, location_id: str) -> list[Location]:
-        return copy.deepcopy(self._current().graph.location_chain(location_id))
+        state = self._current()
+        chain: list[Location] = []
+        seen: set[str] = set()
+        location = state.location(location_id)
+        while location is not None and location.id not in seen:
+            seen.add(location.id)
+            chain.append(location)
+            location = state.location(location.within) if location.within else None
+        return chain
 
     def get_articles(self, article_ids: list[str]) -> list[Article]:
-        articles = self._current().graph.articles
+        articles = self._current().records["articles"]
         found = []
         for article_id in dict.fromkeys(article_ids):
             if article_id in articles:
-                found.append(copy.deepcopy(articles[article_id]))
+                found.append(read_article(articles[article_id]))
                 continue
-            path = self._records / _record_name(article_id)
-            if path.exists():
-                with contextlib.suppress(FileNotFoundError):
-                    found.append(self._read_record(path)[0])
+            with contextlib.suppress(FileNotFoundError):
+                found.append(self._read_record(self._records / _record_name(article_id))[0])
         return found
 
     def find_events(self, query: EventQuery) -> Page:
         state = self._current()
-        events = state.graph.events
+        events = state.records["events"]
         candidates: set[str] | None = None
 
         def narrow(ids: set[str]) -> None:
@@ -390,39 +478,38 @@ class EmbeddedStore(GraphStore):
             for loc in state.place_and_within(query.place):
                 at |= state.events_at.get(loc, set())
             narrow(at)
+        if query.type == "meeting":
+            narrow(state.meetings)
         pool = events.values() if candidates is None else (events[i] for i in candidates)
-        matching = [e for e in pool if self._matches(e, query)]
-        matching.sort(key=lambda e: state.rank[e.id])
+        matching = [e["id"] for e in pool if self._matches(e, query)]
+        matching.sort(key=state.rank.__getitem__)
         offset, limit = max(query.offset, 0), max(query.limit, 0)
-        return Page(items=copy.deepcopy(matching[offset:offset + limit]), total=len(matching),
+        return Page(items=[read_event(events[i]) for i in matching[offset:offset + limit]], total=len(matching),
                     offset=offset, limit=limit)
 
     @staticmethod
-    def _matches(e: Event, q: EventQuery) -> bool:
-        if q.date_from is not None and (e.date is None or e.date < q.date_from):
+    def _matches(e: dict[str, Any], q: EventQuery) -> bool:
+        date = e["date"]
+        if q.date_from is not None and (date is None or date < q.date_from):
             return False
-        if q.date_to is not None and (e.date is None or e.date > q.date_to):
+        if q.date_to is not None and (date is None or date > q.date_to):
             return False
-        if q.type is not None:
-            return e.is_meeting if q.type == "meeting" else e.type == q.type
-        return True
+        return q.type is None or q.type == "meeting" or e["type"] == q.type
 
     def counterparts(self, actor_id: str) -> list[Counterpart]:
         state = self._current()
-        events = state.graph.events
+        events = state.records["events"]
         shared: dict[str, set[str]] = defaultdict(set)
-        for event_id in state.taking_part.get(actor_id, ()):
-            event = events[event_id]
-            if event.is_meeting:
-                for p in event.participants:
-                    if p.actor != actor_id:
-                        shared[p.actor].add(event_id)
+        for event_id in state.taking_part.get(actor_id, set()) & state.meetings:
+            for p in events[event_id]["participants"]:
+                if p["actor"] != actor_id:
+                    shared[p["actor"]].add(event_id)
         out = []
         for other, ids in shared.items():
             ordered = sorted(ids, key=state.rank.__getitem__)
-            dates = [events[i].date for i in ordered if events[i].date]
-            out.append(Counterpart(copy.deepcopy(state.graph.actors[other]), len(ids),
-                                   min(dates) if dates else None, max(dates) if dates else None, ordered))
+            dates = [events[i]["date"] for i in ordered if events[i]["date"]]
+            out.append(Counterpart(state.actor(other), len(ids), min(dates) if dates else None,
+                                   max(dates) if dates else None, ordered))
         out.sort(key=lambda c: (-c.meetings, c.actor.id))
         return out
 
@@ -434,16 +521,15 @@ class EmbeddedStore(GraphStore):
         return copy.deepcopy(self._current().conflicts_about.get(subject, []))
 
     def meeting_network(self) -> nx.Graph:
-        g = self._current().graph
+        state = self._current()
+        actors, events = state.records["actors"], state.records["events"]
         network = nx.Graph()
-        for event in g.events.values():
-            if not event.is_meeting:
-                continue
-            actors = sorted({p.actor for p in event.participants})
-            for actor in actors:
-                network.add_node(actor, name=g.actors[actor].name, kind=str(g.actors[actor].kind))
-            for i, a in enumerate(actors):
-                for b in actors[i + 1:]:
+        for event_id in state.meetings:
+            ids = sorted({p["actor"] for p in events[event_id]["participants"]})
+            for actor in ids:
+                network.add_node(actor, name=actors[actor]["name"], kind=actors[actor]["kind"])
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
                     if network.has_edge(a, b):
                         network[a][b]["weight"] += 1
                     else:
@@ -452,14 +538,13 @@ class EmbeddedStore(GraphStore):
 
     def shortest_connection(self, source: str, target: str, max_hops: int = 6) -> list[str]:
         state = self._current()
-        actors = state.graph.actors
+        actors = state.records["actors"]
         if source not in actors or target not in actors or max_hops < 0:
             return []
         if source == target:
             return [source]
-        g = state.participation_graph
         try:
-            path = nx.bidirectional_shortest_path(g, ("actor", source), ("actor", target))
+            path = nx.bidirectional_shortest_path(state.participation_graph, ("actor", source), ("actor", target))
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return []
         if (len(path) - 1) // 2 > min(max_hops, MAX_HOPS):

@@ -52,24 +52,39 @@ def conflict_ids(conflicts: list[Conflict]) -> list[tuple[str, Conflict]]:
     return out
 
 
+def graph_records(graph: Graph) -> dict[str, dict[str, dict[str, Any]]]:
+    """Each section's document records by id (conflicts by their content id)."""
+    return {
+        "articles": {i: article_record(a) for i, a in graph.articles.items()},
+        "actors": {i: actor_record(a) for i, a in graph.actors.items()},
+        "locations": {i: location_record(loc) for i, loc in graph.locations.items()},
+        "events": {i: event_record(e) for i, e in graph.events.items()},
+        "conflicts": {cid: conflict_record(c) for cid, c in conflict_ids(graph.conflicts)},
+    }
+
+
+def record_print(section: str, key: str, record: dict[str, Any]) -> Print:
+    """The fingerprints of one document record."""
+    if section == "conflicts":
+        return Print(key, key)
+    node = digest(record)
+    if section == "actors":
+        return Print(node, digest({"affiliation": record["affiliation"],
+                                   "titles": [o for o in record["offices"] if o["of"] is not None]}))
+    if section == "locations":
+        return Print(node, digest(record["within"]))
+    if section == "events":
+        return Print(node, digest({k: record[k] for k in ("location", "participants", "sources")}))
+    return Print(node, "")
+
+
+def record_prints(records: dict[str, dict[str, dict[str, Any]]]) -> dict[Key, Print]:
+    return {(section, key): record_print(section, key, record)
+            for section in SECTIONS for key, record in records[section].items()}
+
+
 def fingerprints(graph: Graph) -> dict[Key, Print]:
-    prints: dict[Key, Print] = {}
-    for a in graph.articles.values():
-        prints["articles", a.id] = Print(digest(article_record(a)), "")
-    for actor in graph.actors.values():
-        record = actor_record(actor)
-        facts = {"affiliation": record["affiliation"],
-                 "titles": [o for o in record["offices"] if o["of"] is not None]}
-        prints["actors", actor.id] = Print(digest(record), digest(facts))
-    for loc in graph.locations.values():
-        prints["locations", loc.id] = Print(digest(location_record(loc)), digest(loc.within))
-    for event in graph.events.values():
-        record = event_record(event)
-        facts = {k: record[k] for k in ("location", "participants", "sources")}
-        prints["events", event.id] = Print(digest(record), digest(facts))
-    for cid, _ in conflict_ids(graph.conflicts):
-        prints["conflicts", cid] = Print(cid, cid)
-    return prints
+    return record_prints(graph_records(graph))
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ Cypher in read transactions with a timeout. Driver failures become
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 import time
 import uuid
@@ -413,8 +414,8 @@ class Neo4jStore(GraphStore):
         with self._errors(), self._driver.session(database=self.database, default_access_mode=WRITE_ACCESS) as s:
             return s.execute_write(unit_of_work(timeout=self.write_timeout_s)(work))
 
-    def _rows(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        return self._read(lambda tx: [r.data() for r in tx.run(query, params)])
+    def _rows(self, cypher: str, /, **params: Any) -> list[dict[str, Any]]:
+        return self._read(lambda tx: [r.data() for r in tx.run(cypher, params)])
 
     # lifecycle ----------------------------------------------------------------------------------
     def ping(self) -> None:
@@ -516,18 +517,40 @@ class Neo4jStore(GraphStore):
 
         return self._read(work)
 
-    def _batches(self, queries: Callable[[list[Any]], list[tuple[str, dict[str, Any]]]], rows: list[Any]) -> None:
-        """Run the statements `queries(chunk)` gives for each chunk of `rows`, one transaction per chunk."""
-        for chunk in _chunks(rows, self.batch_size):
-            statements = queries(chunk)
+    def _run_units(self, units: list[Callable[[], list[tuple[str, dict[str, Any]]]]]) -> None:
+        """Run write units in order; each unit stays whole, consecutive units share a transaction
+        until it holds about `batch_size` rows (so small writes are one transaction)."""
 
-            def work(tx: ManagedTransaction, statements: list[tuple[str, dict[str, Any]]] = statements) -> None:
+        def weight(unit: list[tuple[str, dict[str, Any]]]) -> int:
+            return sum(len(v) for _, params in unit for v in params.values() if isinstance(v, list))
+
+        def flush(statements: list[tuple[str, dict[str, Any]]]) -> None:
+            def work(tx: ManagedTransaction) -> None:
                 for query, params in statements:
                     tx.run(query, params).consume()
 
             self._write(work)
 
+        pending: list[tuple[str, dict[str, Any]]] = []
+        rows = 0
+        for build in units:
+            unit = build()  # built only now, so a big write never holds all its statements at once
+            w = weight(unit)
+            if pending and rows + w > self.batch_size:
+                flush(pending)
+                pending, rows = [], 0
+            pending.extend(unit)
+            rows += w
+        if pending:
+            flush(pending)
+
     def _apply(self, graph: Graph, changes: GraphDiff, prints: dict[Key, Print]) -> None:
+        units: list[Callable[[], list[tuple[str, dict[str, Any]]]]] = []
+
+        def batches(queries: Callable[[list[Any]], list[tuple[str, dict[str, Any]]]], rows: list[Any],
+                    size: int = self.batch_size) -> None:
+            units.extend(functools.partial(queries, chunk) for chunk in _chunks(rows, size))
+
         upsert = set(changes.created) | set(changes.updated)
         created = set(changes.created)
         conflicts = dict(conflict_ids(graph.conflicts))
@@ -536,7 +559,7 @@ class Neo4jStore(GraphStore):
             return sorted(i for s, i in keys if s == section)
 
         # nodes: properties and labels
-        self._batches(lambda chunk: [(_UPSERT_ARTICLES, {"rows": chunk})], [
+        batches(lambda chunk: [(_UPSERT_ARTICLES, {"rows": chunk})], [
             {"id": i, "fp": prints["articles", i].node,
              "props": {k: v for k, v in article_record(graph.articles[i]).items() if k != "id"}}
             for i in ids("articles", upsert)])
@@ -544,8 +567,8 @@ class Neo4jStore(GraphStore):
         for i in ids("actors", upsert):
             by_kind[graph.actors[i].kind].append(self._actor_row(graph.actors[i], prints["actors", i].node))
         for kind, rows in by_kind.items():
-            self._batches(lambda chunk, kind=kind: [(_UPSERT_ACTORS[kind], {"rows": chunk})], rows)
-        self._batches(lambda chunk: [(_UPSERT_LOCATIONS, {"rows": chunk})], [
+            batches(lambda chunk, kind=kind: [(_UPSERT_ACTORS[kind], {"rows": chunk})], rows)
+        batches(lambda chunk: [(_UPSERT_LOCATIONS, {"rows": chunk})], [
             {"id": i, "fp": prints["locations", i].node, "props": self._location_props(graph.locations[i])}
             for i in ids("locations", upsert)])
         by_meeting: dict[bool, list[dict[str, Any]]] = defaultdict(list)
@@ -554,7 +577,7 @@ class Neo4jStore(GraphStore):
             by_meeting[event.is_meeting].append({"id": i, "fp": prints["events", i].node,
                                                  "props": self._event_props(event)})
         for meeting, rows in by_meeting.items():
-            self._batches(lambda chunk, meeting=meeting: [(_UPSERT_EVENTS[meeting], {"rows": chunk})], rows)
+            batches(lambda chunk, meeting=meeting: [(_UPSERT_EVENTS[meeting], {"rows": chunk})], rows)
 
         # relationships each node owns, rewritten with the node's facts fingerprint in one transaction
         def facts(section: str, build: Callable[[list[str]], list[tuple[str, dict[str, Any]]]],
@@ -564,7 +587,7 @@ class Neo4jStore(GraphStore):
                 return ([(q, {"ids": old}) for q in drop] if old else []) + build(chunk) + [
                     (_SET_FACTS_PRINT[section], {"rows": [{"id": i, "fp": prints[section, i].facts} for i in chunk]})]
 
-            self._batches(statements, ids(section, changes.facts_changed))
+            batches(statements, ids(section, changes.facts_changed), max(1, self.batch_size // 10))
 
         facts("locations", lambda chunk: [(_CREATE_WITHIN, {"rows": [
             {"id": i, "within": graph.locations[i].within} for i in chunk if graph.locations[i].within]})],
@@ -582,12 +605,13 @@ class Neo4jStore(GraphStore):
                                                        "kept": c.kept, "other": c.other,
                                                        **_evidence_lists(c.evidence)})
         for label, rows in by_label.items():
-            self._batches(lambda chunk, label=label: [(_CREATE_CONFLICTS[label], {"rows": chunk})], rows)
+            batches(lambda chunk, label=label: [(_CREATE_CONFLICTS[label], {"rows": chunk})], rows)
 
         # what is gone
         for section in ("conflicts", "events", "actors", "locations", "articles"):
-            self._batches(lambda chunk, section=section: [(_DELETE[section], {"ids": chunk})],
-                          ids(section, changes.deleted))
+            batches(lambda chunk, section=section: [(_DELETE[section], {"ids": chunk})],
+                    ids(section, changes.deleted))
+        self._run_units(units)
 
     @staticmethod
     def _actor_row(actor: Actor, fp: str) -> dict[str, Any]:

@@ -40,7 +40,8 @@ def canonical(graph: Graph) -> Graph:
 @pytest.fixture
 def loaded(store: GraphStore, sample_graph: Graph) -> GraphStore:
     stats = store.replace_graph(sample_graph)
-    assert (stats.created, stats.updated, stats.deleted) == (19, 0, 0)  # 2 articles, 6 actors, 5 places, 4 events, 2 conflicts
+    # 2 articles, 6 actors, 5 places, 4 events, 2 conflicts
+    assert (stats.created, stats.updated, stats.deleted) == (19, 0, 0)
     return store
 
 
