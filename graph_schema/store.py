@@ -148,6 +148,10 @@ class GraphStore(ABC):
     @abstractmethod
     def get_actor(self, actor_id: str) -> Actor | None: ...
 
+    def get_actors(self, actor_ids: list[str]) -> dict[str, Actor]:
+        """Several actors by id (unknown ids left out): the API names a page's actors with one call."""
+        return {a.id: a for a in map(self.get_actor, dict.fromkeys(actor_ids)) if a is not None}
+
     @abstractmethod
     def search_actors(self, text: str, kind: ActorKind | None = None, limit: int = 20) -> list[ActorHit]:
         """Actors whose name or alias matches `text`, tolerating case, accents and typos."""

@@ -36,8 +36,7 @@ class Lookup:
         missing = [i for i in dict.fromkeys(ids) if i not in self._actors]
         if not missing:
             return
-        many = getattr(self.store, "get_actors", None)
-        found = many(missing) if callable(many) else {i: self.store.get_actor(i) for i in missing}
+        found = self.store.get_actors(missing)
         for i in missing:
             self._actors[i] = found.get(i)
 

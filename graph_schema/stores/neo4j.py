@@ -706,6 +706,9 @@ class Neo4jStore(GraphStore):
     def get_actor(self, actor_id: str) -> Actor | None:
         return self._actors([actor_id]).get(actor_id)
 
+    def get_actors(self, actor_ids: list[str]) -> dict[str, Actor]:
+        return self._actors(list(dict.fromkeys(actor_ids)))
+
     def search_actors(self, text: str, kind: ActorKind | None = None, limit: int = 20) -> list[ActorHit]:
         query = lucene_query(text)
         if not query or limit <= 0:
