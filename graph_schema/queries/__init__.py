@@ -11,8 +11,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any, Protocol
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+class Runs(Protocol):
+    """A neo4j `Session` or transaction: anything with `run(query, parameters)`."""
+
+    def run(self, query: str, parameters: dict[str, Any] | None = None) -> Any: ...
 
 
 class UnknownQuery(KeyError):
@@ -61,3 +68,10 @@ def load_query(name: str) -> SavedQuery:
             body.append(line)
     params = tuple(sorted(set(_PARAM.findall("\n".join(body)))))
     return SavedQuery(name=name, cypher=cypher, summary=" ".join(h for h in header if h), params=params)
+
+
+def run_query(runner: Runs, name: str, **params: Any) -> list[dict[str, Any]]:
+    """Run saved query `name` with its params; rows as dicts (nodes as their properties)."""
+    query = load_query(name)
+    query.check_params(params)
+    return [record.data() for record in runner.run(query.cypher, params)]
