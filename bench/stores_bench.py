@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import os
 import shutil
 import socket
@@ -35,6 +36,7 @@ from graph_schema.document import from_document, to_document
 from graph_schema.model import Graph
 from graph_schema.store import EventQuery, GraphStore
 
+logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)  # the store's query warnings: not ours to print
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 MEETINGS_PAGE = 50
