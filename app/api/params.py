@@ -1,14 +1,13 @@
 """Query parameters shared by the routes: event filters and paging."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Query
 
 from app.api.deps import SettingsDep, page_limit
-from app.schemas.common import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from app.schemas.common import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, IsoDate
 from graph_schema.store import EventQuery
 
 IdText = Annotated[str, Query(min_length=1, max_length=200)]
@@ -55,8 +54,8 @@ def event_filters(
     = None,
     place: Annotated[str | None, Query(min_length=1, max_length=200, examples=["l:paris"],
                                        description="Location id: events there or anywhere within it")] = None,
-    date_from: Annotated[dt.date | None, Query(description="Earliest date, inclusive (ISO)")] = None,
-    date_to: Annotated[dt.date | None, Query(description="Latest date, inclusive (ISO)")] = None,
+    date_from: Annotated[IsoDate | None, Query(description="Earliest date, inclusive (ISO)")] = None,
+    date_to: Annotated[IsoDate | None, Query(description="Latest date, inclusive (ISO)")] = None,
     represents: Annotated[str | None, Query(min_length=1, max_length=200, examples=["a:fra"],
                                             description="Some participant acted on behalf of this actor id")] = None,
 ) -> EventFilters:

@@ -1,12 +1,31 @@
 """Small shared shapes: references to actors, places, events and articles, evidence, paging."""
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from graph_schema.model import ActorKind, DatePrecision, LocationKind
 
 MAX_PAGE_SIZE = 200  # the schema's bound; the settings may lower it at run time
 DEFAULT_PAGE_SIZE = 50
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_only(value: Any) -> Any:
+    """Only `YYYY-MM-DD`: pydantic alone would also read numbers as Unix timestamps."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError("expected an ISO date, YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 
 
 class ActorRef(BaseModel):

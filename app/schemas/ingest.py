@@ -1,10 +1,11 @@
 """Articles posted for ingest, and what became of each."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from app.schemas.common import IsoDate
 
 MAX_BATCH = 100  # articles per request
 
@@ -27,7 +28,7 @@ class ArticleIn(BaseModel):
     title: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=500)
     url: str | None = Field(default=None, max_length=4000)
-    published: dt.date | None = Field(default=None, description="Publication date; relative dates resolve against it")
+    published: IsoDate | None = Field(default=None, description="Publication date; relative dates resolve against it")
     text: str = Field(description="The article's plain text")
 
 
@@ -56,3 +57,5 @@ class IngestResult(BaseModel):
     unchanged: int
     failed: int
     graph: GraphChanges = Field(description="Nodes and relationships the re-resolved graph changed")
+    errors: list[str] = Field(default_factory=list,
+                              description="Batch-wide problems, e.g. the graph could not be re-resolved")

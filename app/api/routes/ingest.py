@@ -8,12 +8,14 @@ from __future__ import annotations
 import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, HTTPException
+from fastapi import APIRouter, Body, Depends
 
 from app.api.deps import SettingsDep, StoreDep, require_api_key
 from app.problems import responses
 from app.schemas.ingest import ArticleIn, ArticleOutcome, GraphChanges, IngestRequest, IngestResult
 from graph_schema.model import Article
+from graph_schema.store import StoreUnavailable
+from ingest.pipeline import ingest_articles as ingest_texts
 from ingest.read import ArticleText, content_id
 
 log = logging.getLogger("app.ingest")
@@ -35,7 +37,7 @@ def _article_text(index: int, posted: ArticleIn, max_bytes: int) -> ArticleText 
 
 
 @router.post("/articles", operation_id="ingest_articles", response_model=IngestResult,
-             dependencies=[Depends(require_api_key)], responses=responses(401, 413, 422),
+             dependencies=[Depends(require_api_key)], responses=responses(400, 401, 413, 422),
              summary="Ingest articles: extract, resolve and store; one outcome per article")
 def ingest_articles(
     store: StoreDep, settings: SettingsDep,
@@ -56,22 +58,22 @@ def ingest_articles(
         else:
             seen[item.article.id] = index
             ready.append((index, item))
-    changes = GraphChanges()
+    changes, errors = GraphChanges(), []
     if ready:
-        try:
-            from ingest.pipeline import ingest_articles as run_pipeline
-        except ImportError as exc:
-            raise HTTPException(501, "the ingest pipeline is not available in this build") from exc
-        report = run_pipeline([item for _, item in ready], store=store, settings=settings)
+        report = ingest_texts([item for _, item in ready], store, settings=settings)
+        if report.store_unavailable:  # nothing half-done is hidden: the client retries, which is idempotent
+            raise StoreUnavailable("; ".join(report.errors) or "the store went away during ingest")
         for index, item in ready:
-            result = report.results[item.article.id]
-            outcomes[index] = ArticleOutcome(index=index, id=item.article.id, status=result.status,
-                                             reason=result.reason)
-        changes = GraphChanges(created=report.stats.created, updated=report.stats.updated,
-                               deleted=report.stats.deleted)
+            result = report.results.get(item.article.id)
+            outcomes[index] = ArticleOutcome(
+                index=index, id=item.article.id, status=result.status if result else "failed",
+                reason=result.reason if result else "the pipeline reported no outcome for it")
+        changes = GraphChanges(created=report.write.created, updated=report.write.updated,
+                               deleted=report.write.deleted)
+        errors = list(report.errors)
     results = [outcomes[i] for i in sorted(outcomes)]
     log.info("ingest.request", extra={"articles": len(results),
                                       "failed": sum(r.status == "failed" for r in results)})
     return IngestResult(results=results, ingested=sum(r.status == "ingested" for r in results),
                         unchanged=sum(r.status == "unchanged" for r in results),
-                        failed=sum(r.status == "failed" for r in results), graph=changes)
+                        failed=sum(r.status == "failed" for r in results), graph=changes, errors=errors)

@@ -1,7 +1,6 @@
 """Places: detail with the hierarchy, and the events at or within them."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -10,6 +9,7 @@ from app.api.deps import LocationId, StoreDep, location_or_404
 from app.api.params import PagingDep, next_offset
 from app.api.render import Lookup, event_summaries, location_ref
 from app.problems import responses
+from app.schemas.common import IsoDate
 from app.schemas.events import EventPage
 from app.schemas.locations import LocationDetail
 from graph_schema.store import EventQuery
@@ -32,8 +32,8 @@ def get_location(store: StoreDep, location_id: LocationId) -> LocationDetail:
             responses=responses(404, 422), summary="Events at the place or anywhere within it, filtered")
 def list_location_events(
     store: StoreDep, location_id: LocationId, paging: PagingDep,
-    date_from: Annotated[dt.date | None, Query(description="Earliest date, inclusive (ISO)")] = None,
-    date_to: Annotated[dt.date | None, Query(description="Latest date, inclusive (ISO)")] = None,
+    date_from: Annotated[IsoDate | None, Query(description="Earliest date, inclusive (ISO)")] = None,
+    date_to: Annotated[IsoDate | None, Query(description="Latest date, inclusive (ISO)")] = None,
     type: Annotated[str | None, Query(min_length=1, max_length=50, examples=["meeting"],
                                       description="Event type; `meeting` also matches CAMEO 04x")] = None,
 ) -> EventPage:
