@@ -79,9 +79,9 @@ def _worth_keeping(candidate: events.Candidate, takers: list[Taking], places: li
 def _actors(ctx: ArticleContext, found: list[EventMention]) -> list[ActorMention]:
     used_bodies = {p.actor for e in found for p in e.participants}
     for record in ctx.actors.values():
-        for _, of, _, _ in record.titles:
-            if of:
-                used_bodies.add(of)
+        for title in record.titles:
+            if title.of:
+                used_bodies.add(title.of)
     out: list[ActorMention] = []
     for record in ctx.actors.values():
         if record.kind == ActorKind.PERSON and not _keep_person(record):
@@ -92,7 +92,7 @@ def _actors(ctx: ArticleContext, found: list[EventMention]) -> list[ActorMention
         out.append(ActorMention(
             key=record.key, name=record.name, kind=record.kind, country=record.country,
             aliases=[f for f in forms if f != record.name],
-            titles=[TitleMention(title, of, ev) for title, of, ev, _ in record.titles],
+            titles=[TitleMention(t.text, t.of, t.evidence) for t in record.titles],
             evidence=list(record.evidence)))
     return out
 

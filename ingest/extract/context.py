@@ -32,6 +32,17 @@ class Mention:
 
 
 @dataclass(slots=True)
+class HeldTitle:
+    """An office a person holds, as this article puts it."""
+
+    text: str  # "Thai Foreign Minister"
+    of: str | None  # key of the state or body
+    evidence: Evidence
+    cls: str | None  # office class (lexicon)
+    core: str  # the office without its state: "Foreign Minister"
+
+
+@dataclass(slots=True)
 class ActorRecord:
     """An actor of this article while extraction is under way."""
 
@@ -41,7 +52,7 @@ class ActorRecord:
     country: str | None = None
     country_evidence: str | None = None  # "title", "represents", "body": how the country is known
     forms: dict[str, int] = field(default_factory=dict)  # surface form -> count
-    titles: list[tuple[str, str | None, Evidence, str | None]] = field(default_factory=list)  # title, of, ev, class
+    titles: list[HeldTitle] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     roles: int = 0  # events it takes part in or speaks in

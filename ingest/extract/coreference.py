@@ -21,9 +21,6 @@ from ingest.extract.lexicon import DELEGATION_NOUNS, NAME_PARTICLES, fold
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
-# offices that descriptions may use interchangeably
-SYNONYMS = {"advisor": "adviser", "aide": "adviser", "spokeswoman": "spokesman", "spokesperson": "spokesman",
-            "premier": "prime minister", "envoy": "diplomat", "ambassador": "diplomat"}
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
 
 
@@ -155,7 +152,12 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
         if child.dep_ in ("appos", "compound"):
             m = ctx.mention_at(child)
             if m is not None and m.kind == ActorKind.PERSON and m.key:
-                return [m.key]
+                keys = [m.key]
+                for conj in child.conjuncts:  # "his counterpart A and French Prime Minister B"
+                    other = ctx.mention_at(conj)
+                    if other is not None and other.kind == ActorKind.PERSON and other.key not in keys:
+                        keys.append(other.key)
+                return keys
     lower = token.lower_
     if lower in PERSONAL_PRONOUNS:
         key = antecedent(ctx, token)
@@ -187,45 +189,95 @@ def antecedent(ctx: ArticleContext, token: Token) -> str | None:
     return best.key if best else None
 
 
-def _office_of(text: str) -> str:
-    word = fold(text)
-    return SYNONYMS.get(word, word)
+LEADER_OFFICES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "amir",
+                            "sultan", "monarch", "head of state", "head of government", "leader", "crown prince"})
+SAME_OFFICE = {"advisor": "adviser", "aide": "adviser", "spokeswoman": "spokesman", "spokesperson": "spokesman",
+               "envoy": "diplomat", "ambassador": "diplomat", "consul": "diplomat", "emissary": "diplomat"}
+
+
+def _same(unit: str) -> str:
+    return SAME_OFFICE.get(unit, unit)
+
+
+def office_units(ctx: ArticleContext, text: str) -> list[str]:
+    """The offices a title names, as lexicon phrases: "Australian Prime Minister" -> ["prime minister"]."""
+    words = fold(text).split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(ctx.lexicon.max_title_words, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            if ctx.lexicon.titles.get(phrase) not in (None, "honorific"):
+                out.append(phrase)
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 def describe(ctx: ArticleContext, token: Token) -> list[str]:
-    """"The Iranian diplomat", "the two ambassadors": the persons with that office, if exactly as many fit."""
-    lemma = fold(token.lemma_)
-    office = _office_of(lemma)
-    if ctx.lexicon.title_class(lemma) is None and ctx.lexicon.title_class(office) is None:
+    """"The Iranian diplomat", "the two ambassadors", "foreign ministers from A, B and C": the persons
+    with that office, if exactly as many fit."""
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and ctx.mention_at(c) is None]
+    words = [fold(c.text) for c in modifiers if c.i < token.i] + [fold(token.lemma_)]
+    unit = next((" ".join(words[i:]) for i in range(len(words)) if ctx.lexicon.title_class(" ".join(words[i:]))),
+                None)
+    if unit is None or ctx.lexicon.title_class(unit) == "honorific":
         return []
+    required = [w for w in words[:len(words) - len(unit.split())] if w in ctx.lexicon.title_modifiers]
+    accepted = LEADER_OFFICES if unit == "leader" else {_same(unit)}
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
-    wanted = 1
-    for word in dets:
-        if word in NUMBER_WORDS:
-            wanted = NUMBER_WORDS[word]
-    if not dets & (DEFINITE | set(NUMBER_WORDS)):
-        return []
+    number = next((NUMBER_WORDS[d] for d in dets if d in NUMBER_WORDS), None)
     countries = {m.country for c in token.children if (m := ctx.mention_at(c)) and m.kind == ActorKind.STATE}
-    if token.tag_ in ("NNS", "NNPS") and wanted == 1:
+    listed = {m.country for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+              for pobj in prep.children if pobj.dep_ == "pobj" for t in [pobj, *pobj.conjuncts]
+              if (m := ctx.mention_at(t)) and m.kind == ActorKind.STATE}
+    plural = token.tag_ in ("NNS", "NNPS")
+    if plural:
+        wanted = number or (len(listed) if listed else None)
+        if wanted is None:
+            return []
+    else:
+        if not dets & DEFINITE:
+            return []
+        wanted = 1
+    if not (dets & (DEFINITE | set(NUMBER_WORDS)) or listed):
+        return []
+    countries |= listed
+    if _unnamed_before(ctx, token, accepted):
         return []
     found = []
     for record in ctx.actors.values():
-        if record.kind != ActorKind.PERSON or not record.mentions or record.mentions[0].start >= token.i:
+        if record.kind != ActorKind.PERSON or not record.mentions:
             continue
-        offices = {_office_of(word) for title, _, _, _ in record.titles for word in _title_words(title)}
-        if office not in offices:
+        if not listed and record.mentions[0].start >= token.i:
+            continue  # a description refers back, unless it lists the states
+        units = {_same(u) for title in record.titles for u in office_units(ctx, title.text)}
+        if not units & accepted:
+            continue
+        if required and not any(all(w in fold(title.text) for w in required) for title in record.titles):
             continue
         if countries and record.country not in countries:
             continue
         found.append(record.key)
+    if listed and len({ctx.actors[k].country for k in found}) != len(found):
+        return []
     return found if len(found) == wanted else []
 
 
-def _title_words(title: str) -> list[str]:
-    words = fold(title).split()
-    out = list(words)
-    out += [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]
-    return out
+def _unnamed_before(ctx: ArticleContext, token: Token, accepted: set[str]) -> bool:
+    """"A political aide to X told ... The adviser said": the office was last given to someone unnamed."""
+    doc = ctx.doc
+    for t in doc[max(0, token.i - 200):token.i]:
+        if t.pos_ != "NOUN" or _same(fold(t.lemma_)) not in accepted:
+            continue
+        if t.dep_ == "appos" and (m := ctx.mention_at(t.head)) is not None and m.kind == ActorKind.PERSON:
+            continue  # "Kalogeropoulos, a former ambassador": named
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) and not any(
+                (m := ctx.mention_at(c)) is not None and m.kind == ActorKind.PERSON for c in t.children):
+            return True
+    return False
 
 
 def delegation_states(ctx: ArticleContext, token: Token) -> list[str]:

@@ -79,6 +79,8 @@ def find_candidates(ctx: ArticleContext) -> list[Candidate]:
             out.append(Candidate(INTENT, INTENT_CAMEO, sent, [t for t, _, _ in group], [v for _, v, _ in group]))
     for candidate in out:
         candidate.tense = _tense(candidate)
+        if candidate.type == INTENT and candidate.tense in (None, "past", "present"):
+            candidate.tense = "future"  # a meeting wished or planned lies ahead of the words
     out.sort(key=lambda c: (c.sent.start, c.triggers[0].i))
     return out
 
@@ -112,6 +114,8 @@ def _same_event(a: tuple[Token, Token, Trigger], b: tuple[Token, Token, Trigger]
     tb, vb, _ = b
     if va == vb or va == tb or vb == ta or ta.head == tb or tb.head == ta:
         return True
+    if (vb.dep_ in ("advcl", "xcomp") and vb.head == va) or (va.dep_ in ("advcl", "xcomp") and va.head == vb):
+        return True  # "began a state visit ..., holding talks with X"
     return (tb.dep_ == "pobj" and tb.head.head == ta) or (ta.dep_ == "pobj" and ta.head.head == tb)
 
 
@@ -139,6 +143,8 @@ def _trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
             return None
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in token.children):
             return Trigger("call", "verb", "appeal", "020")
+        if lemma == "welcome" and _verb_meeting_ok(ctx, token, "greet"):
+            return Trigger("welcome", "verb", MEETING, "043")  # "Tanabe welcomed his guest"
         return found
     if pos in ("NOUN", "PROPN"):
         found = ctx.lexicon.noun_triggers.get(token.lower_) or ctx.lexicon.noun_triggers.get(lemma)
@@ -208,8 +214,16 @@ def irrealis(trigger: Token, verb: Token) -> bool:
             and trigger.head.head.pos_ == "NOUN":
         return True  # "the possibility of future meetings", "prospects for talks"
     if trigger == verb:
-        return _unreal_verb(verb) or (verb.dep_ in ("xcomp", "ccomp", "acl")
-                                      and verb.head.lemma_.lower() in IRREALIS_GOVERNORS)
+        if _unreal_verb(verb):
+            return True
+        token = verb
+        for _ in range(3):  # "urged both governments to keep talking"
+            if token.dep_ not in ("xcomp", "ccomp", "acl") or token.head == token:
+                break
+            token = token.head
+            if token.lemma_.lower() in IRREALIS_GOVERNORS or _modal(token) or _negated(token):
+                return True
+        return False
     if trigger.dep_ in ("dobj", "nsubjpass", "attr") and verb == trigger.head:  # "held talks", "rejected talks"
         return _unreal_verb(verb) or verb.lemma_.lower() in IRREALIS_GOVERNORS
     if trigger.dep_ in ("dobj", "pobj", "acl") and trigger.head.lemma_.lower() in IRREALIS_GOVERNORS \

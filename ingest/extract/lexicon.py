@@ -33,8 +33,7 @@ IRREALIS_GOVERNORS = frozenset({
     "proposal", "call", "calls", "idea", "invitation", "demand", "condition", "conditions", "need",
     "reject", "refuse", "oppose", "avoid", "cancel", "postpone", "delay", "want", "wish", "seek", "hope",
     "propose", "suggest", "offer", "plan", "consider", "demand", "urge", "agree", "expect", "intend",
-    "prepare", "aim", "try", "ask", "invite", "welcome", "favour", "favor", "support", "push", "press",
-    "lead", "replace", "boycott", "skip", "resist", "decline", "threaten", "promise", "pledge", "vow",
+    "prepare", "aim", "try", "ask", "invite", "favour", "favor", "replace", "boycott", "skip", "resist", "decline", "threaten", "promise", "pledge", "vow",
 })
 # verbs under which an infinitive still reports a scheduled, real event ("are to hold talks")
 SCHEDULING_GOVERNORS = frozenset({"be", "schedule", "set", "due", "begin", "start", "continue", "resume", "go"})

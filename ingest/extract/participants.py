@@ -100,7 +100,7 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
     present = trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "at", "during") and lemma in PRESENT_AT
     if not (light or present):
         return
-    role = Role.HOST if lemma == "host" else Role.ATTENDEE if lemma == "attend" else Role.PARTICIPANT
+    role = Role.HOST if lemma == "host" else Role.ATTENDEE if lemma in ("attend", "join") else Role.PARTICIPANT
     if trigger.dep_ == "nsubjpass":  # "talks were held by X"
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             _add_objects(ctx, agent, role, found)
@@ -122,6 +122,8 @@ def subjects(verb: Token) -> list[Token]:
     while seen < 4:
         found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if found:
+            if verb.dep_ == "relcl" and all(f.lower_ in ("who", "which", "that") for f in found):
+                return [verb.head]  # "Whitaker, who received Hartono"
             return found
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head != verb:
             verb = verb.head
@@ -323,6 +325,6 @@ def _merge(ctx: ArticleContext, found: list[Taking]) -> list[Taking]:
     for t in out:
         record = ctx.actors[t.key]
         if t.represents is None and record.kind == ActorKind.PERSON and t.role != Role.HOST and record.country:
-            if any(cls in ACTING_CLASSES for _, _, _, cls in record.titles):
+            if any(title.cls in ACTING_CLASSES for title in record.titles):
                 t.represents = ctx.ensure_state(record.country)
     return out

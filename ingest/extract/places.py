@@ -109,8 +109,14 @@ def event_places(ctx: ArticleContext, candidate: Candidate) -> list[Found]:
                     _walk(ctx, pobj, found, seen, depth=0)
             elif child.dep_ in ("compound", "nmod") and token in candidate.triggers:
                 m = ctx.mention_at(child)
-                if m is None or m.kind != ActorKind.STATE or m.via == "capital":
-                    _named(ctx, child, found, seen)  # "the Baghdad talks"; not "U.S.-Iranian talks"
+                own_name = child.ent_iob_ != "O" and token.ent_iob_ == "I" and token.ent_type_ == child.ent_type_
+                if (m is None or m.kind != ActorKind.STATE or m.via == "capital") and not own_name:
+                    _named(ctx, child, found, seen)  # "the Baghdad talks"; not "U.S.-Iranian talks", not its name
+            elif child.dep_ in ("dobj", "appos", "conj") and token.pos_ == "VERB" and token in candidate.triggers:
+                for obj in _objects(child):  # "hosted his counterpart A and B at São Bento Palace"
+                    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("at", "in")):
+                        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                            _walk(ctx, pobj, found, seen, depth=0)
             elif child.dep_ in ("relcl", "acl") and token in candidate.triggers:
                 for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in EVENT_PLACE_PREPS):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -118,11 +124,22 @@ def event_places(ctx: ArticleContext, candidate: Candidate) -> list[Found]:
     return found
 
 
+def _objects(token: Token) -> list[Token]:
+    """An object with its appositions and conjuncts: the tokens a misattached "at <place>" may hang on."""
+    out = [token]
+    for t in out:
+        if len(out) > 12:
+            break
+        out.extend(c for c in t.children if c.dep_ in ("appos", "conj") and c not in out)
+    return out
+
+
 def _walk(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int], depth: int) -> None:
     if token.i in seen or depth > 4:
         return
     seen.add(token.i)
-    hit = _premises(ctx, token) or _named(ctx, token, found, seen) or _capital_of(ctx, token)
+    hit = _premises(ctx, token) or _named(ctx, token, found, seen) or _capital_of(ctx, token) \
+        or _common_site(ctx, token, seen)
     if isinstance(hit, Found):
         found.append(hit)
     for child in token.children:  # "Baghdad's fortified Green Zone", "the Green Zone compound"
@@ -180,7 +197,7 @@ def _named(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]
         seen.add(t.i)
     name = span.text
     m = ctx.mention_at(span.root)
-    if label in ("GPE", "LOC"):
+    if label in ("GPE", "LOC", "FAC", "ORG"):  # the tagger calls many cities an organisation or a facility
         place = gazetteer.find_place(name)
         if place is not None and place.kind == LocationKind.COUNTRY:
             hit = Found(f"c:{place.country.lower()}", place.name, LocationKind.COUNTRY, place.country, span,
@@ -212,6 +229,26 @@ SITE_WORDS = frozenset({"house", "palace", "ministry", "department", "hall", "bu
 
 def _looks_like_site(span: Span) -> bool:
     return any(fold(t.text) in SITE_WORDS for t in span)
+
+
+def _common_site(ctx: ArticleContext, token: Token, seen: set[int]) -> Found | None:
+    """"the Harpa concert hall", "the Prime Minister's Office": a site word named by what stands before it."""
+    if fold(token.text) not in SITE_WORDS | set(PREMISES) or token.ent_type_ in ("GPE", "LOC"):
+        return None
+    named = [c for c in token.children if c.dep_ in ("compound", "poss") and c.i < token.i
+             and (c.pos_ == "PROPN" or c.text[:1].isupper())]
+    if not named:
+        return None
+    if any((m := ctx.mention_at(c)) is not None and m.kind in (ActorKind.PERSON, ActorKind.STATE) for c in named):
+        return None
+    start = min(c.left_edge.i for c in named)
+    doc = ctx.doc
+    while start < token.i and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    span = doc[start:token.i + 1]
+    for t in span:
+        seen.add(t.i)
+    return Found(f"v:{_slug(span.text)}", span.text, LocationKind.VENUE, None, span)
 
 
 def _capital_of(ctx: ArticleContext, token: Token) -> Found | None:

@@ -26,21 +26,48 @@ def event_time(ctx: ArticleContext, candidate: Candidate) -> ResolvedTime | None
     if not published:
         return None
     anchors = {t.i for t in candidate.triggers} | {v.i for v in candidate.verbs}
-    best: tuple[int, Span] | None = None
+    found: list[tuple[int, int, Span]] = []
     for span in _date_spans(candidate.sent):
         steps = _steps_to(span, anchors)
         if steps is None:
             steps = _clause_steps(span, anchors)
-        if steps is None:
+        if steps is not None:
+            found.append((steps, span.start, span))
+    anchor = date.fromisoformat(published)
+    if not found:
+        found = _from_governing_clause(candidate)
+    for _, _, span in sorted(found, key=lambda f: (f[0], f[1])):
+        try:
+            resolved = resolve_time(span.text, anchor, candidate.tense)
+        except ValueError:
+            resolved = None
+        if resolved is not None:  # "one-day" and "three decades" say how long, not when
+            return resolved
+    return None
+
+
+def _from_governing_clause(candidate: Candidate) -> list[tuple[int, int, Span]]:
+    """"agreed on Monday ... after talks in Kuala Lumpur": a meeting named inside a dated clause
+    ("at", "during", "after" it) took place that day."""
+    out: list[tuple[int, int, Span]] = []
+    for trigger in candidate.triggers:
+        if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj":
             continue
-        if best is None or steps < best[0]:
-            best = (steps, span)
-    if best is None:
-        return None
-    try:
-        return resolve_time(best[1].text, date.fromisoformat(published), candidate.tense)
-    except ValueError:
-        return None
+        if trigger.head.lower_ not in ("at", "during", "after", "following", "on", "in"):
+            continue
+        verb = trigger.head.head
+        for _ in range(3):
+            if verb.pos_ not in ("VERB", "AUX"):
+                break
+            anchors = {verb.i}
+            for span in _date_spans(candidate.sent):
+                steps = _steps_to(span, anchors)
+                if steps is not None and span.root.lower_.rstrip(".") in {*WEEKDAYS, "yesterday", "today"}:
+                    out.append((20 + steps, span.start, span))
+            if out or verb.dep_ not in ("xcomp", "advcl", "ccomp") or verb.head == verb:
+                break
+            verb = verb.head
+    return out
 
 
 def _clause_steps(span: Span, anchors: set[int]) -> int | None:

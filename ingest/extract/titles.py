@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graph_schema.model import ActorKind
-from ingest.extract.context import ActorRecord, ArticleContext, Mention
+from ingest.extract.context import ActorRecord, ArticleContext, HeldTitle, Mention
 from ingest.extract.lexicon import BEAT_CLASSES, HONORIFIC, fold
 
 POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘"})
@@ -46,6 +46,7 @@ def find_titles(ctx: ArticleContext) -> None:
         _after(ctx, record, mention)
     for record, mention in named:  # needs the countries found above ("spokesman for <person>")
         _before(ctx, record, mention)
+    _counterparts(ctx)
     _delegation_heads(ctx)
 
 
@@ -122,7 +123,7 @@ def _np_after(ctx: ArticleContext, mention: Mention) -> tuple[int, int] | None:
     end = start
     while end < len(doc) and end - start < 20:
         t = doc[end]
-        if t.text in STOP_TEXT or t.lower_ in STOP_TEXT or t.is_sent_start and end > start:
+        if (t.text in STOP_TEXT or t.lower_ in STOP_TEXT) and t.tag_ != "POS" or t.is_sent_start and end > start:
             break
         if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") or t.pos_ == "ADV":
             break
@@ -176,7 +177,7 @@ def _before(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> None:
     start = end
     while start - 1 >= 0 and end - start < 20:
         t = doc[start - 1]
-        if t.text in STOP_TEXT or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN",)):
+        if (t.text in STOP_TEXT and t.tag_ != "POS") or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN",)):
             break
         start -= 1
         if t.is_sent_start:
@@ -273,12 +274,52 @@ def _add_title(ctx: ArticleContext, record: ActorRecord, office: Office, of: str
         return
     span = doc[min(start, office.start):office.end]
     evidence = ctx.span_evidence(span)
-    if any(t[0] == text and t[1] == of for t in record.titles):
+    if any(t.text == text and t.of == of for t in record.titles):
         return
-    record.titles.append((text, of, evidence, office.cls))
+    record.titles.append(HeldTitle(text, of, evidence, office.cls, _core(ctx, office)))
     if country and record.country is None:
         record.country = country
         record.country_evidence = how
+
+
+def _core(ctx: ArticleContext, office: Office) -> str:
+    """The office words without the state or body in front: "Thai Foreign Minister" -> "Foreign Minister"."""
+    doc = ctx.doc
+    start = office.head_start
+    while start > office.start:
+        t = doc[start - 1]
+        if ctx.mention_at(t) is not None or fold(t.text) not in ctx.lexicon.title_modifiers | set(ctx.lexicon.titles):
+            break
+        start -= 1
+    return doc[start:office.head_end].text
+
+
+def _counterparts(ctx: ArticleContext) -> None:
+    """"X ... met his Cambodian counterpart Y": Y holds X's office, for the state named with "counterpart"."""
+    for record in [r for r in ctx.actors.values() if r.kind == ActorKind.PERSON]:
+        for held in list(record.titles):
+            if fold(held.core) != "counterpart":
+                continue
+            mention = next((m for m in record.mentions
+                            if held.evidence.start <= ctx.doc[m.start].idx <= held.evidence.end + 3), None)
+            if mention is None:
+                continue
+            sent = ctx.doc[mention.start].sent
+            other = None
+            for k in range(mention.start - 1, sent.start - 1, -1):
+                m = ctx.mention_at(k)
+                if m is not None and m.kind == ActorKind.PERSON and m.key and m.key != record.key:
+                    other = ctx.actors[m.key]
+                    break
+            if other is None:
+                continue
+            office = next((t for t in other.titles if fold(t.core) != "counterpart" and t.cls != "expert"), None)
+            if office is None:
+                continue
+            words = held.text[:len(held.text) - len(held.core)].strip()
+            text = f"{words} {office.core}".strip()
+            record.titles.remove(held)
+            record.titles.append(HeldTitle(text, held.of, held.evidence, office.cls, office.core))
 
 
 def _delegation_heads(ctx: ArticleContext) -> None:

@@ -24,7 +24,7 @@ from datetime import date
 
 from rapidfuzz.fuzz import token_set_ratio
 
-from graph_schema.model import ActorKind, Conflict, DatePrecision, Event, Evidence, Participation, Role
+from graph_schema.model import ActorKind, Conflict, DatePrecision, Event, Evidence, LocationKind, Participation, Role
 from ingest.extract.lexicon import ACTING_CLASSES, load
 from ingest.extraction import EventMention, Extraction
 from ingest.resolve.actors import ActorIndex
@@ -196,8 +196,8 @@ class EventResolver:
 
     def article_meetings(self, reports: list[Report]) -> list[Bundle]:
         meetings = [r for r in reports if r.type == MEETING]
-        complete = [r for r in meetings if len({t.actor for t in r.takings}) >= 2]
-        partial = [r for r in meetings if len({t.actor for t in r.takings}) < 2]
+        complete = [r for r in meetings if not _refers_back(r)]
+        partial = [r for r in meetings if _refers_back(r)]
         bundles: list[Bundle] = []
         for r in complete:
             best, best_score = None, 0
@@ -340,13 +340,17 @@ class EventResolver:
             if p.represents:
                 continue
             own = self._own_state(p.actor)
-            if own is None or (p.role == Role.HOST and own in represented):
-                continue  # the host's state has its own negotiator: the host only hosts
+            if own is None:
+                continue
+            if p.role == Role.HOST and own in represented and not any(
+                    t.role != Role.HOST for _, t in by_actor[p.actor]):
+                continue  # the host's state has its own negotiator and the host only hosted
             p.represents = own
         return out
 
     def _date(self, bundle: Bundle) -> tuple[str | None, DatePrecision | None, str | None]:
-        dated = [r for r in bundle.reports if r.date]
+        # a bare "the summit later this month" may be another event: only its day-precise date counts
+        dated = [r for r in bundle.reports if r.date and (r.takings or r.precision == DatePrecision.DAY)]
         if not dated:
             return None, None, None
         values = sorted({(r.date, r.precision or DatePrecision.DAY) for r in dated})
@@ -391,7 +395,31 @@ class EventResolver:
                 self._pending.append(Conflict("", "location", choice, other, evidence))
             best = choice
             depth += 1
-        return best
+        return self._graft(best, paths)
+
+    def _graft(self, best: str | None, paths: list[tuple[str, list[str]]]) -> str | None:
+        """A venue no article places ("at the Harpa concert hall") lies in the city the event is in."""
+        if best is None or self.places.locations[best].kind not in (LocationKind.CITY, LocationKind.DISTRICT):
+            return best
+        floating: dict[str, set[str]] = defaultdict(set)
+        for article, path in paths:
+            root = self.places.locations[path[0]]
+            if root.kind in (LocationKind.VENUE, LocationKind.DISTRICT) and root.id != best and root.country in (
+                    None, self.places.locations[best].country):
+                floating[path[-1]].add(article)
+        if not floating:
+            return best
+        venue = max(floating, key=lambda v: (len(floating[v]), v))
+        root = self.places.chain(venue)[-1]
+        root.within = best
+        return venue
+
+
+def _refers_back(r: Report) -> bool:
+    """A report that cannot stand as a meeting of its own: fewer than two parties, or only people
+    who joined or attended a meeting already under way ("X and Y joined the talks")."""
+    actors = {t.actor for t in r.takings}
+    return len(actors) < 2 or all(t.role == Role.ATTENDEE for t in r.takings)
 
 
 def _interval(iso: str, precision: DatePrecision | None) -> tuple[date, date]:
