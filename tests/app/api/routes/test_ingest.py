@@ -72,16 +72,7 @@ def test_unusable_articles_fail_one_by_one_and_nothing_is_written(client: TestCl
     assert loaded_store.counts() == before
 
 
-def _resolve_missing() -> bool:
-    try:
-        from ingest.resolve import resolve  # noqa: F401
-    except ImportError:
-        return True
-    return False
-
-
 @pytest.mark.slow
-@pytest.mark.xfail(_resolve_missing(), reason="ingest.resolve.resolve (extract engineer) has not landed", strict=True)
 def test_articles_go_in_and_a_bad_one_does_not_stop_them(client: TestClient) -> None:
     article = sample_article("s01_lisbon_summit.txt")
     response = post(client, {"articles": [article, {"id": "empty", "text": ""}]})
