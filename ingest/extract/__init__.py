@@ -15,7 +15,13 @@ from ingest.extract.context import ArticleContext
 from ingest.extract.participants import Taking, participants
 from ingest.extract.places import PlaceBook, event_places
 from ingest.extract.time import event_time
-from ingest.extraction import ActorMention, EventMention, Extraction, ParticipantMention, TitleMention
+from ingest.extraction import (
+    ActorMention,
+    EventMention,
+    Extraction,
+    ParticipantMention,
+    TitleMention,
+)
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 

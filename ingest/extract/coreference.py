@@ -36,7 +36,7 @@ def name_parts(text: str) -> tuple[str, ...]:
 
 
 class _Cluster:
-    __slots__ = ("parts", "mentions", "key")
+    __slots__ = ("key", "mentions", "parts")
 
     def __init__(self, mention: Mention, parts: tuple[str, ...]):
         self.parts = parts

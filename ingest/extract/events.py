@@ -226,10 +226,8 @@ def irrealis(trigger: Token, verb: Token) -> bool:
         return False
     if trigger.dep_ in ("dobj", "nsubjpass", "attr") and verb == trigger.head:  # "held talks", "rejected talks"
         return _unreal_verb(verb) or verb.lemma_.lower() in IRREALIS_GOVERNORS
-    if trigger.dep_ in ("dobj", "pobj", "acl") and trigger.head.lemma_.lower() in IRREALIS_GOVERNORS \
-            and trigger.head.pos_ == "NOUN":
-        return True
-    return False
+    return trigger.dep_ in ("dobj", "pobj", "acl") and trigger.head.lemma_.lower() in IRREALIS_GOVERNORS \
+        and trigger.head.pos_ == "NOUN"
 
 
 def _unreal_verb(verb: Token) -> bool:
@@ -241,9 +239,7 @@ def _unreal_verb(verb: Token) -> bool:
         head = verb.head
         if verb.dep_ == "ROOT" or head == verb:
             return False  # a headline: "U.S., Iran to hold talks"
-        if head.lemma_.lower() in SCHEDULING_GOVERNORS or head.lower_ in ("scheduled", "due", "set"):
-            return False
-        return True
+        return not (head.lemma_.lower() in SCHEDULING_GOVERNORS or head.lower_ in ("scheduled", "due", "set"))
     return False
 
 

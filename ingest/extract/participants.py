@@ -324,7 +324,7 @@ def _merge(ctx: ArticleContext, found: list[Taking]) -> list[Taking]:
     out = list(by_key.values())
     for t in out:
         record = ctx.actors[t.key]
-        if t.represents is None and record.kind == ActorKind.PERSON and t.role != Role.HOST and record.country:
-            if any(title.cls in ACTING_CLASSES for title in record.titles):
-                t.represents = ctx.ensure_state(record.country)
+        if (t.represents is None and record.kind == ActorKind.PERSON and t.role != Role.HOST and record.country
+                and any(title.cls in ACTING_CLASSES for title in record.titles)):
+            t.represents = ctx.ensure_state(record.country)
     return out

@@ -15,6 +15,7 @@ a person's premises, `v:<slug>` a named venue, `d:<slug>` a district.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -89,7 +90,7 @@ class PlaceBook:
         last = self.places[keys[-1]]
         if last.kind != LocationKind.COUNTRY and last.country:
             keys.append(self.country(last.country, found[-1].span))
-        for inner, outer in zip(keys, keys[1:]):
+        for inner, outer in pairwise(keys):
             place = self.places[inner]
             if place.within is None and inner != outer:
                 place.within = outer

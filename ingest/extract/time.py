@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ingest.extract.context import ArticleContext
 from ingest.extract.events import Candidate
-from ingest.when import ResolvedTime, WEEKDAYS, resolve_time
+from ingest.when import WEEKDAYS, ResolvedTime, resolve_time
 
 PATH_DEPS = frozenset({"npadvmod", "pobj", "prep", "tmod", "advmod", "poss", "nmod", "appos", "obl", "dobj"})
 ANCHOR_PREPS = frozenset({"since", "until", "till", "after", "before", "for", "over", "within", "by", "from",

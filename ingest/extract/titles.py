@@ -131,9 +131,9 @@ def _np_after(ctx: ArticleContext, mention: Mention) -> tuple[int, int] | None:
         if m is not None and m.kind == ActorKind.PERSON:
             return None  # a list of names, not an apposition
         end += 1
-    if end == start or end >= len(doc) or doc[end].text not in (",", ".", ";", ")", "–", "—", "who", "which"):
-        if not (end < len(doc) and doc[end].pos_ in ("VERB", "AUX", "ADV")):
-            return None
+    closed = end < len(doc) and doc[end].text in (",", ".", ";", ")", "–", "—", "who", "which")
+    if end == start or not (closed or end < len(doc) and doc[end].pos_ in ("VERB", "AUX", "ADV")):
+        return None
     return start, end
 
 
@@ -204,10 +204,9 @@ def _before(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> None:
         _add_title(ctx, record, office, of, other.country if other else None, "title")
         return
     last = doc[end - 1]
-    if head[1] < end and doc[head[1]].lower_ not in ("of", "for", "to", "at") and last.i >= head[1]:
-        # words after the office that are not its complement: not an apposition
-        if not any(doc[k].lower_ in ("of", "for", "to", "at") for k in range(head[1], end)):
-            return
+    if (head[1] < end and doc[head[1]].lower_ not in ("of", "for", "to", "at") and last.i >= head[1]
+            and not any(doc[k].lower_ in ("of", "for", "to", "at") for k in range(head[1], end))):
+        return  # words after the office that are not its complement: not an apposition
     office = Office(start, end, head[0], head[1], head[2])
     _record(ctx, record, office, end_name=mention.end)
 

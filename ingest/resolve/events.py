@@ -24,7 +24,16 @@ from datetime import date
 
 from rapidfuzz.fuzz import token_set_ratio
 
-from graph_schema.model import ActorKind, Conflict, DatePrecision, Event, Evidence, LocationKind, Participation, Role
+from graph_schema.model import (
+    ActorKind,
+    Conflict,
+    DatePrecision,
+    Event,
+    Evidence,
+    LocationKind,
+    Participation,
+    Role,
+)
 from ingest.extract.lexicon import ACTING_CLASSES, load
 from ingest.extraction import EventMention, Extraction
 from ingest.resolve.actors import ActorIndex
