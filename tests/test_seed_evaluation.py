@@ -29,7 +29,7 @@ def score(export: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_seed_evaluation(store: GraphStore, tmp_path: Path) -> None:
     report = ingest([SEEDS], store, progress=False)
-    assert report.ok, report.failures
+    assert report.ok, (report.failures, report.errors)
     export = tmp_path / "seeds.json"
     export_to_file(store, export)
     result = score(export, *FLOORS)
