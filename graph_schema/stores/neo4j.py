@@ -72,32 +72,33 @@ _LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
 
 # --- writing -----------------------------------------------------------------------------
 
-_UPSERT_ARTICLES = """
-UNWIND $rows AS row
-MERGE (n:Article {id: row.id})
-SET n += row.props, n.fp = row.fp
-"""
-
-# one statement per actor kind, so that the kind label is part of the query text, never a value
-_UPSERT_ACTORS = {
-    kind: f"""
-UNWIND $rows AS row
-MERGE (n:Actor {{id: row.id}})
-SET n += row.props, n.fp = row.fp
-REMOVE n:{_ALL_KIND_LABELS}
-""" + (f"SET n:{label}\n" if label else "")
+# Node writes: new nodes (the diff knows which) are CREATEd, changed ones MATCHed; the labels of
+# actor kinds and of meetings are part of the query text (from fixed tables), never values.
+_CREATE_NODES = {
+    "articles": "UNWIND $rows AS row CREATE (n:Article {id: row.id}) SET n += row.props, n.fp = row.fp",
+    "locations": "UNWIND $rows AS row CREATE (n:Location {id: row.id}) SET n += row.props, n.fp = row.fp",
+}
+_UPDATE_NODES = {
+    "articles": "UNWIND $rows AS row MATCH (n:Article {id: row.id}) SET n += row.props, n.fp = row.fp",
+    "locations": "UNWIND $rows AS row MATCH (n:Location {id: row.id}) SET n += row.props, n.fp = row.fp",
+}
+_CREATE_ACTORS = {
+    kind: f"UNWIND $rows AS row CREATE (n:Actor{':' + label if label else ''} {{id: row.id}}) "
+          "SET n += row.props, n.fp = row.fp"
     for kind, label in _KIND_LABELS.items()
 }
-
-_UPSERT_LOCATIONS = """
-UNWIND $rows AS row
-MERGE (n:Location {id: row.id})
-SET n += row.props, n.fp = row.fp
-"""
-
-_UPSERT_EVENTS = {
-    True: "UNWIND $rows AS row MERGE (n:Event {id: row.id}) SET n += row.props, n.fp = row.fp SET n:Meeting",
-    False: "UNWIND $rows AS row MERGE (n:Event {id: row.id}) SET n += row.props, n.fp = row.fp REMOVE n:Meeting",
+_UPDATE_ACTORS = {
+    kind: f"UNWIND $rows AS row MATCH (n:Actor {{id: row.id}}) SET n += row.props, n.fp = row.fp "
+          f"REMOVE n:{_ALL_KIND_LABELS}" + (f" SET n:{label}" if label else "")
+    for kind, label in _KIND_LABELS.items()
+}
+_CREATE_EVENTS = {
+    True: "UNWIND $rows AS row CREATE (n:Event:Meeting {id: row.id}) SET n += row.props, n.fp = row.fp",
+    False: "UNWIND $rows AS row CREATE (n:Event {id: row.id}) SET n += row.props, n.fp = row.fp",
+}
+_UPDATE_EVENTS = {
+    True: "UNWIND $rows AS row MATCH (n:Event {id: row.id}) SET n += row.props, n.fp = row.fp SET n:Meeting",
+    False: "UNWIND $rows AS row MATCH (n:Event {id: row.id}) SET n += row.props, n.fp = row.fp REMOVE n:Meeting",
 }
 
 _DROP_ACTOR_FACTS = """
@@ -127,19 +128,15 @@ _DROP_EVENT_FACTS = [
     "UNWIND $ids AS id MATCH (:Event {id: id})-[r:LOCATED_IN|REPORTED_BY]->() DELETE r",
     "UNWIND $ids AS id MATCH (:Event {id: id})<-[:AT]-(r:Representation) DETACH DELETE r",
 ]
+# a participation, and with `rep` (first time only) the representation node of the three-way fact
 _CREATE_PARTICIPATIONS = """
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.actor}), (e:Event {id: row.event})
 CREATE (a)-[:PARTICIPATED_IN {role: row.role, represents: row.represents, ord: row.ord,
         evidence_articles: row.ea, evidence_starts: row.es, evidence_ends: row.ee, evidence_quotes: row.eq}]->(e)
-"""
-_CREATE_REPRESENTATIONS = """
-UNWIND $rows AS row
-MATCH (a:Actor {id: row.actor}), (s:Actor {id: row.represents}), (e:Event {id: row.event})
-MERGE (r:Representation {id: row.id})
-MERGE (a)-[:REPRESENTED]->(r)
-MERGE (r)-[:ON_BEHALF_OF]->(s)
-MERGE (r)-[:AT]->(e)
+WITH a, e, row WHERE row.rep IS NOT NULL
+MATCH (s:Actor {id: row.represents})
+CREATE (a)-[:REPRESENTED]->(r:Representation {id: row.rep})-[:ON_BEHALF_OF]->(s), (r)-[:AT]->(e)
 """
 _CREATE_LOCATED_IN = """
 UNWIND $rows AS row
@@ -551,7 +548,6 @@ class Neo4jStore(GraphStore):
                     size: int = self.batch_size) -> None:
             units.extend(functools.partial(queries, chunk) for chunk in _chunks(rows, size))
 
-        upsert = set(changes.created) | set(changes.updated)
         created = set(changes.created)
         conflicts = dict(conflict_ids(graph.conflicts))
 
@@ -559,25 +555,26 @@ class Neo4jStore(GraphStore):
             return sorted(i for s, i in keys if s == section)
 
         # nodes: properties and labels
-        batches(lambda chunk: [(_UPSERT_ARTICLES, {"rows": chunk})], [
-            {"id": i, "fp": prints["articles", i].node,
-             "props": {k: v for k, v in article_record(graph.articles[i]).items() if k != "id"}}
-            for i in ids("articles", upsert)])
-        by_kind: dict[ActorKind, list[dict[str, Any]]] = defaultdict(list)
-        for i in ids("actors", upsert):
-            by_kind[graph.actors[i].kind].append(self._actor_row(graph.actors[i], prints["actors", i].node))
-        for kind, rows in by_kind.items():
-            batches(lambda chunk, kind=kind: [(_UPSERT_ACTORS[kind], {"rows": chunk})], rows)
-        batches(lambda chunk: [(_UPSERT_LOCATIONS, {"rows": chunk})], [
-            {"id": i, "fp": prints["locations", i].node, "props": self._location_props(graph.locations[i])}
-            for i in ids("locations", upsert)])
-        by_meeting: dict[bool, list[dict[str, Any]]] = defaultdict(list)
-        for i in ids("events", upsert):
-            event = graph.events[i]
-            by_meeting[event.is_meeting].append({"id": i, "fp": prints["events", i].node,
-                                                 "props": self._event_props(event)})
-        for meeting, rows in by_meeting.items():
-            batches(lambda chunk, meeting=meeting: [(_UPSERT_EVENTS[meeting], {"rows": chunk})], rows)
+        def nodes(section: str, row: Callable[[str], dict[str, Any]], group: Callable[[str], Any],
+                  create: dict[Any, str], update: dict[Any, str]) -> None:
+            for keys, queries in ((created, create), (set(changes.updated), update)):
+                grouped: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+                for i in ids(section, keys):
+                    grouped[group(i)].append(row(i))
+                for g, rows in grouped.items():
+                    batches(lambda chunk, q=queries[g]: [(q, {"rows": chunk})], rows)
+
+        nodes("articles", lambda i: {"id": i, "fp": prints["articles", i].node, "props": {
+            k: v for k, v in article_record(graph.articles[i]).items() if k != "id"}},
+              lambda i: "articles", _CREATE_NODES, _UPDATE_NODES)
+        nodes("actors", lambda i: self._actor_row(graph.actors[i], prints["actors", i].node),
+              lambda i: graph.actors[i].kind, _CREATE_ACTORS, _UPDATE_ACTORS)
+        nodes("locations", lambda i: {"id": i, "fp": prints["locations", i].node,
+                                      "props": self._location_props(graph.locations[i])},
+              lambda i: "locations", _CREATE_NODES, _UPDATE_NODES)
+        nodes("events", lambda i: {"id": i, "fp": prints["events", i].node,
+                                   "props": self._event_props(graph.events[i])},
+              lambda i: graph.events[i].is_meeting, _CREATE_EVENTS, _UPDATE_EVENTS)
 
         # relationships each node owns, rewritten with the node's facts fingerprint in one transaction
         def facts(section: str, build: Callable[[list[str]], list[tuple[str, dict[str, Any]]]],
@@ -644,27 +641,28 @@ class Neo4jStore(GraphStore):
 
     @staticmethod
     def _event_facts(events: list[Event]) -> list[tuple[str, dict[str, Any]]]:
-        participations, representations, located, reported = [], [], [], []
+        participations, located, reported = [], [], []
         for event in events:
             record = event_record(event)  # participants and sources in document order
+            represented: set[str] = set()
             for n, p in enumerate(record["participants"]):
+                rep = f"{event.id}|{p['actor']}|{p['represents']}" if p["represents"] else None
+                if rep in represented:
+                    rep = None  # the same person for the same state twice: one representation
+                elif rep:
+                    represented.add(rep)
                 participations.append({"actor": p["actor"], "event": event.id, "role": p["role"],
-                                       "represents": p["represents"], "ord": n,
+                                       "represents": p["represents"], "rep": rep, "ord": n,
                                        "ea": [e["article"] for e in p["evidence"]],
                                        "es": [e["start"] for e in p["evidence"]],
                                        "ee": [e["end"] for e in p["evidence"]],
                                        "eq": [e["quote"] for e in p["evidence"]]})
-                if p["represents"]:
-                    representations.append({"id": f"{event.id}|{p['actor']}|{p['represents']}",
-                                            "actor": p["actor"], "represents": p["represents"],
-                                            "event": event.id})
             if event.location:
                 located.append({"event": event.id, "location": event.location})
             for n, s in enumerate(record["sources"]):
                 reported.append({"event": event.id, "article": s["article"], "start": s["start"],
                                  "end": s["end"], "quote": s["quote"], "ord": n})
         return [(_CREATE_PARTICIPATIONS, {"rows": participations}),
-                (_CREATE_REPRESENTATIONS, {"rows": representations}),
                 (_CREATE_LOCATED_IN, {"rows": located}), (_CREATE_REPORTED_BY, {"rows": reported})]
 
     def read_graph(self) -> Graph:
