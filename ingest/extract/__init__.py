@@ -29,7 +29,7 @@ __all__ = ["extract"]
 
 
 def extract(document: Document) -> Extraction:
-    ctx = ArticleContext(document.article, document.doc, lexicon.load())
+    ctx = ArticleContext(document.article, document.doc, lexicon.load(), text=document.text)
     actors.find_mentions(ctx)
     coreference.cluster_persons(ctx)
     actors.register(ctx)

@@ -67,11 +67,15 @@ class ArticleContext:
     by_token: list[Mention | None] = field(default_factory=list)
     actors: dict[str, ActorRecord] = field(default_factory=dict)
     dateline_country: str | None = None
+    text: str = ""  # the doc's text, kept once: `Doc.text` is rebuilt on every access
+    memo: dict[str, object] = field(default_factory=dict)  # per-article tables computed once, on demand
     leads: dict[str, str] = field(default_factory=dict)  # person key -> key of the state whose delegation they lead
 
     def __post_init__(self) -> None:
         if not self.by_token:
             self.by_token = [None] * len(self.doc)
+        if not self.text:
+            self.text = self.doc.text
 
     # --- mentions ----------------------------------------------------------------------------------
 
@@ -97,7 +101,7 @@ class ArticleContext:
     # --- evidence ----------------------------------------------------------------------------------
 
     def evidence(self, start_char: int, end_char: int) -> Evidence:
-        return Evidence(self.article.id, start_char, end_char, self.doc.text[start_char:end_char])
+        return Evidence(self.article.id, start_char, end_char, self.text[start_char:end_char])
 
     def span_evidence(self, span: Span) -> Evidence:
         return self.evidence(span.start_char, span.end_char)

@@ -268,16 +268,19 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
 
 def _unnamed_before(ctx: ArticleContext, token: Token, accepted: set[str]) -> bool:
     """"A political aide to X told ... The adviser said": the office was last given to someone unnamed."""
-    doc = ctx.doc
-    for t in doc[max(0, token.i - 200):token.i]:
-        if t.pos_ != "NOUN" or _same(fold(t.lemma_)) not in accepted:
-            continue
-        if t.dep_ == "appos" and (m := ctx.mention_at(t.head)) is not None and m.kind == ActorKind.PERSON:
-            continue  # "Kalogeropoulos, a former ambassador": named
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) and not any(
-                (m := ctx.mention_at(c)) is not None and m.kind == ActorKind.PERSON for c in t.children):
-            return True
-    return False
+    unnamed = ctx.memo.get("unnamed offices")
+    if unnamed is None:
+        unnamed = []
+        for t in ctx.doc:
+            if t.pos_ != "NOUN" or ctx.lexicon.title_class(t.lemma_) is None:
+                continue
+            if t.dep_ == "appos" and (m := ctx.mention_at(t.head)) is not None and m.kind == ActorKind.PERSON:
+                continue  # "Kalogeropoulos, a former ambassador": named
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) and not any(
+                    (m := ctx.mention_at(c)) is not None and m.kind == ActorKind.PERSON for c in t.children):
+                unnamed.append((t.i, _same(fold(t.lemma_))))
+        ctx.memo["unnamed offices"] = unnamed
+    return any(token.i - 200 <= i < token.i and unit in accepted for i, unit in unnamed)
 
 
 def delegation_states(ctx: ArticleContext, token: Token) -> list[str]:

@@ -182,11 +182,15 @@ def _named(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]
     label = token.ent_type_
     if label not in ("GPE", "LOC", "FAC", "ORG"):
         return None
-    ent = next((e for e in ctx.doc.ents if e.start <= token.i < e.end), None) if token.ent_iob_ else None
-    if ent is None:
-        return None
-    start, end = ent.start, ent.end
     doc = ctx.doc
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
     while start < end and doc[start].lower_ == "the":
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):

@@ -88,7 +88,7 @@ def _clause_steps(span: Span, anchors: set[int]) -> int | None:
 
 
 def _date_spans(sent: Span) -> list[Span]:
-    spans = [e for e in sent.ents if e.label_ == "DATE"]
+    spans = [e for e in sent.ents if e.label_ == "DATE"] if any(t.ent_type_ == "DATE" for t in sent) else []
     covered = {t.i for e in spans for t in e}
     doc = sent.doc
     for t in sent:  # weekdays the tagger missed
