@@ -102,22 +102,28 @@ def drop_file(page: Any, path: Path) -> None:
 
 def run_in_editor(page: Any, cypher: str) -> Any:
     """Paste `cypher` into the main editor, run it, and return the frame it opens."""
+    from playwright.sync_api import expect
+
     page.click("[data-testid=activeEditor]")
     page.evaluate(
         "(text) => { const area = document.querySelector('[data-testid=activeEditor] textarea');"
         " area.focus(); const data = new DataTransfer(); data.setData('text/plain', text);"
         " area.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true})); }",
         cypher)
+    command = cypher.splitlines()[0][:40]
+    earlier = frames_of(page, command).count()
     page.click("[data-testid=editor-Run]")
-    frame = frame_of(page, cypher.splitlines()[0][:40])
-    frame.wait_for()
-    return frame
+    expect(frames_of(page, command)).to_have_count(earlier + 1)
+    return frames_of(page, command).first  # the newest frame is on top
+
+
+def frames_of(page: Any, command: str) -> Any:
+    """The result frames of a command, newest first (other frames, like `:play start`, may open meanwhile)."""
+    return page.locator("[data-testid=frame]", has=page.locator("[data-testid=frameCommand]", has_text=command))
 
 
 def frame_of(page: Any, command: str) -> Any:
-    """The newest result frame of a command (other frames, like `:play start`, may open meanwhile)."""
-    return page.locator("[data-testid=frame]",
-                        has=page.locator("[data-testid=frameCommand]", has_text=command)).first
+    return frames_of(page, command).first
 
 
 def drawn_nodes(frame: Any) -> list[tuple[str, str]]:
@@ -176,3 +182,12 @@ def test_who_met_whom_in_neo4j_browser(seed_graph_in_neo4j: GraphStore, page: An
     table = frame.locator("[data-testid=frame-loaded-contents]").inner_text().casefold()
     for actor in people + states:
         assert any(f'"{n.casefold()}"' in table for n in names[actor]), f"{actor} missing from the table view"
+
+    # a query that takes a param, set the way the README says: who represented each state?
+    for person, state in [(p["actor"], p["represents"]) for p in meeting["participants"] if p.get("represents")]:
+        code = next(a["country"] for a in gold["actors"] if a["id"] == state)
+        run_in_editor(page, f":param state => '{code}'").get_by_text(f'"{code}"').first.wait_for()
+        frame = run_in_editor(page, load_query("representatives_of_state").cypher)
+        frame.locator("[data-testid=cypherFrameSidebarTable]").click()
+        table = frame.locator("[data-testid=frame-loaded-contents]").inner_text().casefold()
+        assert any(f'"{n.casefold()}"' in table for n in names[person]), f"{person} did not represent {code}"
