@@ -8,6 +8,10 @@ file and the reason. If the store goes away midway, writing stops and the
 report lists exactly which articles did not go in; running the same ingest
 again completes them. The graph is a function of the set of stored
 extractions, so any order of ingest, or ingesting twice, gives the same graph.
+
+Workers are *spawned* (not forked: the parent may hold driver sockets and a
+progress thread), so a script calling `ingest(..., workers=2)` needs the usual
+`if __name__ == "__main__":` guard; the `diplograph` command has it.
 """
 from __future__ import annotations
 
