@@ -15,7 +15,13 @@ from spacy.tokens import Span, Token
 from graph_schema.model import ActorKind
 from ingest import gazetteer
 from ingest.extract.context import ActorRecord, ArticleContext, Mention
-from ingest.extract.lexicon import FACILITY_NOUNS, HONORIFIC, NAME_PARTICLES, fold
+from ingest.extract.lexicon import (
+    BODY_WORDS,
+    FACILITY_NOUNS,
+    HONORIFIC,
+    NAME_PARTICLES,
+    fold,
+)
 
 POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘", "s"})
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "dative", "agent", "csubj"})
@@ -30,6 +36,8 @@ def find_mentions(ctx: ArticleContext) -> None:
         label = ent.label_
         if label == "PERSON":
             _person(ctx, ent)
+        elif label in ("GPE", "ORG", "FAC") and _looks_like_person(ctx, ent):
+            _person(ctx, ent)  # "Sophie Laurent, the French ambassador": a name the tagger took for a body
         elif label in ("GPE", "NORP"):
             _state(ctx, ent)
         elif label == "ORG":
@@ -47,6 +55,29 @@ def dateline_country(dateline: str | None) -> str | None:
         return country.alpha3
     place = gazetteer.find_place(name)
     return place.country if place else None
+
+
+def _looks_like_person(ctx: ArticleContext, ent: Span) -> bool:
+    """Two to four capitalised words, no country, place or body word, with an office right beside them."""
+    span = _strip(ent)
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or not is_name(span) or span.text.isupper():
+        return False
+    if any(fold(t.text) in BODY_WORDS or fold(t.text) in ctx.lexicon.titles for t in words):
+        return False
+    if state_of(span.text) or gazetteer.find_place(span.text) or fold(span.text) in ctx.lexicon.state_bodies:
+        return False
+    doc = ctx.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and ctx.lexicon.title_class(before.text) not in (None, HONORIFIC):
+        return True  # "Foreign Minister <name>"
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        for t in doc[span.end + 1:min(len(doc), span.end + 9)]:
+            if t.text in (",", ".", ";") or t.pos_ in ("VERB", "AUX"):
+                break
+            if ctx.lexicon.title_class(t.text) not in (None, HONORIFIC):
+                return True  # "<name>, the French ambassador to Canada,"
+    return False
 
 
 def acts(token: Token) -> bool:

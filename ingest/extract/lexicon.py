@@ -52,6 +52,18 @@ PREMISES = {"office": "office", "offices": "office", "home": "home", "house": "h
 DELEGATION_NOUNS = frozenset({"delegation", "delegations", "team", "teams", "side", "sides", "officials",
                               "official", "diplomats", "negotiators", "envoys", "representatives", "government",
                               "mission", "leaders", "ministers", "counterparts", "authorities", "administration"})
+# words that make a name an organisation's or a place's, never a person's
+BODY_WORDS = frozenset({
+    "association", "council", "ministry", "department", "party", "bank", "company", "corporation", "group",
+    "institute", "center", "centre", "university", "agency", "organisation", "organization", "union", "committee",
+    "commission", "court", "forces", "army", "navy", "news", "times", "post", "press", "service", "foundation",
+    "fund", "office", "parliament", "assembly", "congress", "senate", "guard", "guards", "front", "movement",
+    "brigade", "league", "federation", "network", "international", "inc", "ltd", "airlines", "media",
+    "television", "tv", "radio", "house", "club", "republic", "kingdom", "state", "states", "government",
+    "cabinet", "alliance", "coalition", "bureau", "authority", "board", "embassy",
+    "mission", "secretariat", "summit", "conference", "agreement", "treaty", "accord", "zone", "district",
+    "province", "region", "city", "island", "islands", "sea", "gulf", "river", "mountains", "valley", "street",
+})
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "van", "von", "der",
                             "den", "la", "le", "du", "dos", "das", "ul", "ur", "ter", "st", "y"})
 

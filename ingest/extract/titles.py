@@ -222,8 +222,8 @@ def _record(ctx: ArticleContext, record: ActorRecord, office: Office, end_name: 
         m = ctx.mention_at(k)
         if m is None or not m.key:
             continue
-        if m.kind == ActorKind.STATE and not beat and country is None:
-            country, of = m.country, m.key
+        if m.kind == ActorKind.STATE and country is None and (not beat or m.via == "demonym"):
+            country, of = m.country, m.key  # "a Nigerian economist"; but "an Iraq expert" knows Iraq
         elif m.kind == ActorKind.ORGANIZATION and of is None or (m.kind == ActorKind.ORGANIZATION and beat):
             of = m.key
             if m.country and country is None:

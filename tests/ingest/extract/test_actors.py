@@ -1,0 +1,52 @@
+"""Which persons, states and organisations an article names (ingest/extract/actors.py)."""
+from __future__ import annotations
+
+from tests.ingest.extract.conftest import person
+
+
+def test_person_names_are_cleaned_of_honorifics_and_possessives(extracted):
+    x = extracted("Dr. Amara Okafor said the plan would fail. Okafor's warning came a day later.")
+    okafor = person(x, "Amara Okafor")
+    assert okafor.kind == "person"
+    assert all("Dr" not in f and "'s" not in f for f in [okafor.name, *okafor.aliases])
+
+
+def test_a_name_in_front_of_a_building_word_is_no_person(extracted):
+    x = extracted("A car bomb exploded near the Imam Hussein Shrine in Karbala, killing six people, "
+                  "police spokesman Karim Jaber said.")
+    people = [a.name for a in x.actors if a.kind == "person"]
+    assert "Karim Jaber" in people
+    assert not any("Hussein" in p for p in people)
+
+
+def test_a_capital_is_its_state_when_it_acts_and_a_place_when_it_is_where(extracted):
+    x = extracted("Moscow rejected the accusation on Friday. Chinese and Russian officials held talks in Moscow.")
+    russia = next(a for a in x.actors if a.kind == "state")
+    assert russia.country == "RUS"
+    assert [e.quote for e in russia.evidence] == ["Moscow", "Russian"]  # not the Moscow talks were held in
+    assert any(p.name == "Moscow" and p.kind == "city" for p in x.places)
+
+
+def test_demonyms_and_country_names_are_one_state(extracted):
+    x = extracted("Kenyan officials said Kenya would reply. The Kenyans did not comment further.")
+    states = [a for a in x.actors if a.kind == "state"]
+    assert [s.country for s in states] == ["KEN"]
+    assert {"Kenyan", "Kenya"} <= {states[0].name, *states[0].aliases}
+
+
+def test_a_person_named_once_without_office_or_part_is_not_kept(extracted):
+    x = extracted("Protesters carried pictures of Julio Ramos through the square.")
+    assert not [a for a in x.actors if a.kind == "person"]
+
+
+def test_a_lone_word_needs_an_office_to_be_a_person(extracted):
+    x = extracted("Lindqvist's silence speaks volumes, critics wrote.")
+    assert not [a for a in x.actors if a.kind == "person"]
+
+
+def test_state_bodies_give_an_organisation_its_state(extracted):
+    x = extracted("Pentagon spokesman John Reyes said the drills would go ahead.")
+    reyes = person(x, "John Reyes")
+    assert reyes.country == "USA"
+    body = next(a for a in x.actors if a.key == reyes.titles[0].of)
+    assert body.kind == "organization" and body.country == "USA"

@@ -1,0 +1,64 @@
+"""Offices and the countries they give (ingest/extract/titles.py)."""
+from __future__ import annotations
+
+from tests.ingest.extract.conftest import person
+
+
+def test_office_in_front_of_the_name_gives_title_and_country(extracted):
+    x = extracted("Chilean Foreign Minister Tomás Echeverría arrived in Lima on Sunday.")
+    p = person(x, "Tomás Echeverría")
+    assert p.country == "CHL"
+    assert [t.title for t in p.titles] == ["Chilean Foreign Minister"]
+
+
+def test_an_ambassador_belongs_to_the_sending_state_not_the_host(extracted):
+    x = extracted("Sophie Laurent, the French ambassador to Canada, said the talks were useful. "
+                  "Ghana's ambassador to Japan, Kwame Mensah, told reporters he agreed.")
+    assert person(x, "Sophie Laurent").country == "FRA"
+    assert "ambassador to Canada" in person(x, "Sophie Laurent").titles[0].title
+    assert person(x, "Kwame Mensah").country == "GHA"
+
+
+def test_an_office_held_for_another_person_takes_that_persons_country(extracted):
+    x = extracted("A spokeswoman for Swedish Prime Minister Lena Berg, Ulla Nyström, said the visit was off.")
+    ulla = person(x, "Ulla Nyström")
+    assert ulla.country == "SWE"
+    assert "spokeswoman for" in ulla.titles[0].title.lower()
+    assert person(x, "Lena Berg").country == "SWE"
+
+
+def test_a_country_in_front_of_an_expert_is_a_speciality_but_a_demonym_is_a_nationality(extracted):
+    x = extracted("Peter Olsen, a Norway expert at the Institute of International Affairs, said little. "
+                  "Amara Okafor, a Nigerian economist, disagreed.")
+    assert person(x, "Peter Olsen").country is None
+    assert "expert" in person(x, "Peter Olsen").titles[0].title
+    assert person(x, "Amara Okafor").country == "NGA"
+
+
+def test_an_office_of_one_state_only_names_it(extracted):
+    x = extracted("Secretary of State Maria Lopez flew to Cairo on Monday.")
+    assert person(x, "Maria Lopez").country == "USA"
+
+
+def test_an_office_in_a_named_body_takes_the_bodys_state(extracted):
+    x = extracted("Kazuo Ito, deputy head of the Japanese National Security Secretariat, said nothing had changed.")
+    ito = person(x, "Kazuo Ito")
+    assert ito.country == "JPN"
+    assert "deputy head" in ito.titles[0].title
+
+
+def test_an_unnamed_persons_office_is_not_given_to_the_name_after_it(extracted):
+    x = extracted("A senior aide to Evo Ramírez told reporters the deal was close. Ramírez later denied it.")
+    assert not person(x, "Evo Ramírez").titles
+
+
+def test_a_counterpart_holds_the_same_office_for_another_state(extracted):
+    x = extracted("Thai Foreign Minister Somchai Wongsa met his Cambodian counterpart Hun Sokha in Bangkok.")
+    sokha = person(x, "Hun Sokha")
+    assert sokha.country == "KHM"
+    assert "foreign minister" in sokha.titles[0].title.lower()
+
+
+def test_leading_a_delegation_gives_the_country(extracted):
+    x = extracted("The Greek team, headed by Nikos Pappas, met Turkish negotiators in Athens on Tuesday.")
+    assert person(x, "Nikos Pappas").country == "GRC"
