@@ -22,16 +22,17 @@ from __future__ import annotations
 import contextlib
 import copy
 import fcntl
+import functools
 import gc
 import hashlib
 import os
 import tempfile
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import networkx as nx
@@ -68,6 +69,7 @@ from graph_schema.stores import actor_search
 from graph_schema.stores.fingerprint import SECTIONS, Key, Print, diff, graph_records, record_prints
 from graph_schema.stores.ordering import event_order, is_meeting
 
+T = TypeVar("T")
 SAVE_FORMAT = "diplograph-embedded/1"  # the graph's document records by id, plus their fingerprints
 GRAPH_FILE = "graph.json"
 RECORDS_DIR = "records"
@@ -112,6 +114,17 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _index(build: Callable[[Any], T]) -> cached_property[T]:
+    """A lazily built index, built with the garbage collector paused (see `_gc_paused`)."""
+
+    @functools.wraps(build)
+    def paused(self: Any) -> T:
+        with _gc_paused():
+            return build(self)
+
+    return cached_property(paused)
+
+
 def _record_name(article_id: str) -> str:
     name = quote(article_id, safe="-_.")
     if len(name) > 200 or name.startswith("."):
@@ -140,7 +153,7 @@ class _State:
     def empty(cls) -> _State:
         return cls({section: {} for section in SECTIONS}, {}, None)
 
-    @cached_property
+    @_index
     def prints(self) -> dict[Key, Print]:
         stored = self._stored_prints
         if stored is None:
@@ -169,13 +182,13 @@ class _State:
                      events={i: read_event(x) for i, x in r["events"].items()},
                      conflicts=sorted((read_conflict(x) for x in r["conflicts"].values()), key=conflict_order))
 
-    @cached_property
+    @_index
     def rank(self) -> dict[str, int]:
         """Event id -> its place in the event order."""
         ordered = sorted(self.records["events"].values(), key=lambda e: event_order(e["date"], e["id"]))
         return {e["id"]: i for i, e in enumerate(ordered)}
 
-    @cached_property
+    @_index
     def taking_part(self) -> dict[str, set[str]]:
         """Actor id -> events the actor takes part in (any role)."""
         index: dict[str, set[str]] = defaultdict(set)
@@ -184,7 +197,7 @@ class _State:
                 index[p["actor"]].add(e["id"])
         return index
 
-    @cached_property
+    @_index
     def represented(self) -> dict[str, set[str]]:
         """Actor id -> events where some participant represents the actor."""
         index: dict[str, set[str]] = defaultdict(set)
@@ -194,11 +207,11 @@ class _State:
                     index[p["represents"]].add(e["id"])
         return index
 
-    @cached_property
+    @_index
     def meetings(self) -> set[str]:
         return {e["id"] for e in self.records["events"].values() if is_meeting(e["type"], e["cameo"])}
 
-    @cached_property
+    @_index
     def events_at(self) -> dict[str, set[str]]:
         index: dict[str, set[str]] = defaultdict(set)
         for e in self.records["events"].values():
@@ -206,7 +219,7 @@ class _State:
                 index[e["location"]].add(e["id"])
         return index
 
-    @cached_property
+    @_index
     def children(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = defaultdict(list)
         for loc in self.records["locations"].values():
@@ -214,20 +227,20 @@ class _State:
                 index[loc["within"]].append(loc["id"])
         return index
 
-    @cached_property
+    @_index
     def conflicts_about(self) -> dict[str, list[Conflict]]:
         index: dict[str, list[Conflict]] = defaultdict(list)
         for c in sorted((read_conflict(x) for x in self.records["conflicts"].values()), key=conflict_order):
             index[c.subject].append(c)
         return index
 
-    @cached_property
+    @_index
     def representations(self) -> list[Representation]:
         found = {(p["actor"], p["represents"], e["id"]): Representation(p["actor"], p["represents"], e["id"], e["date"])
                  for e in self.records["events"].values() for p in e["participants"] if p["represents"]}
         return sorted(found.values(), key=lambda r: (*event_order(r.date, r.event), r.person, r.state))
 
-    @cached_property
+    @_index
     def search_names(self) -> tuple[list[str], list[str]]:
         """Parallel lists: every normalised name or alias, and the actor id it belongs to."""
         names: list[str] = []
@@ -238,7 +251,7 @@ class _State:
                 owners.append(actor["id"])
         return names, owners
 
-    @cached_property
+    @_index
     def participation_graph(self) -> nx.Graph:
         """Actors and events as nodes, an edge for every participation."""
         g = nx.Graph()
