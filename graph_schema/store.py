@@ -166,6 +166,11 @@ class GraphStore(ABC):
     def location_chain(self, location_id: str) -> list[Location]:
         """The location and all it lies within, most specific first."""
 
+    def location_chains(self, location_ids: list[str]) -> dict[str, list[Location]]:
+        """`location_chain` of several places (unknown ids left out), for a page of events in one read."""
+        chains = {i: self.location_chain(i) for i in dict.fromkeys(location_ids)}
+        return {i: chain for i, chain in chains.items() if chain}
+
     @abstractmethod
     def get_articles(self, article_ids: list[str]) -> list[Article]: ...
 

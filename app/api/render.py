@@ -50,11 +50,18 @@ class Lookup:
             return ActorRef(id=actor_id, name=actor_id, kind=ActorKind.OTHER)
         return actor_ref(actor)
 
+    def chains(self, location_ids: Iterable[str]) -> None:
+        """Read the chains of the named places not read yet, in one call."""
+        missing = [i for i in dict.fromkeys(location_ids) if i not in self._chains]
+        if missing:
+            found = self.store.location_chains(missing)
+            for i in missing:
+                self._chains[i] = found.get(i, [])
+
     def chain(self, location_id: str | None) -> list[Location]:
         if not location_id:
             return []
-        if location_id not in self._chains:
-            self._chains[location_id] = self.store.location_chain(location_id)
+        self.chains([location_id])
         return self._chains[location_id]
 
     def articles(self, ids: Iterable[str]) -> None:
@@ -114,6 +121,7 @@ def _participants(event: Event) -> list:
 
 def event_summaries(events: list[Event], lookup: Lookup) -> list[EventSummary]:
     lookup.actors(i for e in events for i in _event_actor_ids(e))
+    lookup.chains(e.location for e in events if e.location)
     return [
         EventSummary(
             **_event_fields(e, lookup),

@@ -201,6 +201,13 @@ WITH path ORDER BY length(path) DESC LIMIT 1
 UNWIND nodes(path) AS l
 RETURN {_LOCATION_FIELDS} AS location
 """
+_LOCATION_CHAINS = f"""
+UNWIND $ids AS id
+MATCH path = (:Location {{id: id}})-[:WITHIN*0..{MAX_CHAIN}]->(:Location)
+WITH id, path ORDER BY length(path) DESC
+WITH id, collect(path)[0] AS path
+RETURN id, [l IN nodes(path) | {_LOCATION_FIELDS}] AS chain
+"""
 _ALL_PAGED = {
     "actors": f"MATCH (a:Actor) WHERE a.id > $after RETURN {_ACTOR_FIELDS} AS item ORDER BY a.id LIMIT $n",
     "locations": f"MATCH (l:Location) WHERE l.id > $after RETURN {_LOCATION_FIELDS} AS item ORDER BY l.id LIMIT $n",
@@ -729,6 +736,18 @@ class Neo4jStore(GraphStore):
                 break
             chain.append(location)
         return chain
+
+    def location_chains(self, location_ids: list[str]) -> dict[str, list[Location]]:
+        chains: dict[str, list[Location]] = {}
+        for row in self._rows(_LOCATION_CHAINS, ids=list(dict.fromkeys(location_ids))):
+            chain: list[Location] = []
+            for item in row["chain"]:
+                location = _location(item)
+                if any(loc.id == location.id for loc in chain):
+                    break
+                chain.append(location)
+            chains[row["id"]] = chain
+        return chains
 
     def get_articles(self, article_ids: list[str]) -> list[Article]:
         found = []
