@@ -91,5 +91,6 @@ def rebuild_graph(store: GraphStore) -> tuple[Graph, WriteStats]:
     """Resolve every stored extraction into one graph and make the store's graph equal it."""
     from ingest.resolve import resolve
 
-    graph = resolve(stored_extractions(store))
-    return graph, store.replace_graph(graph)
+    with store.lock():  # a concurrent ingest must not replace the graph between our read and write
+        graph = resolve(stored_extractions(store))
+        return graph, store.replace_graph(graph)
