@@ -86,13 +86,13 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> Pr
 
 
 async def _store_unavailable(request: Request, exc: StoreUnavailable) -> ProblemResponse:
-    log.warning("store unavailable", extra={"path": request.url.path, "reason": str(exc)})
+    log.warning("store.unavailable", extra={"path": request.url.path, "reason": str(exc)})
     return problem(503, "the graph store cannot be reached now; try again shortly", instance=request.url.path,
                    type_=UNAVAILABLE_TYPE, title="Store unavailable", headers={"Retry-After": str(RETRY_AFTER_S)})
 
 
 async def _unexpected(request: Request, exc: Exception) -> ProblemResponse:
-    log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    log.error("request.failed", extra={"method": request.method, "path": request.url.path}, exc_info=exc)
     return problem(500, "an unexpected error occurred; it has been logged", instance=request.url.path, type_=INTERNAL_TYPE,
                    title="Internal Server Error")
 

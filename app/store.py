@@ -34,7 +34,7 @@ class StoreHandle:
                 except StoreUnavailable:
                     raise
                 except (OSError, ConnectionError) as exc:
-                    log.warning("cannot open the store: %s", exc)
+                    log.warning("store.open_failed", extra={"reason": str(exc)})
                     raise StoreUnavailable(str(exc)) from exc
             return self._store
 

@@ -153,14 +153,11 @@ def serve(
     import uvicorn
 
     from app.main import create_app
-    from diplograph.settings import get_settings
 
-    settings = get_settings()
-    updates = {k: v for k, v in {"store": store.value if store else None, "data_dir": data_dir}.items() if v}
-    if updates:
-        settings = settings.model_copy(update=updates)
+    settings = _store_settings(store, data_dir)
     typer.echo(f"diplograph API on http://{host}:{port}  (docs: http://{host}:{port}/docs, store: {settings.store_kind})")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
+    # log_config=None: uvicorn's own loggers go through the project's structured handler
+    uvicorn.run(create_app(settings), host=host, port=port, log_config=None, log_level=settings.log_level.lower())
 
 
 @app.command()
