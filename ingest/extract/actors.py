@@ -101,7 +101,8 @@ def clean_person_span(ctx: ArticleContext, ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     titles = ctx.lexicon.titles
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")
-                           or fold(doc[start].text) in titles or fold(doc[start].text) in ctx.lexicon.title_modifiers):
+                           or fold(doc[start].text) in titles or fold(doc[start].text) in ctx.lexicon.title_modifiers
+                           or _is_country_word(doc[start].text)):  # "Jordanian King" tagged as a person
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
@@ -154,6 +155,10 @@ def names_facility(span: Span) -> bool:
 
 def _person(ctx: ArticleContext, ent: Span) -> None:
     span = clean_person_span(ctx, ent)
+    for token in ent[:(span.start - ent.start) if span is not None else len(ent)]:
+        found = state_of(token.text)  # the "Jordanian" of a "Jordanian King Faisal" entity
+        if found and ctx.by_token[token.i] is None:
+            ctx.add_mention(Mention(token.i, token.i + 1, ActorKind.STATE, token.text, found[0], found[1]))
     if span is None or not is_name(span) or names_facility(span):
         return
     if any(ctx.by_token[i] is not None for i in range(span.start, span.end)):

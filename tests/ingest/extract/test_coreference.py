@@ -1,0 +1,41 @@
+"""Which mentions of one article are the same person (ingest/extract/coreference.py)."""
+from __future__ import annotations
+
+from tests.ingest.extract.conftest import meetings, names, person
+
+
+def test_surnames_hyphenations_and_partial_names_join_the_full_name(extracted):
+    x = extracted("Iranian envoy Ahmad Reza Massoud-Karimi arrived on Sunday. Massoud-Karimi said he was hopeful. "
+                  "Massoud Karimi later added that Ahmad Reza would stay a week.")
+    karimi = person(x, "Ahmad Reza Massoud-Karimi")
+    assert {"Massoud-Karimi", "Massoud Karimi"} <= set(karimi.aliases)
+    assert len([a for a in x.actors if a.kind == "person"]) == 1
+
+
+def test_a_surname_the_tagger_missed_is_read_as_the_person(extracted):
+    x = extracted("Swedish Foreign Minister Erik Lindqvist visited Oslo. Lindqvist said the talks went well.")
+    lindqvist = person(x, "Erik Lindqvist")
+    assert len(lindqvist.evidence) == 2
+
+
+def test_a_first_name_two_people_share_is_left_alone(extracted):
+    x = extracted("Iraqi Defence Minister Ali Hassan met Egyptian envoy Ali Fahmy in Cairo. Ali said little.")
+    hassan, fahmy = person(x, "Ali Hassan"), person(x, "Ali Fahmy")
+    assert "Ali" not in hassan.aliases and "Ali" not in fahmy.aliases
+
+
+def test_a_description_refers_to_the_one_person_with_that_office(extracted):
+    x = extracted("Danish Ambassador Mette Holm and Polish Ambassador Jan Nowak arrived at noon. "
+                  "President Anna Kowal greeted the two ambassadors at the palace.")
+    [meeting] = [m for m in meetings(x) if len(m.participants) >= 3]
+    parts = names(x, meeting)
+    assert parts["Anna Kowal"][0] == "host"
+    assert {"Mette Holm", "Jan Nowak"} <= set(parts)
+
+
+def test_a_description_after_an_unnamed_holder_of_the_office_is_not_resolved(extracted):
+    x = extracted("Chilean Foreign Minister Ana Rojas met Peruvian envoy Luis Prado in Lima on Monday. "
+                  "An aide to Rojas told reporters the meeting had gone well. "
+                  "The adviser said a second round was likely.")
+    statements = [e for e in x.events if e.type == "statement" and "adviser" in e.evidence.quote]
+    assert statements == [] or all(not e.participants for e in statements)

@@ -1,0 +1,64 @@
+"""Event words, CAMEO codes, tense and what did not happen (ingest/extract/events.py)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.extract.conftest import meetings
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two foreign ministers would meet again next month, Spanish Foreign Minister Pilar Ortega said.",
+    "Spanish Foreign Minister Pilar Ortega left open the possibility of future talks with Morocco.",
+    "Spanish Foreign Minister Pilar Ortega has rejected talks with Morocco.",
+    "The European Union urged Spanish Foreign Minister Pilar Ortega to keep talking to Morocco.",
+    "Spanish Foreign Minister Pilar Ortega did not meet Moroccan Foreign Minister Karim Alaoui.",
+])
+def test_a_meeting_that_did_not_happen_is_no_meeting(extracted, sentence):
+    assert meetings(extracted(sentence)) == []
+
+
+def test_a_wished_meeting_is_an_intent_to_meet(extracted):
+    x = extracted("Spanish Foreign Minister Pilar Ortega left open the possibility of future talks with Morocco.")
+    [intent] = [e for e in x.events if e.type == "intent"]
+    assert intent.cameo == "036"
+
+
+def test_a_scheduled_meeting_is_a_meeting_in_the_future(extracted):
+    x = extracted("Brazilian President Lucia Ferraz will meet Argentine President Tomas Vidal in Montevideo on Friday.",
+                  published="2021-09-14")
+    [meeting] = meetings(x)
+    assert meeting.tense == "future"
+    assert meeting.date == "2021-09-17"
+
+
+def test_a_press_conference_reports_words_not_a_meeting(extracted):
+    x = extracted("Greek Prime Minister Eleni Vlachou told a news conference in Athens that the deal was done.")
+    assert meetings(x) == []
+    assert [e.type for e in x.events] == ["statement"]
+
+
+@pytest.mark.parametrize(("sentence", "cameo"), [
+    ("Kenyan President Daniel Kimani made a state visit to Ghana on Monday.", "042"),
+    ("Portuguese Prime Minister Rui Costa hosted Spanish Prime Minister Ana Ruiz in Lisbon on Monday.", "043"),
+    ("Greek and Turkish negotiators held negotiations in Athens on Monday.", "046"),
+])
+def test_meeting_words_carry_their_cameo_code(extracted, sentence, cameo):
+    [meeting] = meetings(extracted(sentence, published="2020-02-05"))
+    assert meeting.cameo == cameo
+
+
+@pytest.mark.parametrize(("sentence", "type_", "cameo"), [
+    ("Bolivia accused Chile of stealing water from border springs.", "accusation", "112"),
+    ("Police in Nairobi arrested Kenyan opposition leader Paul Mwangi on Tuesday.", "arrest", "173"),
+    ("Serbian President Marko Ilic said the border would stay open.", "statement", "010"),
+])
+def test_other_events_have_their_type_and_code(extracted, sentence, type_, cameo):
+    x = extracted(sentence)
+    assert (type_, cameo) in {(e.type, e.cameo) for e in x.events}
+
+
+def test_two_meetings_in_one_sentence_pair_are_kept_apart(extracted):
+    x = extracted("Indonesian President Budi Hartono met Australian Prime Minister Callum Whitaker on Monday. "
+                  "Separately, Indonesian Foreign Minister Indah Sari held talks with her Australian counterpart "
+                  "Julia Brennan.")
+    assert len(meetings(x)) == 2

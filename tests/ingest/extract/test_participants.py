@@ -1,0 +1,54 @@
+"""Who took part, in which role, for whom (ingest/extract/participants.py)."""
+from __future__ import annotations
+
+from tests.ingest.extract.conftest import meetings, names
+
+
+def test_delegation_leaders_represent_their_delegations_state(extracted):
+    x = extracted("The Turkish delegation, led by Deputy Foreign Minister Ahmet Demir, met a Greek team headed by "
+                  "Ambassador Nikos Pappas at the Foreign Ministry in Athens on Tuesday.", published="2021-03-17")
+    [meeting] = meetings(x)
+    parts = names(x, meeting)
+    assert parts["Ahmet Demir"] == ("participant", "TUR")
+    assert parts["Nikos Pappas"] == ("participant", "GRC")
+
+
+def test_a_host_represents_nobody_unless_the_text_says_so(extracted):
+    x = extracted("Egyptian President Samir Naguib hosted Israeli Prime Minister Dan Levi and Jordanian King "
+                  "Faisal Hamdan in Cairo on Sunday.", published="2022-01-11")
+    [meeting] = meetings(x)
+    parts = names(x, meeting)
+    assert parts["Samir Naguib"] == ("host", None)
+    assert parts["Dan Levi"] == ("participant", "ISR")
+    assert parts["Faisal Hamdan"] == ("participant", "JOR")
+
+
+def test_passive_and_prepositional_representation(extracted):
+    x = extracted("Mexican and Canadian officials opened the summit in Ottawa on Monday. "
+                  "Mexico was represented at the summit by Foreign Minister Rosa Vega. "
+                  "Economy Minister Jean Tremblay spoke for Canada at the talks.", published="2018-05-22")
+    reps = {}
+    for m in meetings(x):
+        for name, (_, rep) in names(x, m).items():
+            if rep:
+                reps[name] = rep
+    assert reps == {"Rosa Vega": "MEX", "Jean Tremblay": "CAN"}
+
+
+def test_a_mediator_is_marked(extracted):
+    x = extracted("Sudanese and South Sudanese envoys met in Doha on Monday, with Qatari Foreign Minister "
+                  "Khalid Thani acting as mediator.", published="2020-06-03")
+    [meeting] = meetings(x)
+    assert names(x, meeting)["Khalid Thani"] == ("mediator", "QAT")
+
+
+def test_state_officials_stand_for_their_states(extracted):
+    x = extracted("U.S. and Chinese officials will hold trade talks in Geneva on Thursday.", published="2019-07-01")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"United States", "China"}
+
+
+def test_the_speaker_of_a_statement_takes_part_in_it(extracted):
+    x = extracted("Ugandan Foreign Minister Grace Achieng arrived in Kigali. \"We came to listen,\" she said.")
+    [statement] = [e for e in x.events if e.type == "statement"]
+    assert list(names(x, statement)) == ["Grace Achieng"]

@@ -1,0 +1,49 @@
+"""Where an event happened, from venue to country (ingest/extract/places.py)."""
+from __future__ import annotations
+
+from tests.ingest.extract.conftest import meetings, names
+
+
+def chain(x, key):
+    places = {p.key: p for p in x.places}
+    out = []
+    while key:
+        out.append((places[key].name, str(places[key].kind)))
+        key = places[key].within
+    return out
+
+
+def test_a_persons_premises_in_a_city_make_a_chain_and_a_host(extracted):
+    x = extracted("Nigerian and Beninese officials held talks at President John Adeyemi's residence in Abuja "
+                  "on Friday.", published="2017-04-30")
+    [meeting] = meetings(x)
+    assert chain(x, meeting.place) == [("residence of John Adeyemi", "venue"), ("Abuja", "city"),
+                                       ("Nigeria", "country")]
+    assert names(x, meeting)["John Adeyemi"] == ("host", None)
+
+
+def test_a_city_lies_in_its_country(extracted):
+    x = extracted("Iranian and Saudi diplomats met in Geneva on Monday.", published="2016-01-12")
+    [meeting] = meetings(x)
+    assert chain(x, meeting.place) == [("Geneva", "city"), ("Switzerland", "country")]
+
+
+def test_the_capital_of_a_named_state(extracted):
+    x = extracted("Thai and Cambodian ministers met at a government guesthouse in the Malaysian capital on Monday.",
+                  published="2019-11-05")
+    [meeting] = meetings(x)
+    assert chain(x, meeting.place)[-2:] == [("Kuala Lumpur", "city"), ("Malaysia", "country")]
+
+
+def test_a_named_site_inside_a_city(extracted):
+    x = extracted("Indonesian President Budi Hartono and Australian Prime Minister Callum Whitaker met at "
+                  "Parliament House in Canberra on Monday.", published="2019-02-12")
+    [meeting] = meetings(x)
+    assert chain(x, meeting.place) == [("Parliament House", "venue"), ("Canberra", "city"), ("Australia", "country")]
+
+
+def test_where_a_speaker_stood_is_not_where_the_meeting_was(extracted):
+    x = extracted("In Tehran, Iranian Foreign Minister Reza Karimi said the talks in Baghdad had gone well.",
+                  published="2007-05-29")
+    for meeting in meetings(x):
+        assert meeting.place is None or "Tehran" not in [n for n, _ in chain(x, meeting.place)]
