@@ -1,0 +1,135 @@
+"""Benchmark results as Markdown tables, written into `docs/benchmarks.md` between markers.
+
+    python -m bench.report docs/benchmarks.json docs/benchmarks.md
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from bench.plot import QUERY_NAMES
+
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def _scale(n: int) -> str:
+    return f"{n // 1_000_000}M" if n >= 1_000_000 and n % 1_000_000 == 0 else f"{n // 1000}k"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def _num(v: float | None, fmt: str = "{:,.0f}") -> str:
+    return "-" if v is None else fmt.format(v)
+
+
+def markdown(results: dict[str, Any]) -> str:
+    parts = sorted((p for p in results.get("scales", []) if "failed" not in p), key=lambda p: (p["events"], p["store"]))
+    out = []
+    m = results.get("machine", {})
+    out.append(f"Run {results.get('started', '?')} to {results.get('finished', '?')} on {m.get('cpus')} cores "
+               f"({m.get('cpu', '?')}), {m.get('memory_gib')} GiB, Python {m.get('python')}; load average at start "
+               f"{m.get('load_avg_at_start')}, at end {results.get('load_avg_at_end')}.\n\n"
+               f"Command: `{results.get('command', '')}`\n")
+
+    if parts:
+        out.append("### Load, reload and memory\n")
+        out.append(_table(
+            ["events", "store", "facts", "load s", "facts/s", "load CPU s (bench / Neo4j)", "unchanged re-write s",
+             "reopen s", "reopen + 1st query s", "peak RSS MiB (bench / Neo4j / API)", "load avg"],
+            [[_scale(p["events"]), p["store"], f"{p['load']['facts']:,}", f"{p['load']['seconds']:.1f}",
+              f"{p['load']['facts_per_s']:,}",
+              f"{_num(p['load'].get('bench_cpu_s'), '{:.1f}')} / {_num(p['load'].get('neo4j_cpu_s'), '{:.1f}')}",
+              f"{p['load'].get('unchanged_replace_s', 0):.1f}",
+              _num(p.get("reload", {}).get("open_s"), "{:.2f}"),
+              _num(p.get("reload", {}).get("open_and_first_query_s"), "{:.2f}"),
+              f"{_num(p['load'].get('bench_peak_rss_mib'))} / {_num(p['load'].get('neo4j_peak_rss_mib'))} / "
+              f"{_num(p.get('api', {}).get('server_peak_rss_mib'))}",
+              str(p.get("load_avg_at_start", ["?"])[0])]
+             for p in parts]))
+
+        out.append("\n### Query latency, raw store call (p50 / p99 ms)\n")
+        out.append(_table(
+            ["events", "store", *QUERY_NAMES, "meetings of the busiest actor, p50"],
+            [[_scale(p["events"]), p["store"],
+              *[f"{p['queries'][q]['p50_ms']:.2f} / {p['queries'][q]['p99_ms']:.2f}" for q in QUERY_NAMES],
+              f"{p['queries']['meetings_by_actor:heaviest']['p50_ms']:.1f}"] for p in parts]))
+
+        api_parts = [p for p in parts if "api" in p]
+        if api_parts:
+            out.append("\n### API: median added over the raw call (ms), and throughput under load\n")
+            out.append(_table(
+                ["events", "store", *[f"{q} +ms" for q in QUERY_NAMES], "connections", "requests/s", "p50 ms",
+                 "p99 ms", "errors"],
+                [[_scale(p["events"]), p["store"],
+                  *[f"{p['api']['sequential'][q]['overhead_p50_ms']:+.2f}" for q in QUERY_NAMES],
+                  str(p["api"]["load"]["concurrency"]), f"{p['api']['load']['rps']:.0f}",
+                  f"{p['api']['load']['p50_ms']:.1f}", f"{p['api']['load']['p99_ms']:.1f}",
+                  str(p["api"]["load"]["errors"])] for p in api_parts]))
+
+    ratios = results.get("embedded_vs_neo4j", [])
+    if ratios:
+        out.append("\n### Neo4j p50 / embedded p50, same run, same targets (> 1: embedded faster)\n")
+        out.append(_table(["events", *QUERY_NAMES],
+                          [[_scale(r["events"]), *[_num(r.get(q), "{:.2f}") for q in QUERY_NAMES]] for r in ratios]))
+
+    ingest = results.get("ingest")
+    if ingest and "ratios" in ingest:
+        out.append(f"\n### Extraction: {ingest['articles']} synthetic articles of ~{ingest['words_per_article']} "
+                   f"words ({ingest['model']})\n")
+        rows = []
+        for key, label in (("spacy_1p", "bare spaCy, 1 process"), ("spacy_2p", "bare spaCy, 2 processes"),
+                           ("ingest_1w", "whole ingest into the embedded store, 1 worker"),
+                           ("ingest_2w", "whole ingest into the embedded store, 2 workers")):
+            v = ingest[key]
+            rows.append([label, f"{v['seconds']:.1f}", f"{v['articles_per_s']:.2f}", f"{v['words_per_s']:,}",
+                         f"{v['cpu_seconds']:.1f}", f"{v['articles_per_cpu_s']:.2f}"])
+        out.append(_table(["run", "wall s", "articles/s", "words/s", "CPU s", "articles per CPU s"], rows))
+        q = ingest["ratios"]
+        out.append(f"\nWhole ingest / bare spaCy: **{q['ingest_vs_spacy']:.2f}** (wall), "
+                   f"{q['ingest_vs_spacy_cpu']:.2f} (CPU). 2 workers / 1 worker: **{q['two_vs_one_worker']:.2f}**. "
+                   f"Same graph with 1 and 2 workers: **{ingest['same_graph_1w_2w']}**.")
+        if "stages_1p_s" in ingest:
+            out.append("\nCPU seconds per stage, one process, whole corpus: " + ", ".join(
+                f"{k} {v:.2f}" for k, v in ingest["stages_1p_s"].items()) + ".")
+
+    floors = results.get("floors", [])
+    if floors:
+        out.append("\n### Floors\n")
+        out.append(_table(["floor", "measured", "limit", "met", "where"], [
+            [f["floor"], "not measured" if f["value"] is None else f"{f['value']:,}", f"{f['limit']:,}",
+             "-" if f["met"] is None else ("yes" if f["met"] else "**no**"), f["where"]] for f in floors]))
+    return "\n".join(out) + "\n"
+
+
+def write_into(doc: Path, results: dict[str, Any]) -> None:
+    """Replace the text between the result markers of `doc` with the tables."""
+    text = doc.read_text()
+    if START not in text or END not in text:
+        raise SystemExit(f"{doc} has no {START} ... {END} markers")
+    block = f"{START}\n{markdown(results)}{END}"
+    doc.write_text(re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, text, flags=re.S))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write benchmark results as Markdown tables into a document.")
+    parser.add_argument("results", type=Path)
+    parser.add_argument("doc", type=Path, nargs="?", help="document with result markers (default: print)")
+    args = parser.parse_args(argv)
+    results = json.loads(args.results.read_text())
+    if args.doc:
+        write_into(args.doc, results)
+        print(f"updated {args.doc}")
+    else:
+        print(markdown(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
