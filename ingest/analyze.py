@@ -78,6 +78,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for start in starts:
         end = _dateline_end(doc, start)
         if end is not None and end < len(doc):
+            for k in range(start + 1, end):
+                doc[k].is_sent_start = False  # "BERLIN (Reuters) –" is one piece
             doc[end].is_sent_start = True
     return doc
 

@@ -152,12 +152,16 @@ def _organisations(extractions: list[Extraction], index: ActorIndex, book: IdBoo
 
 def _group_persons(items: list[Item]) -> list[list[Item]]:
     uf = _UnionFind(len(items))
-    # 1. the same full name
-    by_name: dict[tuple[str, ...], int] = {}
+    # 1. the same full name: one person, unless two countries and two different offices say otherwise
+    by_name: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         if len(item.parts) >= 2:
-            first = by_name.setdefault(item.parts, i)
-            uf.union(first, i)
+            by_name[item.parts].append(i)
+    for members in by_name.values():
+        for x, i in enumerate(members):
+            for j in members[:x]:
+                if uf.find(i) != uf.find(j) and _same_person_by_name(items[i], items[j]):
+                    uf.union(i, j)
     # 2. transliterations, blocked by the surname's consonants
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(items):
@@ -196,6 +200,32 @@ def _group_persons(items: list[Item]) -> list[list[Item]]:
             countries[merged] = countries.get(target, set()) | mine
     return [sorted((items[i] for i in members), key=lambda it: (it.article, it.mention.key))
             for _, members in sorted(_collect(uf, items).items())]
+
+
+def _same_person_by_name(a: Item, b: Item) -> bool:
+    ca, cb = a.mention.country, b.mention.country
+    if not ca or not cb or ca == cb:
+        return True
+    units_a, units_b = _offices(a), _offices(b)
+    # "Iraq's foreign minister" in one article, "Iranian Foreign Minister" in three: one man, one slip
+    return not units_a or not units_b or bool(units_a & units_b)
+
+
+def _offices(item: Item) -> set[str]:
+    """Each title's office words with their qualifiers: "Iraq's foreign minister" -> "foreign minister"."""
+    lexicon = load()
+    out = set()
+    for t in item.mention.titles:
+        words = fold(t.title).replace("'s", "").split()
+        heads = [i for i, w in enumerate(words) if lexicon.titles.get(w) not in (None, "honorific")]
+        if not heads:
+            continue
+        end = heads[-1]
+        start = end
+        while start > 0 and (words[start - 1] in lexicon.title_modifiers or words[start - 1] in lexicon.titles):
+            start -= 1
+        out.add(" ".join(words[start:end + 1]))
+    return out
 
 
 def _collect(uf: _UnionFind, items: list[Item]) -> dict[int, list[int]]:

@@ -1,0 +1,143 @@
+"""One event per real-world event (ingest/resolve/events.py)."""
+from __future__ import annotations
+
+from graph_schema.model import DatePrecision, LocationKind
+from ingest.extraction import PlaceMention
+from ingest.resolve import resolve
+from tests.ingest.resolve.conftest import article, city, country, meeting, person, state
+
+
+
+def two_ministers(aid: str, published: str, date: str | None, start: int = 0, place: str | None = "g:1"):
+    return article(aid, published, actors=[
+        person(aid, "p1", "Nikos Pappas", "GRC", ["Greek Ambassador"]),
+        person(aid, "p2", "Ahmet Demir", "TUR", ["Turkish Deputy Foreign Minister"]),
+        state(aid, "GRC", "Greece"), state(aid, "TUR", "Turkey")],
+        places=[city("g:1", "Athens", "GRC", 264371), country("GRC", "Greece")],
+        events=[meeting(aid, "e1", start, [("p1", "participant", "s:grc"), ("p2", "participant", "s:tur")],
+                        date, place)])
+
+
+def meetings_of(graph):
+    return [e for e in graph.events.values() if e.is_meeting]
+
+
+def test_two_articles_one_meeting_are_one_event_with_both_sources():
+    graph = resolve([two_ministers("a1", "2021-03-17", "2021-03-16"), two_ministers("a2", "2021-03-17", None)])
+    [event] = meetings_of(graph)
+    assert {s.article for s in event.sources} == {"a1", "a2"}
+    assert event.date == "2021-03-16"
+    assert event.merged_from and "a2#e1" in " ".join(event.merged_from)
+    assert {(p.actor, p.represents) for p in event.participants} == {("a:nikos-pappas", "a:grc"),
+                                                                     ("a:ahmet-demir", "a:tur")}
+
+
+def test_the_same_people_on_different_days_are_two_meetings():
+    graph = resolve([two_ministers("a1", "2021-03-17", "2021-03-16"), two_ministers("a2", "2021-06-02", "2021-06-01")])
+    assert sorted(e.date for e in meetings_of(graph)) == ["2021-03-16", "2021-06-01"]
+
+
+def test_a_month_contains_a_day_of_it():
+    a = two_ministers("a1", "2021-03-17", "2021-03-16")
+    b = two_ministers("a2", "2021-04-02", "2021-03-01")
+    b.events[0].date_precision = DatePrecision.MONTH
+    [event] = meetings_of(resolve([a, b]))
+    assert (event.date, event.date_precision) == ("2021-03-16", DatePrecision.DAY)
+
+
+def test_two_meetings_of_one_day_with_different_people_stay_two():
+    aid = "a1"
+    x = article(aid, "2019-02-12", actors=[
+        person(aid, "p1", "Budi Hartono", "IDN", ["Indonesian President"]),
+        person(aid, "p2", "Callum Whitaker", "AUS", ["Australian Prime Minister"]),
+        person(aid, "p3", "Indah Sari", "IDN", ["Indonesian Foreign Minister"]),
+        person(aid, "p4", "Julia Brennan", "AUS", ["Australian Foreign Minister"]),
+        state(aid, "IDN", "Indonesia"), state(aid, "AUS", "Australia")],
+        events=[meeting(aid, "e1", 0, [("p1", "participant", None), ("p2", "participant", None)], "2019-02-11"),
+                meeting(aid, "e2", 300, [("p3", "participant", None), ("p4", "participant", None)], "2019-02-11")])
+    graph = resolve([x])
+    assert len(meetings_of(graph)) == 2
+    assert all({p.represents for p in e.participants} == {"a:idn", "a:aus"} for e in meetings_of(graph))
+
+
+def test_a_sentence_naming_one_party_refers_back_and_a_lone_one_is_dropped():
+    aid = "a1"
+    x = article(aid, "2007-05-28", actors=[
+        person(aid, "p1", "Ryan Crocker", "USA", ["U.S. Ambassador"]),
+        person(aid, "p2", "Hassan Kazemi", "IRN", ["Iranian Ambassador"]),
+        person(aid, "p3", "Mowaffak al-Rubaie", "IRQ", ["National Security Adviser"]),
+        state(aid, "USA", "U.S."), state(aid, "IRN", "Iran"), state(aid, "IRQ", "Iraq")],
+        events=[meeting(aid, "e1", 0, [("p1", "participant", "s:usa"), ("p2", "participant", "s:irn")], "2007-05-28"),
+                meeting(aid, "e2", 200, [("p3", "participant", "s:irq")], None),
+                meeting(aid, "e3", 400, [], None)])
+    [event] = meetings_of(resolve([x]))
+    assert {p.actor for p in event.participants} == {"a:ryan-crocker", "a:hassan-kazemi", "a:mowaffak-al-rubaie"}
+    assert len(event.sources) == 3
+    alone = article("b1", "2007-05-28", actors=[person("b1", "p1", "Ryan Crocker", "USA", ["U.S. Ambassador"])],
+                    events=[meeting("b1", "e1", 0, [("p1", "participant", None)], None)])
+    assert meetings_of(resolve([alone])) == []
+
+
+def test_a_host_represents_nobody_when_another_speaks_for_the_state_and_otherwise_represents_it():
+    aid = "a1"
+    actors = [person(aid, "p1", "Ryan Crocker", "USA", ["U.S. Ambassador"]),
+              person(aid, "p2", "Hassan Kazemi", "IRN", ["Iranian Ambassador"]),
+              person(aid, "p3", "Nouri al-Maliki", "IRQ", ["Iraqi Prime Minister"]),
+              person(aid, "p4", "Mowaffak al-Rubaie", "IRQ", ["National Security Adviser"]),
+              state(aid, "USA", "U.S."), state(aid, "IRN", "Iran"), state(aid, "IRQ", "Iraq")]
+    parts = [("p1", "participant", None), ("p2", "participant", None), ("p3", "host", None)]
+    hosted = {p.actor: p.represents for p in meetings_of(resolve([article(aid, actors=actors, events=[
+        meeting(aid, "e1", 0, parts)])]))[0].participants}
+    assert hosted["a:nouri-al-maliki"] == "a:irq"  # nobody else speaks for Iraq
+    with_delegate = {p.actor: p.represents for p in meetings_of(resolve([article(aid, actors=actors, events=[
+        meeting(aid, "e1", 0, [*parts, ("p4", "participant", "s:irq")])])]))[0].participants}
+    assert with_delegate["a:nouri-al-maliki"] is None
+    assert with_delegate["a:mowaffak-al-rubaie"] == "a:irq"
+
+
+def test_different_venues_in_one_city_are_one_event_with_a_location_conflict():
+    def report(aid: str, kind: str):
+        owner = person(aid, "p9", "Nouri al-Maliki", "IRQ", ["Iraqi Prime Minister"])
+        venue = PlaceMention(f"v:p9:{kind}", f"{kind} of Nouri al-Maliki", LocationKind.VENUE, "IRQ", within="g:1")
+        x = two_ministers(aid, "2007-05-28", "2007-05-28", place=venue.key)
+        x.actors.append(owner)
+        x.places = [city("g:1", "Baghdad", "IRQ", 98182), country("IRQ", "Iraq"), venue]
+        return x
+    graph = resolve([report("a1", "office"), report("a2", "office"), report("a3", "home")])
+    [event] = meetings_of(graph)
+    assert graph.locations[event.location].name == "office of Nouri al-Maliki"
+    assert [loc.name for loc in graph.location_chain(event.location)] == ["office of Nouri al-Maliki", "Baghdad",
+                                                                          "Iraq"]
+    assert [(c.field, c.other) for c in graph.conflicts if c.subject == event.id] == [
+        ("location", "l:home-of-nouri-al-maliki")]
+
+
+def test_a_date_conflict_keeps_what_most_articles_say():
+    graph = resolve([two_ministers("a1", "2021-03-17", "2021-03-16"), two_ministers("a2", "2021-03-17", "2021-03-16"),
+                     two_ministers("a3", "2021-03-17", None)])
+    [event] = meetings_of(graph)
+    assert event.date == "2021-03-16"
+    odd = two_ministers("a4", "2021-03-18", "2021-03-17")
+    graph = resolve([two_ministers("a1", "2021-03-17", "2021-03-16"), two_ministers("a2", "2021-03-17", "2021-03-16"),
+                     odd])
+    assert len(meetings_of(graph)) == 2  # a different day is a different meeting, not a conflict
+
+
+def test_reports_of_one_statement_in_two_articles_are_one_event():
+    def said(aid: str, quote: str):
+        x = article(aid, actors=[person(aid, "p1", "Hoshiyar Zebari", "IRQ", ["Iraqi Foreign Minister"])])
+        x.events = [meeting(aid, "e1", 0, [("p1", "participant", None)], None, quote=quote, type_="statement",
+                            cameo="010")]
+        return x
+    graph = resolve([said("a1", "Zebari said: I think it is a positive development."),
+                     said("a2", "I think it is a positive development, Zebari said."),
+                     said("a3", "Zebari said the border would stay closed.")])
+    statements = [e for e in graph.events.values() if e.type == "statement"]
+    assert sorted(len(e.sources) for e in statements) == [1, 2]
+
+
+def test_the_graph_does_not_depend_on_the_order_of_articles():
+    from graph_schema.document import to_document
+    xs = [two_ministers("a1", "2021-03-17", "2021-03-16"), two_ministers("a2", "2021-03-17", None),
+          two_ministers("a3", "2021-06-02", "2021-06-01")]
+    assert to_document(resolve(xs)) == to_document(resolve(list(reversed(xs))))
