@@ -1,8 +1,22 @@
 """Hand-built extractions for the resolution tests: no spaCy, every field chosen."""
 from __future__ import annotations
 
-from graph_schema.model import ActorKind, Article, DatePrecision, Evidence, LocationKind, Role
-from ingest.extraction import ActorMention, EventMention, Extraction, ParticipantMention, PlaceMention, TitleMention
+from graph_schema.model import (
+    ActorKind,
+    Article,
+    DatePrecision,
+    Evidence,
+    LocationKind,
+    Role,
+)
+from ingest.extraction import (
+    ActorMention,
+    EventMention,
+    Extraction,
+    ParticipantMention,
+    PlaceMention,
+    TitleMention,
+)
 
 
 def ev(article: str, start: int = 0, quote: str = "...") -> Evidence:

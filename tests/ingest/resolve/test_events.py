@@ -7,7 +7,6 @@ from ingest.resolve import resolve
 from tests.ingest.resolve.conftest import article, city, country, meeting, person, state
 
 
-
 def two_ministers(aid: str, published: str, date: str | None, start: int = 0, place: str | None = "g:1"):
     return article(aid, published, actors=[
         person(aid, "p1", "Nikos Pappas", "GRC", ["Greek Ambassador"]),
