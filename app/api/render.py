@@ -158,7 +158,8 @@ def event_detail(event: Event, conflicts: list[Conflict], lookup: Lookup) -> Eve
     )
 
 
-def actor_detail(actor: Actor, events: list[Event], event_count: int, lookup: Lookup) -> ActorDetail:
+def actor_detail(actor: Actor, events: list[Event], event_count: int, conflicts: list[Conflict],
+                 lookup: Lookup) -> ActorDetail:
     lookup.actors([t.of for t in actor.titles if t.of] + ([actor.affiliation] if actor.affiliation else []))
     return ActorDetail(
         id=actor.id, name=actor.name, kind=actor.kind, country=actor.country, aliases=sorted(actor.aliases),
@@ -166,6 +167,7 @@ def actor_detail(actor: Actor, events: list[Event], event_count: int, lookup: Lo
                 for t in actor.titles],
         affiliation=lookup.actor_ref(actor.affiliation) if actor.affiliation else None,
         evidence=evidence(actor.evidence),
+        conflicts=[conflict(c) for c in conflicts],
         event_count=event_count,
         events=[event_ref(e) for e in events],
     )

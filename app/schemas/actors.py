@@ -4,6 +4,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from app.schemas.common import ActorRef, EventRef, EvidenceOut
+from app.schemas.events import ConflictOut
 from graph_schema.model import ActorKind
 
 
@@ -35,5 +36,6 @@ class ActorDetail(BaseModel):
     titles: list[TitleOut] = Field(default_factory=list)
     affiliation: ActorRef | None = Field(default=None, description="The state or organisation a person belongs to")
     evidence: list[EvidenceOut] = Field(default_factory=list)
+    conflicts: list[ConflictOut] = Field(default_factory=list, description="Sources disagreeing about this actor")
     event_count: int = Field(ge=0, description="Events the actor took part in or was represented at")
     events: list[EventRef] = Field(default_factory=list, description="Those events in date order (the first page)")

@@ -121,6 +121,7 @@ class CentralityRanking(BaseModel):
     by: CentralityMeasure
     node_count: int
     edge_count: int
+    approximate: bool = Field(default=False, description="Betweenness estimated from a sample of actors (large networks)")
     items: list[CentralityScore]
 
 

@@ -29,8 +29,8 @@ def search_actors(
 
 
 @router.get("/{actor_id}", operation_id="get_actor", response_model=ActorDetail, responses=responses(404, 422),
-            summary="An actor: kind, titles (for which state or body), affiliation, aliases, events")
+            summary="An actor: kind, titles (for which state or body), affiliation, aliases, events, conflicts")
 def get_actor(store: StoreDep, settings: SettingsDep, actor_id: ActorId) -> ActorDetail:
     actor = actor_or_404(store, actor_id)
     page = store.find_events(EventQuery(actor=actor_id, limit=settings.max_page_size))
-    return actor_detail(actor, page.items, page.total, Lookup(store))
+    return actor_detail(actor, page.items, page.total, store.conflicts(actor_id), Lookup(store))

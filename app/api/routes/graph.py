@@ -76,11 +76,23 @@ def get_ego_network(
     return EgoNetwork(center=actor_ref(center), radius=radius, nodes=nodes, edges=edges)
 
 
-def _eigenvector(network: nx.Graph) -> dict[str, float | None]:
+EXACT_BETWEENNESS_MAX = 1000  # actors; above it betweenness is estimated from a fixed sample of sources
+BETWEENNESS_SAMPLE = 256
+
+
+def _eigenvector(network: nx.Graph) -> dict[str, float]:
+    if not network.number_of_edges():
+        return {}
     try:
         return nx.eigenvector_centrality(network, max_iter=1000, weight="weight")
     except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
         return {}
+
+
+def _betweenness(network: nx.Graph) -> tuple[dict[str, float], bool]:
+    if network.number_of_nodes() <= EXACT_BETWEENNESS_MAX:
+        return nx.betweenness_centrality(network), False
+    return nx.betweenness_centrality(network, k=BETWEENNESS_SAMPLE, seed=0), True
 
 
 @router.get("/centrality", operation_id="get_centrality", response_model=CentralityRanking,
@@ -93,19 +105,27 @@ def get_centrality(
     network = store.meeting_network()
     degree = nx.degree_centrality(network) if len(network) > 1 else dict.fromkeys(network, 0.0)
     meetings = dict(network.degree(weight="weight"))
-    betweenness = nx.betweenness_centrality(network)
-    closeness = nx.closeness_centrality(network)
-    eigenvector = _eigenvector(network) if network.number_of_edges() else {}
-    scores = {
-        n: dict(degree=degree.get(n, 0.0), meetings=int(meetings.get(n, 0)), betweenness=betweenness.get(n, 0.0),
-                closeness=closeness.get(n, 0.0), eigenvector=eigenvector.get(n))
-        for n in network
-    }
-    ranked = sorted(scores, key=lambda n: (-(scores[n][by.value] or 0.0), n))[:limit]
+    betweenness, approximate = _betweenness(network)
+    eigenvector = _eigenvector(network)
+    # closeness is one search per actor: for all of them only when ranking by it
+    closeness = nx.closeness_centrality(network) if by == CentralityMeasure.CLOSENESS else {}
+    rank_value = {
+        CentralityMeasure.DEGREE: degree, CentralityMeasure.MEETINGS: meetings,
+        CentralityMeasure.BETWEENNESS: betweenness, CentralityMeasure.CLOSENESS: closeness,
+        CentralityMeasure.EIGENVECTOR: eigenvector,
+    }[by]
+    ranked = sorted(network, key=lambda n: (-(rank_value.get(n) or 0.0), n))[:limit]
     lookup = Lookup(store)
     lookup.actors(ranked)
+    items = [
+        CentralityScore(actor=lookup.actor_ref(n), degree=degree.get(n, 0.0), meetings=int(meetings.get(n, 0)),
+                        betweenness=betweenness.get(n, 0.0),
+                        closeness=closeness[n] if n in closeness else nx.closeness_centrality(network, u=n),
+                        eigenvector=eigenvector.get(n))
+        for n in ranked
+    ]
     return CentralityRanking(by=by, node_count=network.number_of_nodes(), edge_count=network.number_of_edges(),
-                             items=[CentralityScore(actor=lookup.actor_ref(n), **scores[n]) for n in ranked])
+                             approximate=approximate, items=items)
 
 
 @router.get("/stats", operation_id="get_graph_stats", response_model=GraphStats, responses=responses(),

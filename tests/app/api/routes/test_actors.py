@@ -55,6 +55,8 @@ def test_actor_detail_has_titles_with_their_state_affiliation_aliases_and_events
     assert actor["affiliation"]["id"] == FRA
     assert [e["id"] for e in actor["events"]] == [PARIS_MEETING, PARIS_TALKS, GENEVA_STATEMENT]
     assert actor["event_count"] == 3
+    assert [(c["field"], c["kept"], c["other"]) for c in actor["conflicts"]] == [
+        ("title", "Foreign Minister", "Prime Minister")]
 
 
 def test_unknown_actor_is_404_problem(client: TestClient) -> None:

@@ -76,6 +76,10 @@ def test_centrality(client: TestClient) -> None:
     assert top["betweenness"] == pytest.approx(2 / 3)  # UN reaches the others only through her
     by_meetings = client.get("/v1/graph/centrality", params={"by": "meetings", "limit": 2}).json()["items"]
     assert [(i["actor"]["id"], i["meetings"]) for i in by_meetings] == [(JANE, 4), (JEAN, 3)]
+    by_closeness = client.get("/v1/graph/centrality", params={"by": "closeness"}).json()
+    assert by_closeness["items"][0]["closeness"] == 1.0 and by_closeness["items"][-1]["actor"]["id"] == UN
+    assert by_closeness["approximate"] is False
+    assert top["closeness"] == 1.0  # the same figure when ranking by another measure
     assert client.get("/v1/graph/centrality", params={"by": "fame"}).status_code == 422
 
 
