@@ -91,6 +91,9 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
         i += 1
     if i == start or not any(doc[k].is_alpha and len(doc[k]) > 1 for k in range(start, i)):
         return None
+    if doc[i - 1].text == ",":  # "SOCHI, Russia (Reuters) -": the country or state after the city
+        while i < len(doc) and i - start < 10 and doc[i].text[:1].isupper() and doc[i].is_alpha:
+            i += 1
     if i < len(doc) and doc[i].text == "(":
         close = next((k for k in range(i + 1, min(i + 8, len(doc))) if doc[k].text == ")"), None)
         if close is None:

@@ -29,6 +29,10 @@ from ingest.extraction import PlaceMention
 SPECIFICITY = {LocationKind.VENUE: 0, LocationKind.DISTRICT: 1, LocationKind.CITY: 2, LocationKind.REGION: 3,
                LocationKind.COUNTRY: 4}
 DISTRICT_WORDS = frozenset({"zone", "district", "quarter", "neighbourhood", "neighborhood", "compound", "area"})
+# a named sea or mountain range is no place an event is "in": "the Black Sea resort of Sochi" is in Sochi
+NATURAL_WORDS = frozenset({"sea", "gulf", "ocean", "river", "lake", "mountains", "mountain", "valley", "desert",
+                           "coast", "peninsula", "bay", "strait", "channel", "basin", "plateau", "range"})
+SETTLEMENT_WORDS = frozenset({"resort", "town", "city", "village", "port", "capital", "island", "enclave"})
 EVENT_PLACE_PREPS = LOCATIVE_PREPS - {"on", "across", "throughout"} | {"outside", "near"}
 
 
@@ -88,7 +92,7 @@ class PlaceBook:
             keys.append(self.add(f))
             kinds.append(f.kind)
         last = self.places[keys[-1]]
-        if last.kind != LocationKind.COUNTRY and last.country:
+        if last.kind in (LocationKind.CITY, LocationKind.REGION) and last.country:
             keys.append(self.country(last.country, found[-1].span))
         for inner, outer in pairwise(keys):
             place = self.places[inner]
@@ -146,7 +150,8 @@ def _walk(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int],
     for child in token.children:  # "Baghdad's fortified Green Zone", "the Green Zone compound"
         if child.dep_ in ("poss", "compound") and child.i not in seen and child.ent_type_ in ("GPE", "LOC", "FAC"):
             _named(ctx, child, found, seen)
-    placeish = hit is not None or fold(token.text) in DISTRICT_WORDS | SITE_WORDS or token.lower_ in PREMISES
+    placeish = hit is not None or fold(token.text) in DISTRICT_WORDS | SITE_WORDS | SETTLEMENT_WORDS \
+        or token.lower_ in PREMISES
     if depth > 0 and not placeish:
         return
     for child in token.children:  # "office in the Green Zone compound in Baghdad"
@@ -219,6 +224,8 @@ def _named(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]
     if m is not None and m.kind in (ActorKind.PERSON, ActorKind.STATE):
         return None
     if label == "ORG" and not _looks_like_site(span):
+        return None
+    if any(fold(t.text) in NATURAL_WORDS for t in span):
         return None
     kind = LocationKind.DISTRICT if label in ("GPE", "LOC") or fold(span[-1].text) in DISTRICT_WORDS \
         else LocationKind.VENUE

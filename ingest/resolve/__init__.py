@@ -21,7 +21,7 @@ def resolve(extractions: list[Extraction]) -> Graph:
     extractions = sorted(extractions, key=lambda x: x.article.id)
     actors = resolve_actors(extractions)
     places = resolve_places(extractions, actors)
-    events = EventResolver(actors, places)
+    events = EventResolver(actors, places, {x.article.id: x.article.published for x in extractions})
     meetings = []
     others = []
     for x in extractions:

@@ -42,6 +42,7 @@ from ingest.resolve.places import PlaceIndex
 
 MEETING = "meeting"
 ROLE_RANK = {Role.HOST: 3, Role.MEDIATOR: 2, Role.PARTICIPANT: 1, Role.ATTENDEE: 0}
+BACKGROUND_DAYS = 7  # a meeting that ended this long before publication is background, not the news
 SAME_WORDS = 90  # rapidfuzz token_set_ratio of two reports of one statement
 
 
@@ -108,9 +109,10 @@ class Bundle:
 
 
 class EventResolver:
-    def __init__(self, actors: ActorIndex, places: PlaceIndex):
+    def __init__(self, actors: ActorIndex, places: PlaceIndex, published: dict[str, str | None] | None = None):
         self.actors = actors
         self.places = places
+        self.published = published or {}
         self.conflicts: list[Conflict] = []
         self._pending: list[Conflict] = []  # conflicts of the event being built, before it has an id
 
@@ -231,6 +233,8 @@ class EventResolver:
         fitting = [b for b in bundles if self.fits(b.reports, [r])]
         if not fitting:
             return None
+        news = [b for b in fitting if not self._background(b)]
+        fitting = news or fitting  # "the meeting" is the news, not last March's meeting the article recalls
         actors = {t.actor for t in r.takings}
         sharing = [b for b in fitting if actors & b.parties]
         pool = sharing or fitting
@@ -238,6 +242,16 @@ class EventResolver:
         if before:
             return max(before, key=lambda b: max(x.evidence.start for x in b.reports if x.evidence.start <= r.evidence.start))
         return min(pool, key=lambda b: b.first.evidence.start)
+
+    def _background(self, bundle: Bundle) -> bool:
+        """A meeting dated well before its article was published: recalled, not reported."""
+        for r in bundle.reports:
+            published = self.published.get(r.article)
+            if r.date and published and r.takings:
+                end = _interval(r.date, r.precision)[1]
+                if (date.fromisoformat(published) - end).days > BACKGROUND_DAYS:
+                    return True
+        return False
 
     def merge_meetings(self, bundles: list[Bundle]) -> list[Bundle]:
         """Join article-level meetings across articles; candidates come from a participant index.
