@@ -116,7 +116,8 @@ def export_command(
     * `diplograph export --out graph.json`
     * `diplograph export --store neo4j --out - | jq '.events | length'`
 
-    **Exit codes**: `0` written; `2` wrong usage; `3` the store is unavailable.
+    **Exit codes**: `0` written; `1` the file cannot be written; `2` wrong usage;
+    `3` the store is unavailable.
 
     **Environment**: `DIPLOGRAPH_STORE`, `DIPLOGRAPH_DATA_DIR`, `NEO4J_URI`, `NEO4J_USER`, `NEO4J_PASSWORD`.
     """
@@ -134,10 +135,17 @@ def export_command(
     except StoreUnavailable as exc:
         typer.echo(f"error: the {settings.store_kind} store is unavailable: {exc}", err=True)
         raise typer.Exit(EXIT_STORE_UNAVAILABLE) from None
+    if not document["articles"]:
+        typer.echo(f"warning: the {settings.store_kind} store holds no articles; the export is an empty graph",
+                   err=True)
     if str(out) == "-":
         sys.stdout.write(dump_document(document))
         return
-    size = write_document(document, out)
+    try:
+        size = write_document(document, out)
+    except OSError as exc:
+        typer.echo(f"error: cannot write {out}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1) from None
     typer.echo(f"wrote {out} ({len(document['actors'])} actors, {len(document['events'])} events, "
                f"{len(document['locations'])} locations, {size} bytes)", err=True)
 

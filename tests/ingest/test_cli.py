@@ -120,3 +120,12 @@ def test_a_store_that_cannot_be_reached_exits_3(tmp_path: Path, monkeypatch: pyt
         assert not (tmp_path / "graph.json").exists()
     finally:
         get_settings.cache_clear()
+
+
+def test_export_of_an_empty_store_warns_and_a_bad_target_is_an_error(tmp_path: Path) -> None:
+    code, output = run("export", "--store", "embedded", "--data-dir", tmp_path / "data", "--out", tmp_path / "g.json")
+    assert code == EXIT_OK and "holds no articles" in output
+    assert json.loads((tmp_path / "g.json").read_text(encoding="utf-8"))["events"] == []
+    (tmp_path / "taken").mkdir()
+    code, output = run("export", "--store", "embedded", "--data-dir", tmp_path / "data", "--out", tmp_path / "taken")
+    assert code == 1 and "cannot write" in output and (tmp_path / "taken").is_dir()
