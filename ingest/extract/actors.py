@@ -42,7 +42,23 @@ def find_mentions(ctx: ArticleContext) -> None:
             _state(ctx, ent)
         elif label == "ORG":
             _organisation(ctx, ent)
+    _drop_small_capitals(ctx)
     ctx.dateline_country = dateline_country(ctx.article.dateline)
+
+
+BIG_CAPITAL = 500_000  # people: a capital this big speaks for its state even when the state is not named
+
+
+def _drop_small_capitals(ctx: ArticleContext) -> None:
+    """"Victoria said" is a woman, not the Seychelles: a small capital stands for its state only
+    when the article names that state too."""
+    named = {m.country for m in ctx.mentions if m.kind == ActorKind.STATE and m.via != "capital"}
+    for m in [m for m in ctx.mentions if m.kind == ActorKind.STATE and m.via == "capital"]:
+        if m.country in named:
+            continue
+        place = gazetteer.find_place(m.text.title() if m.text.isupper() else m.text, m.country)
+        if place is None or (place.population or 0) < BIG_CAPITAL:
+            ctx.remove_mention(m)
 
 
 def dateline_country(dateline: str | None) -> str | None:
@@ -108,18 +124,16 @@ def clean_person_span(ctx: ArticleContext, ent: Span) -> Span | None:
         end -= 1
     if start >= end:
         return None
-    # a possessive glued to the last word ("Bush’s" kept whole by the tokenizer)
-    span = doc[start:end]
-    # extend over a following surname tagged as something else ("Budi Santoso" + "Hartono")
-    while end < len(doc):
-        nxt = doc[end]
-        if not (nxt.pos_ == "PROPN" and nxt.is_title and nxt.ent_iob_ != "I" or nxt.ent_type_ == "PERSON"):
-            break
-        if not any(t.head.i == nxt.i for t in doc[start:end]) or _is_country_word(nxt.text):
-            break
-        end += 1
-        span = doc[start:end]
-    return span
+    # extend over following name words the tagger cut off ("Budi Santoso" + "Hartono",
+    # "Abed Rabbo" + "Mansour Hadi"): capitalised proper nouns the name's words hang on
+    run = end
+    while run < len(doc) and run - end < 4 and doc[run].pos_ == "PROPN" and doc[run].text[:1].isupper() \
+            and doc[run].ent_type_ in ("", "PERSON", "ORG", "GPE") and not _is_country_word(doc[run].text):
+        run += 1
+    heads = [t.head.i for t in doc[start:end] if end <= t.head.i < run]
+    if heads:
+        end = max(heads) + 1
+    return doc[start:end]
 
 
 def _is_country_word(text: str) -> bool:

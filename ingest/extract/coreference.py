@@ -283,25 +283,45 @@ def _unnamed_before(ctx: ArticleContext, token: Token, accepted: set[str]) -> bo
     return any(token.i - 200 <= i < token.i and unit in accepted for i, unit in unnamed)
 
 
-def delegation_states(ctx: ArticleContext, token: Token) -> list[str]:
-    """"U.S. and Iranian officials", "the Turkish delegation": the states they stand for."""
-    if token.lower_ not in DELEGATION_NOUNS:
+def delegation_states(ctx: ArticleContext, token: Token, depth: int = 0) -> list[str]:
+    """"U.S. and Iranian officials", "the Turkish delegation", "delegations from Yemen's government",
+    "the government delegation" (the government last named with its state): the states they stand for."""
+    if token.lower_ not in DELEGATION_NOUNS and token.lemma_.lower() not in DELEGATION_NOUNS:
         return []
     keys: list[str] = []
+
+    def add(t: Token) -> None:
+        m = ctx.mention_at(t)
+        if m is not None and m.kind == ActorKind.STATE and m.key and m.key not in keys:
+            keys.append(m.key)
+
     for child in token.children:
-        if child.dep_ not in ("amod", "compound", "poss", "nmod"):
-            continue
-        for t in [child, *child.conjuncts]:
-            m = ctx.mention_at(t)
-            if m is not None and m.kind == ActorKind.STATE and m.key and m.key not in keys:
-                keys.append(m.key)
-    for prep in token.children:  # "ministers from Iceland, Norway and Canada"
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            for t in [child, *child.conjuncts]:
+                add(t)
+                if not keys and depth < 2 and t.lemma_.lower() in ("government", "state"):
+                    keys.extend(k for k in _last_government(ctx, t) if k not in keys)
+    for prep in token.children:  # "ministers from Iceland, Norway and Canada", "delegations from Yemen's government"
         if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     for t in [pobj, *pobj.conjuncts]:
-                        m = ctx.mention_at(t)
-                        if m is not None and m.kind == ActorKind.STATE and m.key and m.key not in keys:
-                            keys.append(m.key)
+                        add(t)
+                        if depth < 2:
+                            keys.extend(k for k in delegation_states(ctx, t, depth + 1) if k not in keys)
+    if not keys and token.lemma_.lower() == "government" and depth == 0 and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        keys = _last_government(ctx, token)
     return keys
 
+
+def _last_government(ctx: ArticleContext, token: Token) -> list[str]:
+    """The state of the last "<state>'s government" / "the <demonym> government" before `token`."""
+    for t in reversed(list(ctx.doc[max(0, token.i - 400):token.i])):
+        if t.lemma_.lower() != "government":
+            continue
+        for child in t.children:
+            m = ctx.mention_at(child)
+            if child.dep_ in ("poss", "amod", "compound") and m is not None and m.kind == ActorKind.STATE and m.key:
+                return [m.key]
+    return []

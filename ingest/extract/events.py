@@ -170,9 +170,10 @@ def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if lemma == "host" and any(ctx.lexicon.noun_triggers.get(o.lower_) for o in objects):
             return True
-        return any(ctx.mention_at(o) is not None or o.lower_ in ("guest", "guests", "counterpart", "visitor",
-                                                                  "delegation", "ambassadors", "leaders", "him",
-                                                                  "her", "them")
+        return any(ctx.mention_at(o) is not None or o.lemma_.lower() in ("guest", "counterpart", "visitor",
+                                                                         "delegation", "ambassador", "leader",
+                                                                         "him", "her", "them", "minister",
+                                                                         "president", "envoy")
                    or ctx.lexicon.title_class(o.lemma_) is not None for o in objects)
     if lemma == "talk":
         return not any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in token.children) or any(

@@ -21,7 +21,7 @@ from ingest.extract.coreference import refer
 from ingest.extract.events import LIGHT_VERBS, MEETING, PRESENT_AT, Candidate
 from ingest.extract.lexicon import ACTING_CLASSES, DELEGATION_NOUNS
 
-_MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "visit", "host", "greet", "receive", "mediate",
+_MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "visit", "host", "greet", "receive", "welcome", "mediate",
                             "broker"})
 HOSTING = frozenset({"host", "greet", "receive", "welcome"})
 MEDIATING = frozenset({"mediate", "broker"})

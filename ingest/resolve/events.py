@@ -148,12 +148,20 @@ class EventResolver:
                       self.places.of(article, e.place), list(takings.values()), e.evidence)
 
     def _own_state(self, actor_id: str) -> str | None:
-        """The state a person's office acts for, if the person has such an office and a known country."""
+        """Whom a person's office acts for: an international body's envoy acts for the body, a state's
+        official (a minister, an ambassador, a ministry's spokesman) for the state; None without such an office."""
         record = self.actors.actors.get(actor_id)
-        if record is None or record.kind != ActorKind.PERSON or not record.country:
+        if record is None or record.kind != ActorKind.PERSON:
             return None
         lexicon = load()
-        if not any(lexicon.office_class(t.title) in ACTING_CLASSES for t in record.titles):
+        acting = [t for t in record.titles if lexicon.office_class(t.title) in ACTING_CLASSES]
+        if not acting:
+            return None
+        for t in acting:
+            body = self.actors.actors.get(t.of) if t.of else None
+            if body is not None and body.kind != ActorKind.STATE and not body.country:
+                return body.id  # "UN envoy": the United Nations
+        if not record.country:
             return None
         own = f"a:{record.country.lower()}"
         return own if own in self.actors.actors else None
