@@ -129,3 +129,4 @@ def test_export_of_an_empty_store_warns_and_a_bad_target_is_an_error(tmp_path: P
     (tmp_path / "taken").mkdir()
     code, output = run("export", "--store", "embedded", "--data-dir", tmp_path / "data", "--out", tmp_path / "taken")
     assert code == 1 and "cannot write" in output and (tmp_path / "taken").is_dir()
+    assert not list(tmp_path.glob(".taken.*"))  # the temporary file is gone
