@@ -202,3 +202,23 @@ def test_a_changed_article_is_extracted_again(tmp_path: Path) -> None:
         quotes = json.dumps(export_document(store), ensure_ascii=False)
     assert report.new == 1 and report.unchanged == 0
     assert "Oruro" in quotes
+
+
+def test_a_failing_resolve_keeps_the_articles_and_a_rerun_builds_the_graph(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ingest.resolve as resolve_package
+
+    folder = sample_copy(tmp_path / "batch", ["s08_canberra_visit.txt"])
+    real_resolve = resolve_package.resolve
+    monkeypatch.setattr(resolve_package, "resolve", lambda extractions: 1 / 0)
+    with EmbeddedStore(tmp_path / "data") as store:
+        report = ingest([folder], store, progress=False)
+        assert exit_code(report) == EXIT_ARTICLES_FAILED and not report.graph_updated
+        assert report.new == 1 and report.failures == []
+        assert report.errors == ["the graph was not updated: ZeroDivisionError: division by zero"]
+        assert export_document(store)["events"] == []
+
+        monkeypatch.setattr(resolve_package, "resolve", real_resolve)
+        again = ingest([folder], store, progress=False)
+        assert again.ok and again.unchanged == 1 and again.graph_updated
+        assert any(e["type"] == "meeting" for e in export_document(store)["events"])
