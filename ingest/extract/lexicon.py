@@ -85,6 +85,11 @@ class Lexicon:
     state_bodies: dict[str, str]  # lower-case body name -> alpha-3
     verb_triggers: dict[str, Trigger]
     noun_triggers: dict[str, Trigger]
+    international: frozenset[str]  # bodies of many states (lower case)
+
+    def is_international(self, name: str) -> bool:
+        text = fold(name)
+        return text in self.international or text.removeprefix("the ") in self.international
 
     def title_class(self, words: str) -> str | None:
         return self.titles.get(fold(words))
@@ -134,4 +139,6 @@ def load() -> Lexicon:
     for lemma, pos, type_, cameo in (r[:4] for r in _lines("event_triggers.tsv")):
         trigger = Trigger(lemma, pos, type_, cameo.strip())
         (verbs if pos == "verb" else nouns)[lemma] = trigger
-    return Lexicon(titles, title_states, modifiers, max(len(t.split()) for t in titles), bodies, verbs, nouns)
+    international = frozenset(fold(r[0]) for r in _lines("international_bodies.txt"))
+    return Lexicon(titles, title_states, modifiers, max(len(t.split()) for t in titles), bodies, verbs, nouns,
+                   international)

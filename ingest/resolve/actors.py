@@ -266,10 +266,9 @@ def _person(members: list[Item], index: ActorIndex, book: IdBook) -> None:
         evidence = [e for m in members if m.mention.country == other for e in m.mention.evidence[:1]]
         index.conflicts.append(Conflict(aid, "country", country, other, evidence))
     lexicon = load()
-    international = any(t.of and (m.article, t.of) in index.ids and index.actors.get(index.ids[(m.article, t.of)])
-                        is not None and not index.actors[index.ids[(m.article, t.of)]].country
-                        and index.actors[index.ids[(m.article, t.of)]].kind != ActorKind.STATE
-                        for m in members for t in m.mention.titles)
+    bodies = [index.actors.get(index.ids.get((m.article, t.of), "")) for m in members for t in m.mention.titles]
+    international = any(b is not None and b.kind != ActorKind.STATE and load().is_international(b.name)
+                        for b in bodies)
     if country is None and not international:
         # an official's or an expert's country: the dateline's, when no article names one
         # (an international body's envoy has none)

@@ -159,7 +159,7 @@ class EventResolver:
             return None
         for t in acting:
             body = self.actors.actors.get(t.of) if t.of else None
-            if body is not None and body.kind != ActorKind.STATE and not body.country:
+            if body is not None and body.kind != ActorKind.STATE and lexicon.is_international(body.name):
                 return body.id  # "UN envoy": the United Nations
         if not record.country:
             return None
