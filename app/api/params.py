@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query
 
@@ -10,7 +10,7 @@ from app.api.deps import SettingsDep, page_limit
 from app.schemas.common import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, IsoDate
 from graph_schema.store import EventQuery
 
-IdText = Annotated[str, Query(min_length=1, max_length=200)]
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -69,3 +69,10 @@ EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
 
 def next_offset(offset: int, limit: int, total: int) -> int | None:
     return offset + limit if offset + limit < total else None
+
+
+def page_of(items: list[T], paging: Paging) -> dict[str, Any]:
+    """A slice of a complete answer, with the paging fields of `Paginated`."""
+    total = len(items)
+    return {"items": items[paging.offset:paging.offset + paging.limit], "total": total, "offset": paging.offset,
+            "limit": paging.limit, "next_offset": next_offset(paging.offset, paging.limit, total)}

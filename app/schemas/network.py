@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from app.schemas.common import ActorRef
+from app.schemas.common import ActorRef, Paginated
 
 
 class CounterpartOut(BaseModel):
@@ -19,7 +19,7 @@ class CounterpartOut(BaseModel):
     event_ids: list[str] = Field(default_factory=list)
 
 
-class CounterpartList(BaseModel):
+class CounterpartList(Paginated):
     actor: ActorRef
     items: list[CounterpartOut]
 
@@ -33,7 +33,7 @@ class RepresentationItem(BaseModel):
     date: str | None = None
 
 
-class RepresentationList(BaseModel):
+class RepresentationList(Paginated):
     items: list[RepresentationItem]
 
 
@@ -46,7 +46,7 @@ class Representative(BaseModel):
     last: str | None = None
 
 
-class RepresentativeList(BaseModel):
+class RepresentativeList(Paginated):
     state: ActorRef
     items: list[Representative]
 
@@ -60,7 +60,7 @@ class RepresentedState(BaseModel):
     last: str | None = None
 
 
-class RepresentedList(BaseModel):
+class RepresentedList(Paginated):
     person: ActorRef
     items: list[RepresentedState]
 

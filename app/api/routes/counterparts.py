@@ -1,11 +1,12 @@
 """Who met whom: an actor's counterparts, and the meetings two actors shared."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Path
 from typing import Annotated
 
+from fastapi import APIRouter, Path
+
 from app.api.deps import ActorId, StoreDep, actor_or_404
-from app.api.params import PagingDep, next_offset
+from app.api.params import PagingDep, next_offset, page_of
 from app.api.render import Lookup, actor_ref, event_summaries
 from app.problems import responses
 from app.schemas.events import EventPage
@@ -18,12 +19,12 @@ router = APIRouter(prefix="/actors", tags=["counterparts"])
 @router.get("/{actor_id}/counterparts", operation_id="list_counterparts", response_model=CounterpartList,
             responses=responses(404, 422),
             summary="Everyone the actor met: number of meetings, first and last date, the meetings")
-def list_counterparts(store: StoreDep, actor_id: ActorId) -> CounterpartList:
+def list_counterparts(store: StoreDep, actor_id: ActorId, paging: PagingDep) -> CounterpartList:
     actor = actor_or_404(store, actor_id)
-    return CounterpartList(actor=actor_ref(actor), items=[
-        CounterpartOut(actor=actor_ref(c.actor), meetings=c.meetings, first=c.first, last=c.last,
-                       event_ids=list(c.event_ids))
-        for c in store.counterparts(actor_id)])
+    found = page_of(store.counterparts(actor_id), paging)
+    found["items"] = [CounterpartOut(actor=actor_ref(c.actor), meetings=c.meetings, first=c.first, last=c.last,
+                                     event_ids=list(c.event_ids)) for c in found["items"]]
+    return CounterpartList(actor=actor_ref(actor), **found)
 
 
 @router.get("/{actor_id}/counterparts/{other_id}/meetings", operation_id="list_shared_meetings",

@@ -36,3 +36,11 @@ def test_unknown_actors_are_404(client: TestClient) -> None:
     assert client.get("/v1/actors/a:nobody/counterparts").status_code == 404
     response = client.get(f"/v1/actors/{JANE}/counterparts/a:nobody/meetings")
     assert response.status_code == 404 and "a:nobody" in response.json()["detail"]
+
+
+def test_counterparts_page(client: TestClient) -> None:
+    first = client.get(f"/v1/actors/{JANE}/counterparts", params={"limit": 1}).json()
+    assert [c["actor"]["id"] for c in first["items"]] == [JEAN]
+    assert (first["total"], first["next_offset"]) == (3, 1)
+    rest = client.get(f"/v1/actors/{JANE}/counterparts", params={"offset": 1, "limit": 5}).json()
+    assert {c["actor"]["id"] for c in rest["items"]} == {ELODIE, UN} and rest["next_offset"] is None

@@ -37,3 +37,10 @@ def test_representation_list_filters(client: TestClient) -> None:
 def test_unknown_actor_is_404(client: TestClient) -> None:
     assert client.get("/v1/actors/a:nobody/representatives").status_code == 404
     assert client.get("/v1/actors/a:nobody/represented").status_code == 404
+
+
+def test_representations_page(client: TestClient) -> None:
+    every = client.get("/v1/representations").json()
+    pages = [client.get("/v1/representations", params={"limit": 3, "offset": o}).json() for o in (0, 3)]
+    assert pages[0]["next_offset"] == 3 and pages[1]["next_offset"] is None
+    assert pages[0]["items"] + pages[1]["items"] == every["items"] and every["total"] == 4
