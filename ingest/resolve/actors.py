@@ -30,7 +30,7 @@ from graph_schema.model import Actor, ActorKind, Conflict, Evidence, Title
 from ingest import gazetteer
 from ingest.extract.actors import dateline_country
 from ingest.extract.coreference import name_parts
-from ingest.extract.lexicon import JOURNALIST, fold, load
+from ingest.extract.lexicon import EXPERT, JOURNALIST, fold, load
 from ingest.extraction import ActorMention, Extraction
 from ingest.resolve.ids import IdBook, slug, state_id
 
@@ -45,7 +45,7 @@ class Item:
     article: str
     mention: ActorMention
     parts: tuple[str, ...]
-    dateline: str | None = None
+    dateline: tuple[str, bool] | None = None  # the dateline's state; whether the article names it
 
 
 @dataclass(slots=True)
@@ -78,7 +78,7 @@ def resolve_actors(extractions: list[Extraction]) -> ActorIndex:
     index = ActorIndex()
     book = IdBook("a:")
     _states(extractions, index, book)
-    persons = [Item(x.article.id, a, name_parts(a.name), dateline_country(x.article.dateline))
+    persons = [Item(x.article.id, a, name_parts(a.name), _dateline_state(x))
                for x in extractions for a in x.actors if a.kind == ActorKind.PERSON]
     groups = _group_persons(persons)
     _organisations(extractions, index, book, groups, persons)
@@ -270,11 +270,12 @@ def _person(members: list[Item], index: ActorIndex, book: IdBook) -> None:
     international = any(b is not None and b.kind != ActorKind.STATE and load().is_international(b.name)
                         for b in bodies)
     if country is None and not international:
-        # an official's or an expert's country: the dateline's, when no article names one
-        # (an international body's envoy has none)
-        offices = {lexicon.office_class(t.title) for m in members for t in m.mention.titles}
-        if offices - {None, JOURNALIST}:
-            datelines = Counter(m.dateline for m in members if m.dateline)
+        # an expert's country: the dateline's, when no article names one; an official's too, when the
+        # dateline's state is one the article is about (an international body's envoy has none)
+        offices = {lexicon.office_class(t.title) for m in members for t in m.mention.titles} - {None, JOURNALIST}
+        if offices:
+            official = bool(offices - {EXPERT})
+            datelines = Counter(m.dateline[0] for m in members if m.dateline and (m.dateline[1] or not official))
             if datelines:
                 country = max(datelines, key=lambda c: (datelines[c], c))
     index.actors[aid] = Actor(
@@ -301,6 +302,14 @@ def _titles(members: list[Item], index: ActorIndex, aid: str, country: str | Non
             elif t.evidence not in have.evidence:
                 have.evidence.append(t.evidence)
     return [titles[k] for k in sorted(titles, key=lambda k: (k[0], k[1] or ""))]
+
+
+def _dateline_state(x: Extraction) -> tuple[str, bool] | None:
+    """The dateline's state, and whether the article names that state as an actor."""
+    code = dateline_country(x.article.dateline)
+    if code is None:
+        return None
+    return code, any(a.kind == ActorKind.STATE and a.country == code for a in x.actors)
 
 
 def _sorted_evidence(items: list[Evidence]) -> list[Evidence]:
