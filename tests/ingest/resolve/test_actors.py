@@ -67,10 +67,19 @@ def test_one_name_two_offices_two_states_is_two_people_but_one_office_is_one_per
 def test_an_official_without_a_stated_country_takes_the_datelines_but_a_reporter_does_not():
     graph = resolve([article("a1", dateline="Tokyo", actors=[
         person("a1", "p1", "Hiroshi Tanabe", None, ["Prime Minister"]),
-        person("a1", "p2", "Mika Sato", None, ["correspondent"])])])
+        person("a1", "p2", "Mika Sato", None, ["correspondent"]), state("a1", "JPN", "Japan")])])
     found = persons(graph)
     assert found["Hiroshi Tanabe"].country == "JPN"
     assert found["Mika Sato"].country is None
+
+
+def test_an_official_in_a_dispatch_about_other_states_takes_no_dateline_country_but_an_expert_does():
+    graph = resolve([article("a1", dateline="Cairo", actors=[
+        person("a1", "p1", "Dan Carter", None, ["Vice President"]),
+        person("a1", "p2", "Amr Nabil", None, ["political expert"]), state("a1", "USA", "U.S.")])])
+    found = persons(graph)
+    assert found["Dan Carter"].country is None
+    assert found["Amr Nabil"].country == "EGY"
 
 
 def test_states_are_their_codes():
