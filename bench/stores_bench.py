@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import logging
 import os
@@ -78,12 +79,18 @@ def load_graph(events: int, seed: int) -> tuple[Graph, dict[str, float]]:
         tmp.write_bytes(orjson.dumps(to_document(graph)))
         tmp.replace(path)
         del graph
-    t0 = time.perf_counter()
-    doc = orjson.loads(path.read_bytes())
-    timings["parse_s"] = round(time.perf_counter() - t0, 2)
-    t0 = time.perf_counter()
-    graph = from_document(doc)
-    timings["from_document_s"] = round(time.perf_counter() - t0, 2)
+    gc.disable()  # millions of new containers: the cyclic collector would rescan them again and again
+    try:
+        t0 = time.perf_counter()
+        doc = orjson.loads(path.read_bytes())
+        timings["parse_s"] = round(time.perf_counter() - t0, 2)
+        t0 = time.perf_counter()
+        graph = from_document(doc)
+        timings["from_document_s"] = round(time.perf_counter() - t0, 2)
+        del doc
+    finally:
+        gc.enable()
+    gc.freeze()  # the graph lives until the end: keep it out of later collections
     timings["document_mib"] = round(path.stat().st_size / 2**20, 1)
     return graph, timings
 
@@ -125,6 +132,18 @@ def measure_queries(store: GraphStore, workload: Workload) -> dict[str, dict[str
     out["meetings_by_actor:heaviest"] = time_calls(
         lambda a: QUERIES["meetings_by_actor"][0](store, a), heaviest, warmup=1).as_dict()
     out["counterparts:heaviest"] = time_calls(lambda a: store.counterparts(a), heaviest, warmup=1).as_dict()
+    return out
+
+
+def _cpu_seconds(pids: list[int]) -> dict[int, float]:
+    """User + system CPU seconds used so far by each process."""
+    import psutil
+
+    out = {}
+    for pid in pids:
+        with contextlib.suppress(psutil.Error):
+            t = psutil.Process(pid).cpu_times()
+            out[pid] = t.user + t.system
     return out
 
 
@@ -194,7 +213,8 @@ def measure_api(kind: str, events: int, neo4j_uri: str, workload: Workload, raw:
 
 def bench_store(kind: str, events: int, seed: int, samples: int, neo4j_uri: str, api: bool,
                 load_seconds: float, concurrency: int) -> dict[str, Any]:
-    result: dict[str, Any] = {"events": events, "store": kind, "seed": seed}
+    result: dict[str, Any] = {"events": events, "store": kind, "seed": seed,
+                              "load_avg_at_start": [round(x, 2) for x in os.getloadavg()]}
     graph, timings = load_graph(events, seed)
     result["input"] = timings | asdict(shape(graph))
     facts = count_facts(graph)
@@ -205,11 +225,15 @@ def bench_store(kind: str, events: int, seed: int, samples: int, neo4j_uri: str,
     server_pid = neo4j_pid(neo4j_uri) if kind == "neo4j" else None
     pids = [os.getpid()] + ([server_pid] if server_pid else [])
     rss_before = rss_mib()
+    cpu0 = _cpu_seconds(pids)
     with PeakMemory(pids) as mem:
         t0 = time.perf_counter()
         stats = store.replace_graph(graph)
         load_s = time.perf_counter() - t0
+    cpu = {pid: round(after - cpu0.get(pid, 0.0), 2) for pid, after in _cpu_seconds(pids).items()}
     result["load"] = {"seconds": round(load_s, 3), "facts": facts, "facts_per_s": round(facts / load_s),
+                      "bench_cpu_s": cpu.get(os.getpid()),
+                      "neo4j_cpu_s": cpu.get(server_pid) if server_pid else None,
                       "events_per_s": round(events / load_s), "written": asdict(stats),
                       "bench_rss_before_mib": rss_before, "bench_peak_rss_mib": mem.mib(os.getpid())}
     if server_pid:
@@ -239,6 +263,7 @@ def bench_store(kind: str, events: int, seed: int, samples: int, neo4j_uri: str,
     if api:
         result["api"] = measure_api(kind, events, neo4j_uri, workload, result["queries"], load_seconds, concurrency)
     store.close()
+    result["load_avg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     return result
 
 
