@@ -227,7 +227,7 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[ArticleText | ReadFailur
                 continue
             any_line = True
             try:
-                record = json.loads(_decode(line, html=False))
+                record = _json_loads(_decode(line, html=False))
             except _Unreadable as exc:
                 yield ReadFailure(source, str(exc))
                 continue
@@ -368,12 +368,23 @@ def _load_manifest(manifest: Path) -> dict[str, dict[str, Any]] | ReadFailure:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = _json_loads(line)
         except json.JSONDecodeError as exc:
             return ReadFailure(f"{manifest}:{number}", f"bad JSON in manifest: {exc.msg}")
         if isinstance(record, dict) and isinstance(record.get("file"), str):
             entries[record["file"]] = {k: record.get(k) for k in METADATA_KEYS if k in record}
     return entries
+
+
+def _json_loads(text: str) -> Any:
+    """`json.loads`, refusing what JSON can escape but UTF-8 cannot hold: an unpaired surrogate (`"\\ud800"`)."""
+    value = json.loads(text)
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise json.JSONDecodeError("a string holds an unpaired surrogate escape (such as \\ud800)", text,
+                                   max(text.lower().find("\\ud"), 0)) from None
+    return value
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
