@@ -19,6 +19,7 @@ class ArticleIn(BaseModel):
         "outlet": "Example Wire",
         "url": "https://news.example/2019/06/04/ministers-meet",
         "published": "2019-06-04",
+        "dateline": "Paris",
         "text": "PARIS (Example Wire) - French Foreign Minister Jean Martin met his German counterpart "
                 "Anna Keller in Paris on Monday to discuss trade.",
     }]})
@@ -29,6 +30,8 @@ class ArticleIn(BaseModel):
     outlet: str | None = Field(default=None, max_length=500)
     url: str | None = Field(default=None, max_length=4000)
     published: IsoDate | None = Field(default=None, description="Publication date; relative dates resolve against it")
+    dateline: str | None = Field(default=None, max_length=200, description="The dateline's place, e.g. `PARIS`")
+    language: str | None = Field(default=None, max_length=20, examples=["en"])
     text: str = Field(description="The article's plain text")
 
 

@@ -32,7 +32,8 @@ def _article_text(index: int, posted: ArticleIn, max_bytes: int) -> ArticleText 
         return f"text is {size} bytes, more than the limit of {max_bytes}"
     article = Article(id=(posted.id or "").strip() or content_id(posted.text), title=posted.title,
                       outlet=posted.outlet, url=posted.url,
-                      published=posted.published.isoformat() if posted.published else None)
+                      published=posted.published.isoformat() if posted.published else None,
+                      dateline=posted.dateline, language=posted.language)
     return ArticleText(article=article, text=posted.text, source=f"articles[{index}]")
 
 

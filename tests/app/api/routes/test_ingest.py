@@ -19,7 +19,8 @@ def sample_article(file: str) -> dict:
     meta = next(m for m in map(json.loads, (SAMPLES / "manifest.jsonl").read_text().splitlines())
                 if m.get("file") == file)
     return {"id": meta["id"], "title": meta.get("title"), "outlet": meta.get("outlet"),
-            "published": meta.get("published"), "text": (SAMPLES / file).read_text(encoding="utf-8")}
+            "published": meta.get("published"), "dateline": meta.get("dateline"),
+            "text": (SAMPLES / file).read_text(encoding="utf-8")}
 
 
 def post(client: TestClient, body: object, key: str | None = API_KEY):
