@@ -24,6 +24,7 @@ from typing import Any
 
 from bench.measure import machine
 from bench.plot import QUERY_NAMES, plot
+from bench.report import overhead_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -152,7 +153,8 @@ def print_report(results: dict[str, Any]) -> None:
                   f"{qs['meetings_by_actor:heaviest']['p50_ms']:.1f}")
     console.print(t)
 
-    t = Table(title="API (uvicorn, 1 process) on 127.0.0.1: median added over the raw call (ms), and under load")
+    t = Table(title="API (uvicorn, 1 process) on 127.0.0.1: median ms added over the raw call (CPU ms added), "
+                    "and under load")
     t.add_column("events")
     t.add_column("store")
     for q in QUERY_NAMES:
@@ -163,7 +165,7 @@ def print_report(results: dict[str, Any]) -> None:
         if "api" not in p:
             continue
         seq, load = p["api"]["sequential"], p["api"]["load"]
-        t.add_row(_scale_label(p["events"]), p["store"], *[f"{seq[q]['overhead_p50_ms']:+.2f}" for q in QUERY_NAMES],
+        t.add_row(_scale_label(p["events"]), p["store"], *[overhead_cell(seq[q]) for q in QUERY_NAMES],
                   str(load["concurrency"]), f"{load['rps']:.0f}", f"{load['p50_ms']:.1f}", f"{load['p99_ms']:.1f}",
                   str(load["errors"]))
     console.print(t)

@@ -186,19 +186,54 @@ def api_server(kind: str, events: int, neo4j_uri: str):
             proc.kill()
 
 
-def measure_api(kind: str, events: int, neo4j_uri: str, workload: Workload, raw: dict[str, dict[str, float]],
+def _paired(store: GraphStore, call: Callable[[GraphStore, Any], object], targets: list[Any], paths: list[str],
+            port: int, server_pid: int) -> dict[str, Any]:
+    """Raw call and API request for each target in turn, so both see the same moment's contention.
+
+    Wall: the median of the per-target differences. CPU: the API server's CPU seconds per request
+    minus this process's CPU seconds per raw call (for Neo4j both include only the driver's side).
+    """
+    import http.client
+
+    import psutil
+
+    server = psutil.Process(server_pid)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    raw_s, api_s, raw_cpu, statuses = [], [], 0.0, {}
+    server_cpu0 = sum(server.cpu_times()[:2])
+    for target, path in zip(targets, paths):
+        c0, t0 = time.process_time(), time.perf_counter()
+        call(store, target)
+        t1, c1 = time.perf_counter(), time.process_time()
+        conn.request("GET", path, headers={"Accept": "application/json"})
+        response = conn.getresponse()
+        response.read()
+        t2 = time.perf_counter()
+        raw_s.append(t1 - t0)
+        api_s.append(t2 - t1)
+        raw_cpu += c1 - c0
+        statuses[response.status] = statuses.get(response.status, 0) + 1
+    server_cpu = sum(server.cpu_times()[:2]) - server_cpu0
+    conn.close()
+    n = len(targets)
+    diffs = summarise([a - r for a, r in zip(api_s, raw_s)])
+    api, raw = summarise(api_s), summarise(raw_s)
+    return {"n": n, "status": statuses, "api_p50_ms": api.p50, "api_p99_ms": api.p99, "raw_p50_ms": raw.p50,
+            "overhead_p50_ms": diffs.p50, "ratio_p50": round(api.p50 / raw.p50, 2) if raw.p50 else None,
+            "api_cpu_ms": round(1000 * server_cpu / n, 3), "raw_cpu_ms": round(1000 * raw_cpu / n, 3),
+            "overhead_cpu_ms": round(1000 * (server_cpu - raw_cpu) / n, 3)}
+
+
+def measure_api(store: GraphStore, kind: str, events: int, neo4j_uri: str, workload: Workload,
                 load_seconds: float, concurrency: int) -> dict[str, Any]:
     with api_server(kind, events, neo4j_uri) as (port, pid):
         # the first request of each kind builds the server's indexes: not part of the steady state
         for _, field, path in QUERIES.values():
             sequential("127.0.0.1", port, [path(getattr(workload, field)[0])])
         per_query: dict[str, Any] = {}
-        for name, (_, field, path) in QUERIES.items():
-            result = sequential("127.0.0.1", port, [path(t) for t in getattr(workload, field)])
-            per_query[name] = result.as_dict()
-            per_query[name]["overhead_p50_ms"] = round(result.latency.p50 - raw[name]["p50_ms"], 3)
-            per_query[name]["ratio_p50"] = round(result.latency.p50 / raw[name]["p50_ms"], 2) if raw[name][
-                "p50_ms"] else None
+        for name, (call, field, path) in QUERIES.items():
+            targets = getattr(workload, field)
+            per_query[name] = _paired(store, call, targets, [path(t) for t in targets], port, pid)
         mix = []
         for i in range(max(len(getattr(workload, f)) for _, f, _ in QUERIES.values())):
             for _, field, path in QUERIES.values():
@@ -248,20 +283,21 @@ def bench_store(kind: str, events: int, seed: int, samples: int, neo4j_uri: str,
         store.close()
         from graph_schema.stores.embedded import EmbeddedStore
 
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         store = EmbeddedStore(OUT / f"embedded-{events}")
-        reload_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        reload_s, reload_cpu = time.perf_counter() - t0, time.process_time() - c0
+        c0, t0 = time.process_time(), time.perf_counter()
         QUERIES["meetings_by_actor"][0](store, workload.heaviest)
-        first_s = time.perf_counter() - t0
+        first_s, first_cpu = time.perf_counter() - t0, time.process_time() - c0
         result["reload"] = {"open_s": round(reload_s, 3), "first_query_s": round(first_s, 3),
-                            "open_and_first_query_s": round(reload_s + first_s, 3)}
+                            "open_and_first_query_s": round(reload_s + first_s, 3),
+                            "open_cpu_s": round(reload_cpu, 3), "first_query_cpu_s": round(first_cpu, 3)}
 
     result["queries"] = measure_queries(store, workload)
     result["bench_rss_after_queries_mib"] = rss_mib()
     del graph
     if api:
-        result["api"] = measure_api(kind, events, neo4j_uri, workload, result["queries"], load_seconds, concurrency)
+        result["api"] = measure_api(store, kind, events, neo4j_uri, workload, load_seconds, concurrency)
     store.close()
     result["load_avg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     return result
