@@ -280,7 +280,7 @@ def _person(members: list[Item], index: ActorIndex, book: IdBook) -> None:
                 country = max(datelines, key=lambda c: (datelines[c], c))
     index.actors[aid] = Actor(
         aid, name, ActorKind.PERSON, country, sorted(set(forms) - {name}),
-        titles=[], affiliation=state_id(country) if country else None,
+        titles=[], affiliation=state_id(country) if country and state_id(country) in index.actors else None,
         evidence=_sorted_evidence([e for m in members for e in m.mention.evidence]))
     index.actors[aid].titles = _titles(members, index, aid, country)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from graph_schema.document import to_document
+from graph_schema.integrity import graph_problems
 from ingest.analyze import analyze_many, load_nlp
 from ingest.extract import extract
 from ingest.read import ArticleText, read_articles
@@ -34,8 +35,10 @@ def test_seed_quality(tmp_path: Path) -> None:
     articles = [a for a in read_articles([SEEDS]) if isinstance(a, ArticleText)]
     assert len(articles) == 5
     extractions = [extract(d) for d in analyze_many(articles, load_nlp())]
+    graph = resolve(extractions)
+    assert graph_problems(graph) == []  # every reference resolves: a store would take it
     export = tmp_path / "seeds.json"
-    export.write_text(json.dumps(to_document(resolve(extractions))), encoding="utf-8")
+    export.write_text(json.dumps(to_document(graph)), encoding="utf-8")
     result = subprocess.run([sys.executable, str(SCORER), str(export), *FLOORS], capture_output=True, text=True,
                             timeout=120, check=False)
     print("\n" + next(line for line in result.stdout.splitlines() if line.startswith("score:")))

@@ -1,6 +1,7 @@
 """One actor per real person and state across articles (ingest/resolve/actors.py)."""
 from __future__ import annotations
 
+from graph_schema.integrity import graph_problems
 from ingest.resolve import resolve
 from tests.ingest.resolve.conftest import article, person, state
 
@@ -80,6 +81,8 @@ def test_an_official_in_a_dispatch_about_other_states_takes_no_dateline_country_
     found = persons(graph)
     assert found["Dan Carter"].country is None
     assert found["Amr Nabil"].country == "EGY"
+    assert found["Amr Nabil"].affiliation is None  # Egypt is no actor of the graph
+    assert graph_problems(graph) == []
 
 
 def test_states_are_their_codes():
