@@ -48,7 +48,8 @@ def seeded(neo4j_store: GraphStore, settings: Settings) -> Iterator[TestClient]:
     items = [item for item in read_articles([SEEDS]) if isinstance(item, ArticleText)]
     assert len(items) == 5
     body = {"articles": [{"id": i.article.id, "title": i.article.title, "outlet": i.article.outlet,
-                          "url": i.article.url, "published": i.article.published, "text": i.text} for i in items]}
+                          "url": i.article.url, "published": i.article.published,
+                          "dateline": i.article.dateline, "language": i.article.language, "text": i.text} for i in items]}
     with TestClient(create_app(settings, neo4j_store)) as client:
         response = client.post("/v1/articles", json=body, headers={"X-API-Key": API_KEY})
         assert response.status_code == 200, response.text
