@@ -419,7 +419,7 @@ class Neo4jStore(GraphStore):
             return s.execute_write(unit_of_work(timeout=self.write_timeout_s)(work))
 
     def _rows(self, cypher: str, /, **params: Any) -> list[dict[str, Any]]:
-        return self._read(lambda tx: [r.data() for r in tx.run(cypher, params)])
+        return self._read(lambda tx: [dict(r) for r in tx.run(cypher, params)])
 
     # lifecycle ----------------------------------------------------------------------------------
     def ping(self) -> None:
