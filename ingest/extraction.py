@@ -70,6 +70,7 @@ class EventMention:
     place: str | None = None  # place key
     participants: list[ParticipantMention] = field(default_factory=list)
     tense: str | None = None  # past, present, future
+    anaphoric: bool = False  # refers back to an event the article reports elsewhere ("the talks", "was represented")
 
 
 @dataclass(slots=True)
@@ -108,5 +109,6 @@ class Extraction:
                 participants=[ParticipantMention(p["actor"], Role(p.get("role", "participant")), p.get("represents"),
                                                  [ev(x) for x in p.get("evidence", [])])
                               for p in e.get("participants", [])],
-                tense=e.get("tense")) for e in payload.get("events", [])],
+                tense=e.get("tense"), anaphoric=bool(e.get("anaphoric", False)))
+                for e in payload.get("events", [])],
         )

@@ -23,8 +23,6 @@ from ingest.extraction import (
     TitleMention,
 )
 
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-
 __all__ = ["extract"]
 
 
@@ -67,7 +65,7 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, n:
         date=when.date if when else None, date_precision=when.precision if when else None,
         date_text=when.text if when else None, place=place_key,
         participants=[ParticipantMention(t.key, t.role, t.represents, [ctx.span_evidence(t.span)]) for t in takers],
-        tense=candidate.tense)
+        tense=candidate.tense, anaphoric=candidate.anaphoric)
 
 
 def _worth_keeping(candidate: events.Candidate, takers: list[Taking], places: list) -> bool:
@@ -75,8 +73,7 @@ def _worth_keeping(candidate: events.Candidate, takers: list[Taking], places: li
         if takers:
             return True
         # no one named: only "the talks", "Monday's meeting", which refer back to a meeting already reported
-        return any(c.dep_ in ("det", "poss") and (c.lower_ in DEFINITE or c.dep_ == "poss")
-                   for t in candidate.triggers for c in t.children)
+        return candidate.anaphoric
     if takers:
         return True
     return candidate.type == "attack" and bool(places)

@@ -47,6 +47,7 @@ class Candidate:
     triggers: list[Token] = field(default_factory=list)  # the event words
     verbs: list[Token] = field(default_factory=list)  # the verbs carrying them (a light verb, or the trigger)
     tense: str | None = None
+    anaphoric: bool = False  # "the talks", "X represented Y": refers to a meeting the article reports
 
 
 def find_candidates(ctx: ArticleContext) -> list[Candidate]:
@@ -61,6 +62,8 @@ def find_candidates(ctx: ArticleContext) -> list[Candidate]:
                 continue
             verb = carrier(token)
             if trigger.type == MEETING:
+                if _anchored_to_another(ctx, token, verb):
+                    continue  # "met X two days before the talks": a different, earlier meeting
                 (wished if irrealis(token, verb) else real).append((token, verb, trigger))
             elif not irrealis(token, verb) or (trigger.type == "statement" and not _negated(verb)):
                 out.append(Candidate(trigger.type, trigger.cameo, sent, [token], [verb]))
@@ -74,15 +77,27 @@ def find_candidates(ctx: ArticleContext) -> list[Candidate]:
         if not real:
             said = _representation_verb(ctx, sent)
             if said is not None:  # "X represented Washington": a part in the meeting the article reports
-                out.append(Candidate(MEETING, "040", sent, [said], [said]))
+                out.append(Candidate(MEETING, "040", sent, [said], [said], anaphoric=True))
         for group in _linked(wished):
             out.append(Candidate(INTENT, INTENT_CAMEO, sent, [t for t, _, _ in group], [v for _, v, _ in group]))
     for candidate in out:
         candidate.tense = _tense(candidate)
+        if candidate.type == MEETING and not candidate.anaphoric:
+            candidate.anaphoric = all(definite(t) for t in candidate.triggers)
         if candidate.type == INTENT and candidate.tense in (None, "past", "present"):
             candidate.tense = "future"  # a meeting wished or planned lies ahead of the words
     out.sort(key=lambda c: (c.sent.start, c.triggers[0].i))
     return out
+
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def definite(trigger: Token) -> bool:
+    """"the talks", "Monday's meeting", "this visit": a noun that names an event already known."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in trigger.children)
 
 
 def _tense(candidate: Candidate) -> str | None:
@@ -122,11 +137,24 @@ def _same_event(a: tuple[Token, Token, Trigger], b: tuple[Token, Token, Trigger]
 
 def _representation_verb(ctx: ArticleContext, sent: Span) -> Token | None:
     for token in sent:
-        if token.lemma_.lower() == "represent" and token.pos_ == "VERB":
+        if token.lemma_.lower() in ("represent", "send") and token.pos_ == "VERB":
             return token
         if token.lower_ == "behalf" and token.head.lower_ == "on" and token.head.head.pos_ == "VERB":
             return token.head.head
     return None
+
+
+def _anchored_to_another(ctx: ArticleContext, token: Token, verb: Token) -> bool:
+    """A meeting dated by another one ("before the talks", "ahead of the summit")."""
+    for head in {token, verb}:
+        for t in head.subtree:
+            if t.lower_ in ("before", "after", "ahead") and t.head in (head,) or (
+                    t.lower_ in ("before", "after") and t.head.head == head):
+                for obj in t.subtree:
+                    if obj != token and obj.pos_ == "NOUN" and (
+                            ctx.lexicon.noun_triggers.get(obj.lower_) or ctx.lexicon.noun_triggers.get(obj.lemma_)):
+                        return True
+    return False
 
 
 def _more_specific(a: str, b: str) -> str:

@@ -23,6 +23,7 @@ from ingest.extract.lexicon import ACTING_CLASSES, DELEGATION_NOUNS
 
 _MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "visit", "host", "greet", "receive", "welcome", "mediate",
                             "broker"})
+ARRIVING = frozenset({"arrive", "travel", "fly", "come", "go", "head", "return"})  # "arrived in Minsk for talks"
 HOSTING = frozenset({"host", "greet", "receive", "welcome"})
 MEDIATING = frozenset({"mediate", "broker"})
 PARTNER_PREPS = frozenset({"with", "between", "among", "alongside", "opposite"})
@@ -97,7 +98,8 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
         return
     lemma = verb.lemma_.lower()
     light = trigger.dep_ in ("dobj", "nsubjpass") and lemma in LIGHT_VERBS
-    present = trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "at", "during") and lemma in PRESENT_AT
+    present = trigger.dep_ == "pobj" and (trigger.head.lower_ in ("in", "at", "during") and lemma in PRESENT_AT
+                                          or trigger.head.lower_ == "for" and lemma in ARRIVING)
     if not (light or present):
         return
     role = Role.HOST if lemma == "host" else Role.ATTENDEE if lemma in ("attend", "join") else Role.PARTICIPANT
@@ -211,6 +213,10 @@ def _representations(ctx: ArticleContext, sent: Span, found: list[Taking]) -> No
             else:
                 states = [s for c in token.children if c.dep_ == "dobj" for s in _states(ctx, c)]
                 persons = [p for s in subjects(token) for p in _persons(ctx, s)]
+            _pair(ctx, persons, states, found)
+        elif lemma == "send" and token.pos_ == "VERB":  # "Belarus sent special envoy Dubois"
+            states = [s for s in subjects(token) for s in _states(ctx, s)]
+            persons = [p for c in token.children if c.dep_ == "dobj" for p in _persons(ctx, c)]
             _pair(ctx, persons, states, found)
         elif lemma in ("speak", "act", "negotiate", "sign", "talk") and token.pos_ == "VERB":
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):

@@ -111,8 +111,38 @@ def _in_front(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> Non
         if doc[k].lower_ in ("for", "of", "to") and any(o[1] <= k for o in offices):
             start = k + 1
             break
-    office = Office(start, mention.start, head[0], head[1], head[2])
+    end = mention.start
+    following = doc[mention.end] if mention.end < len(doc) else None
+    if following is not None and following.lower_ == "of" and mention.end + 1 < len(doc):
+        # "Prime Minister Mustafa Ivanova of Bangladesh", "Secretary-General X of the United Nations"
+        k = mention.end + 1
+        while k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        m = ctx.mention_at(k)
+        if m is not None and m.kind in (ActorKind.STATE, ActorKind.ORGANIZATION) and m.key:
+            office = Office(start, m.end, head[0], head[1], head[2])
+            _record_with_holder(ctx, record, office, m, mention)
+            return
+    office = Office(start, end, head[0], head[1], head[2])
     _record(ctx, record, office, end_name=mention.end)
+
+
+def _record_with_holder(ctx: ArticleContext, record: ActorRecord, office: Office, body: Mention,
+                        name: Mention) -> None:
+    """An office in front of the name whose state or body follows it ("<office> <name> of <body>")."""
+    doc = ctx.doc
+    text = f"{doc[office.start:name.start].text} of {doc[body.start:body.end].text}".strip()
+    if body.kind == ActorKind.STATE:
+        of, country = body.key, body.country
+    else:
+        of, country = body.key, body.country
+    if any(t.text == text and t.of == of for t in record.titles):
+        return
+    evidence = ctx.span_evidence(doc[office.start:body.end])
+    core = _core(ctx, Office(office.start, name.start, office.head_start, office.head_end, office.cls))
+    record.titles.append(HeldTitle(text, of, evidence, office.cls, core))
+    if country and record.country is None:
+        record.country, record.country_evidence = country, "title"
 
 
 def _np_after(ctx: ArticleContext, mention: Mention) -> tuple[int, int] | None:

@@ -68,6 +68,7 @@ class Report:
     location: str | None
     takings: list[Taking]
     evidence: Evidence
+    anaphoric: bool = False
 
     @property
     def name(self) -> str:
@@ -145,7 +146,7 @@ class EventResolver:
                 if t.represents is None and t.role != Role.HOST:
                     t.represents = self._own_state(t.actor)
         return Report(article, e.key, type_, e.cameo, e.date, e.date_precision, e.date_text,
-                      self.places.of(article, e.place), list(takings.values()), e.evidence)
+                      self.places.of(article, e.place), list(takings.values()), e.evidence, e.anaphoric)
 
     def _own_state(self, actor_id: str) -> str | None:
         """Whom a person's office acts for: an international body's envoy acts for the body, a state's
@@ -450,7 +451,7 @@ def _refers_back(r: Report) -> bool:
     """A report that cannot stand as a meeting of its own: fewer than two parties, or only people
     who joined or attended a meeting already under way ("X and Y joined the talks")."""
     actors = {t.actor for t in r.takings}
-    return len(actors) < 2 or all(t.role == Role.ATTENDEE for t in r.takings)
+    return r.anaphoric or len(actors) < 2 or all(t.role == Role.ATTENDEE for t in r.takings)
 
 
 def _interval(iso: str, precision: DatePrecision | None) -> tuple[date, date]:
