@@ -169,6 +169,7 @@ def test_who_met_whom_in_neo4j_browser(seed_graph_in_neo4j: GraphStore, page: An
                for caption, fill in nodes), nodes
 
     frame.get_by_title("Fullscreen").click()
+    frame.get_by_title("Collapse the node properties display").click()  # the overview panel hides the right edge
     page.wait_for_timeout(1000)
     frame.get_by_label("zoom-to-fit").click()
     page.wait_for_timeout(2000)
