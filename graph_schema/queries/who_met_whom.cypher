@@ -1,5 +1,6 @@
 // Who met whom: every pair of actors who took part in the same meeting, the state
 // each one represented there (when the articles say so), the date and the place.
+// A person is not paired with the state they represented at that meeting.
 // In Browser the first four columns draw the meeting, its people, their states
 // and where it happened.
 // Params: none.
@@ -9,6 +10,7 @@ OPTIONAL MATCH for_a = (a)-[:REPRESENTED]->(ra:Representation)-[:ON_BEHALF_OF]->
   WHERE EXISTS { (ra)-[:AT]->(m) }
 OPTIONAL MATCH for_b = (b)-[:REPRESENTED]->(rb:Representation)-[:ON_BEHALF_OF]->(state_b:Actor)
   WHERE EXISTS { (rb)-[:AT]->(m) }
+WITH * WHERE (state_a IS NULL OR state_a <> b) AND (state_b IS NULL OR state_b <> a)  // not "X met the state X speaks for"
 OPTIONAL MATCH at = (m)-[:LOCATED_IN]->(place:Location)
 RETURN met, for_a, for_b, at,
        m.date AS date, place.name AS place,

@@ -227,6 +227,8 @@ class TestSeedGraph:
             assert matches, f"{p['actor']} missing from who_met_whom: {sorted(sides, key=str)}"
             if "represents" in p:
                 assert any(is_(state, p["represents"]) for state in matches), (p, matches)
+        for r in talks:  # nobody "meets" the state they speak for
+            assert r["met_with"] != r["on_behalf_of"] and r["actor"] != r["met_on_behalf_of"], r
 
     def test_meetings_at_the_place_and_within_it(self, seed_db: tuple[Any, Any]) -> None:
         meeting_ids = {r["meeting"] for r in self.talks(seed_db)}
