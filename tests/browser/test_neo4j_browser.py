@@ -168,7 +168,7 @@ def test_who_met_whom_in_neo4j_browser(seed_graph_in_neo4j: GraphStore, page: An
     assert any(caption.startswith(f"meeting {meeting['date']}") and fill == FILL["Meeting"]
                for caption, fill in nodes), nodes
 
-    frame.get_by_title("Fullscreen").click()
+    frame.get_by_title("Fullscreen", exact=True).click()
     frame.get_by_title("Collapse the node properties display").click()  # the overview panel hides the right edge
     page.wait_for_timeout(1000)
     frame.get_by_label("zoom-to-fit").click()
@@ -176,7 +176,7 @@ def test_who_met_whom_in_neo4j_browser(seed_graph_in_neo4j: GraphStore, page: An
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     print(f"\nscreenshot: {SCREENSHOT}")
-    frame.get_by_title("Close fullscreen").click()
+    frame.get_by_title("Close fullscreen", exact=True).click()
 
     # the table view lists every row in full: who, for which state, whom they met
     frame.locator("[data-testid=cypherFrameSidebarTable]").click()
