@@ -20,7 +20,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from rapidfuzz.fuzz import token_set_ratio
 
@@ -42,6 +42,8 @@ from ingest.resolve.places import PlaceIndex
 
 MEETING = "meeting"
 ROLE_RANK = {Role.HOST: 3, Role.MEDIATOR: 2, Role.PARTICIPANT: 1, Role.ATTENDEE: 0}
+NEWS_BEFORE_DAYS = 31  # an undated report is of a meeting at most this long before its publication
+NEWS_AFTER_DAYS = 62  # or, announced, this long after it
 BACKGROUND_DAYS = 7  # a meeting that ended this long before publication is background, not the news
 SAME_WORDS = 90  # rapidfuzz token_set_ratio of two reports of one statement
 
@@ -85,24 +87,32 @@ class Bundle:
 
     reports: list[Report] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    _actors: set[str] | None = None
+    _parties: set[str] | None = None
 
     def add(self, report: Report, reason: str | None = None) -> None:
         self.reports.append(report)
+        self._actors = self._parties = None
         if reason:
             self.reasons.append(reason)
 
     def absorb(self, other: Bundle, reason: str) -> None:
         self.reports.extend(other.reports)
+        self._actors = self._parties = None
         self.reasons.extend(other.reasons)
         self.reasons.append(reason)
 
     @property
     def actors(self) -> set[str]:
-        return {t.actor for r in self.reports for t in r.takings}
+        if self._actors is None:
+            self._actors = {t.actor for r in self.reports for t in r.takings}
+        return self._actors
 
     @property
     def parties(self) -> set[str]:
-        return {p for r in self.reports for p in r.parties}
+        if self._parties is None:
+            self._parties = {p for r in self.reports for p in r.parties}
+        return self._parties
 
     @property
     def first(self) -> Report:
@@ -180,8 +190,29 @@ class EventResolver:
     # --- compatibility ---------------------------------------------------------------------------
 
     def dates_fit(self, reports: list[Report], other: list[Report]) -> bool:
+        """Stated dates overlap, and a report without a date was published near the event (or the other
+        report without one): news of one meeting comes out within weeks, not years."""
         spans = [_interval(r.date, r.precision) for r in reports if r.date]
-        return all(_overlap(a, b) for a in spans for r in other if r.date for b in [_interval(r.date, r.precision)])
+        if not all(_overlap(a, b) for a in spans for r in other if r.date for b in [_interval(r.date, r.precision)]):
+            return False
+        return self._near(reports, other) and self._near(other, reports)
+
+    def _near(self, reports: list[Report], other: list[Report]) -> bool:
+        for r in reports:
+            if r.date or not self.published.get(r.article):
+                continue
+            published = date.fromisoformat(self.published[r.article])
+            window = (published - timedelta(days=NEWS_BEFORE_DAYS), published + timedelta(days=NEWS_AFTER_DAYS))
+            for o in other:
+                if o.article == r.article:
+                    continue  # one article may well recall an old meeting without repeating its date
+                if o.date:
+                    if not _overlap(window, _interval(o.date, o.precision)):
+                        return False
+                elif self.published.get(o.article) and abs(
+                        (date.fromisoformat(self.published[o.article]) - published).days) > NEWS_BEFORE_DAYS:
+                    return False
+        return True
 
     def places_fit(self, reports: list[Report], other: list[Report]) -> bool:
         mine = [self.places.city_and_country(r.location) for r in reports if r.location]
@@ -201,6 +232,8 @@ class EventResolver:
         """How strongly two reports' parties say they are one meeting; 0 when they do not."""
         pa, pb = self._persons(a_actors), self._persons(b_actors)
         shared_people = len(pa & pb)
+        if shared_people == 1 and pa - pb and pb - pa and len(self._states(a & b)) < 2:
+            return 0  # one person at two meetings with other people each, for other states: two meetings
         if shared_people:
             return 10 * shared_people + len(a & b)
         if pa and pb:
@@ -274,7 +307,7 @@ class EventResolver:
                                                b.first.evidence.start))
         for bundle in order:
             matches: list[tuple[int, int]] = []
-            for g in sorted({g for p in bundle.parties for g in by_party.get(p, ())}):
+            for g in self._candidates(bundle, by_party):
                 group = groups[g]
                 if group is None:
                     continue
@@ -305,6 +338,17 @@ class EventResolver:
             for p in groups[target].parties:
                 by_party[p].add(target)
         return [g for g in groups if g is not None]
+
+    def _candidates(self, bundle: Bundle, by_party: dict[str, set[int]]) -> list[int]:
+        """Groups that could be this meeting: sharing one of its people, or (when it names only states)
+        all of its states. A state is in too many meetings to block on alone."""
+        people = self._persons(bundle.actors)
+        found = {g for p in people for g in by_party.get(p, ())}
+        states = sorted(self._states(bundle.parties), key=lambda s: len(by_party.get(s, ())))
+        if len(states) >= 2:  # meetings of the same two states, at least (named by states or by people)
+            pair = by_party.get(states[0], set()) & by_party.get(states[1], set())
+            found |= pair
+        return sorted(found)
 
     # --- other events ----------------------------------------------------------------------------
 

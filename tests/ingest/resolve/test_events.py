@@ -140,3 +140,30 @@ def test_the_graph_does_not_depend_on_the_order_of_articles():
     xs = [two_ministers("a1", "2021-03-17", "2021-03-16"), two_ministers("a2", "2021-03-17", None),
           two_ministers("a3", "2021-06-02", "2021-06-01")]
     assert to_document(resolve(xs)) == to_document(resolve(list(reversed(xs))))
+
+
+def test_a_report_published_years_later_without_a_date_is_another_meeting():
+    graph = resolve([two_ministers("a1", "2021-03-17", "2021-03-16"), two_ministers("a2", "2024-05-02", None)])
+    assert len(meetings_of(graph)) == 2
+
+
+def test_one_person_at_two_meetings_with_other_people_for_other_states_is_two_meetings():
+    def met(aid: str, other: str, code: str):
+        return article(aid, "2012-05-14", actors=[
+            person(aid, "p1", "Sergei Mendoza", "IND", ["Indian special envoy"]),
+            person(aid, "p2", other, code, [f"{code} minister"]), state(aid, "IND", "India"), state(aid, code, code)],
+            events=[meeting(aid, "e1", 0, [("p1", "participant", None), ("p2", "participant", None)], "2012-05-14")])
+    graph = resolve([met("a1", "Ahmet Horvath", "TUN"), met("a2", "Matteo Kato", "BGD")])
+    assert len(meetings_of(graph)) == 2
+
+
+def test_a_sentence_referring_back_joins_the_meeting_even_with_people_of_its_own():
+    aid = "a1"
+    x = two_ministers(aid, "2016-08-30", "2016-08-29")
+    x.actors += [person(aid, "p3", "Grace Otieno", "KEN", ["Kenyan Trade Secretary"]),
+                 person(aid, "p4", "Kenji Mori", "JPN", ["Japanese Foreign Minister"])]
+    joined = meeting(aid, "e2", 400, [("p3", "participant", None), ("p4", "participant", None)], None)
+    joined.anaphoric = True  # "Otieno and Mori joined the talks"
+    x.events.append(joined)
+    [event] = meetings_of(resolve([x]))
+    assert {"a:grace-otieno", "a:kenji-mori"} <= {p.actor for p in event.participants}
