@@ -55,6 +55,9 @@ def cluster_persons(ctx: ArticleContext) -> None:
             ctx.remove_mention(mention)
             continue
         target = _best_cluster(clusters, parts)
+        if target is None and len(parts) == 1 and sum(parts[0] in c.parts for c in clusters) > 1:
+            ctx.remove_mention(mention)  # "Pereira" beside Paola and Erik Pereira: no telling which
+            continue
         if target is None:
             clusters.append(_Cluster(mention, parts))
         else:

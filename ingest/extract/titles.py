@@ -351,12 +351,34 @@ def _counterparts(ctx: ArticleContext) -> None:
             record.titles.append(HeldTitle(text, held.of, held.evidence, office.cls, office.core))
 
 
+def _delegation_members(ctx: ArticleContext, verb: Token) -> None:
+    """"The Swiss delegation also included A and B": A and B are Swiss."""
+    from ingest.extract.coreference import delegation_states
+
+    groups = [c for c in verb.children if c.dep_ == "nsubj"]
+    states = [s for g in groups for s in delegation_states(ctx, g)]
+    if len(states) != 1:
+        return
+    doc = ctx.doc
+    end = verb.i + 1
+    while end < verb.sent.end and doc[end].text not in (",", ";", ".", ":"):
+        end += 1
+    for k in range(verb.i + 1, end):  # the names listed up to the clause's end, whatever the parse made of them
+        m = ctx.mention_at(k)
+        if m is not None and m.kind == ActorKind.PERSON and m.key and ctx.actors[m.key].country is None:
+            ctx.actors[m.key].country = ctx.actors[states[0]].country
+            ctx.actors[m.key].country_evidence = "delegation"
+
+
 def _delegation_heads(ctx: ArticleContext) -> None:
     """"led the Turkish delegation", "a Greek team headed by X": X acts for that state."""
     from ingest.extract.coreference import delegation_states
 
     doc = ctx.doc
     for token in doc:
+        if token.lemma_ == "include" and token.pos_ == "VERB":
+            _delegation_members(ctx, token)
+            continue
         if token.lemma_ not in ("lead", "head") or token.pos_ != "VERB":
             continue
         person: str | None = None

@@ -173,6 +173,7 @@ def _group_persons(items: list[Item]) -> list[list[Item]]:
                 if uf.find(i) != uf.find(j) and _spellings_of_one_name(items[i], items[j]):
                     uf.union(i, j)
     # 3. shorter names into the one fuller name that holds them
+    ambiguous: set[int] = set()
     groups = _collect(uf, items)
     fullest = {root: max((items[i].parts for i in members), key=len) for root, members in groups.items()}
     countries = {root: {items[i].mention.country for i in members} - {None} for root, members in groups.items()}
@@ -193,13 +194,15 @@ def _group_persons(items: list[Item]) -> list[list[Item]]:
         targets = {uf.find(c) for c in candidates}
         if len(targets) > 1 and mine:
             targets = {t for t in targets if countries.get(t, set()) & mine} or targets
+        if len(targets) > 1 and len(parts) == 1:
+            ambiguous.add(root)  # a lone surname two known people share: no telling which
         if len(targets) == 1:
             target = next(iter(targets))
             uf.union(target, root)
             merged = uf.find(target)
             countries[merged] = countries.get(target, set()) | mine
     return [sorted((items[i] for i in members), key=lambda it: (it.article, it.mention.key))
-            for _, members in sorted(_collect(uf, items).items())]
+            for root, members in sorted(_collect(uf, items).items()) if root not in ambiguous]
 
 
 def _same_person_by_name(a: Item, b: Item) -> bool:
