@@ -249,8 +249,8 @@ def _common_site(ctx: ArticleContext, token: Token, seen: set[int]) -> Found | N
         return None
     named = [c for c in token.children if c.dep_ in ("compound", "poss") and c.i < token.i
              and (c.pos_ == "PROPN" or c.text[:1].isupper())]
-    if not named:
-        return None
+    if not named or any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in named):
+        return None  # no name, or a place name the gazetteer or the district rule reads
     if any((m := ctx.mention_at(c)) is not None and m.kind in (ActorKind.PERSON, ActorKind.STATE) for c in named):
         return None
     start = min(c.left_edge.i for c in named)
