@@ -164,8 +164,10 @@ def _group_persons(items: list[Item]) -> list[list[Item]]:
                     uf.union(i, j)
     # 2. transliterations, blocked by the surname's consonants
     blocks: dict[str, list[int]] = defaultdict(list)
-    for i, item in enumerate(items):
-        if len(item.parts) >= 2:
+    seen: set[tuple[tuple[str, ...], str | None]] = set()
+    for i, item in enumerate(items):  # one representative per spelling and country: phase 1 joined the rest
+        if len(item.parts) >= 2 and (item.parts, item.mention.country) not in seen:
+            seen.add((item.parts, item.mention.country))
             blocks[_consonants(item.parts[-1])].append(i)
     for members in blocks.values():
         for x, i in enumerate(members):

@@ -124,6 +124,8 @@ class EventResolver:
         self.actors = actors
         self.places = places
         self.published = published or {}
+        self._person_ids = {a.id for a in actors.actors.values() if a.kind == ActorKind.PERSON}
+        self._state_ids = {a.id for a in actors.actors.values() if a.kind == ActorKind.STATE}
         self.conflicts: list[Conflict] = []
         self._pending: list[Conflict] = []  # conflicts of the event being built, before it has an id
 
@@ -178,10 +180,10 @@ class EventResolver:
         return own if own in self.actors.actors else None
 
     def _persons(self, ids: set[str]) -> set[str]:
-        return {i for i in ids if self._kind(i) == ActorKind.PERSON}
+        return ids & self._person_ids
 
     def _states(self, ids: set[str]) -> set[str]:
-        return {i for i in ids if self._kind(i) == ActorKind.STATE}
+        return ids & self._state_ids
 
     def _kind(self, actor_id: str) -> ActorKind | None:
         actor = self.actors.actors.get(actor_id)
@@ -356,9 +358,10 @@ class EventResolver:
         groups: list[Bundle] = []
         index: dict[tuple, list[int]] = defaultdict(list)
         for r in reports:
+            week = self._week(r)
             key = (r.type, frozenset(t.actor for t in r.takings))
             found = None
-            for g in index[key]:
+            for g in [*index[(*key, week - 1)], *index[(*key, week)], *index[(*key, week + 1)]]:
                 group = groups[g]
                 same_sentence = any(x.article == r.article and x.evidence == r.evidence for x in group.reports)
                 similar = same_sentence or any(
@@ -368,10 +371,15 @@ class EventResolver:
                     break
             if found is None:
                 groups.append(Bundle([r]))
-                index[key].append(len(groups) - 1)
+                index[(*key, week)].append(len(groups) - 1)
             else:
                 groups[found].add(r, f"{r.name} repeats {groups[found].first.name}: same {r.type}, same words")
         return groups
+
+    def _week(self, r: Report) -> int:
+        """The week a report speaks of (its date, else its publication): reports weeks apart are not compared."""
+        day = r.date or self.published.get(r.article)
+        return date.fromisoformat(day).toordinal() // 7 if day else 0
 
     # --- building ----------------------------------------------------------------------------------
 
