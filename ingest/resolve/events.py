@@ -185,10 +185,6 @@ class EventResolver:
     def _states(self, ids: set[str]) -> set[str]:
         return ids & self._state_ids
 
-    def _kind(self, actor_id: str) -> ActorKind | None:
-        actor = self.actors.actors.get(actor_id)
-        return actor.kind if actor else None
-
     # --- compatibility ---------------------------------------------------------------------------
 
     def dates_fit(self, reports: list[Report], other: list[Report]) -> bool:
