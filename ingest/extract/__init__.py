@@ -56,8 +56,10 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, n:
                     have.represents = None
     if not _worth_keeping(candidate, takers, places):
         return None
-    place_key = book.chain(places)
     when = event_time(ctx, candidate)
+    if when is None and candidate.type == events.MEETING and events.recalled(candidate):
+        return None  # "the two last met ..." without a date: an earlier meeting we cannot tell apart
+    place_key = book.chain(places)
     for t in takers:
         ctx.actors[t.key].roles += 1
     return EventMention(

@@ -144,6 +144,15 @@ def _representation_verb(ctx: ArticleContext, sent: Span) -> Token | None:
     return None
 
 
+RECALLING = frozenset({"last", "previously", "earlier", "once", "before", "occasionally", "recently", "first"})
+
+
+def recalled(candidate: Candidate) -> bool:
+    """"X last met Y", "have met occasionally": a meeting before the one reported."""
+    return any(c.dep_ == "advmod" and c.lower_ in RECALLING and c.i < v.i + 3
+               for v in candidate.verbs for c in v.children) and not candidate.anaphoric
+
+
 def _anchored_to_another(ctx: ArticleContext, token: Token, verb: Token) -> bool:
     """A meeting dated by another one ("before the talks", "ahead of the summit")."""
     for head in {token, verb}:

@@ -223,6 +223,19 @@ class EventResolver:
                     return False
         return True
 
+    def a_day_apart(self, a: list[Report], b: list[Report]) -> bool:
+        """The same two people in the same city, on days one apart: one meeting over two days, or one
+        outlet counting from another time zone. The best-supported day wins."""
+        if not self.places_fit(a, b) or not self._near(a, b) or not self._near(b, a):
+            return False
+        cities = {self.places.city_and_country(r.location)[0] for r in [*a, *b] if r.location} - {None}
+        if len(cities) != 1:
+            return False
+        days = [_interval(r.date, r.precision) for r in [*a, *b] if r.date]
+        if any(d[0] != d[1] for d in days):
+            return False
+        return bool(days) and (max(d[0] for d in days) - min(d[0] for d in days)).days <= 1
+
     def fits(self, a: list[Report], b: list[Report]) -> bool:
         return self.dates_fit(a, b) and self.places_fit(a, b)
 
@@ -310,7 +323,8 @@ class EventResolver:
                 if group is None:
                     continue
                 score = self.same_parties(group.parties, group.actors, bundle.parties, bundle.actors)
-                if score > 0 and self.fits(group.reports, bundle.reports):
+                if score > 0 and (self.fits(group.reports, bundle.reports)
+                                  or score >= 20 and self.a_day_apart(group.reports, bundle.reports)):
                     matches.append((score, g))
             if not matches:
                 groups.append(bundle)

@@ -62,3 +62,16 @@ def test_two_meetings_in_one_sentence_pair_are_kept_apart(extracted):
                   "Separately, Indonesian Foreign Minister Indah Sari held talks with her Australian counterpart "
                   "Julia Brennan.")
     assert len(meetings(x)) == 2
+
+
+def test_a_recalled_meeting_is_kept_only_with_its_own_date(extracted):
+    undated = extracted("Chilean Foreign Minister Ana Rojas last met Peruvian Foreign Minister Luis Prado in Lima.")
+    assert meetings(undated) == []
+    dated = extracted("Chilean Foreign Minister Ana Rojas last met Peruvian Foreign Minister Luis Prado in Lima "
+                      "in February 2013.", published="2019-03-13")
+    assert [(m.date, m.date_precision) for m in meetings(dated)] == [("2013-02-01", "month")]
+
+
+def test_a_meeting_dated_by_another_is_left_out(extracted):
+    x = extracted("Envoy Henrik Eriksen met special envoy Yaw Dubois two days before the talks to settle the agenda.")
+    assert meetings(x) == []

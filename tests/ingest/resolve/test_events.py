@@ -116,10 +116,15 @@ def test_a_date_conflict_keeps_what_most_articles_say():
                      two_ministers("a3", "2021-03-17", None)])
     [event] = meetings_of(graph)
     assert event.date == "2021-03-16"
-    odd = two_ministers("a4", "2021-03-18", "2021-03-17")
+    odd = two_ministers("a4", "2021-03-18", "2021-03-17")  # the same people, same city, a day later
     graph = resolve([two_ministers("a1", "2021-03-17", "2021-03-16"), two_ministers("a2", "2021-03-17", "2021-03-16"),
                      odd])
-    assert len(meetings_of(graph)) == 2  # a different day is a different meeting, not a conflict
+    [event] = meetings_of(graph)
+    assert event.date == "2021-03-16"
+    assert [(c.field, c.kept, c.other) for c in graph.conflicts if c.subject == event.id] == [
+        ("date", "2021-03-16", "2021-03-17")]
+    later = two_ministers("a5", "2021-03-20", "2021-03-19")  # three days later: another meeting
+    assert len(meetings_of(resolve([two_ministers("a1", "2021-03-17", "2021-03-16"), later]))) == 2
 
 
 def test_reports_of_one_statement_in_two_articles_are_one_event():
