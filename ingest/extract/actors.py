@@ -204,8 +204,8 @@ def state_of(text: str) -> tuple[str, str] | None:
         country = look_up(text)
         if country is not None:
             return country.alpha3, how
-    if text.isupper() and len(text) > 4:  # a dateline in capitals: "BAGHDAD"
-        return state_of(text.title())
+    if text.isupper() and len(text) > 4 and text.title() != text:  # a dateline in capitals: "BAGHDAD"
+        return state_of(text.title())  # ("011L" is upper and its own title: no endless recursion)
     return None
 
 
