@@ -27,7 +27,12 @@ from graph_schema.stores.neo4j import Neo4jStore
 from ingest.pipeline import ingest
 from ingest.write import STAMP_KEY, rebuild_graph
 from tests.conftest import NEO4J_URI
-from tests.reliability.conftest import article_folder, cli_env, synthetic_articles
+from tests.reliability.conftest import (
+    article_folder,
+    cli_env,
+    run_cli,
+    synthetic_articles,
+)
 from tests.reliability.neo4j_instance import ROOT
 
 pytestmark = pytest.mark.slow
@@ -44,11 +49,12 @@ def corpora(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def sequential(corpora: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Records and export after ingesting A+B, then B+C, into a fresh embedded store."""
-    with EmbeddedStore(tmp_path_factory.mktemp("sequential")) as store:
-        for name in ("AB", "BC"):
-            report = ingest([corpora[name]], store, progress=False)
-            assert report.ok, report.failures
+    """Records and export after `diplograph ingest` of A+B, then of B+C, into a fresh embedded store."""
+    data = tmp_path_factory.mktemp("sequential")
+    for name in ("AB", "BC"):
+        done = run_cli("ingest", "--no-progress", "--data-dir", str(data), str(corpora[name]), env=cli_env())
+        assert done.returncode == 0, done.stdout + done.stderr
+    with EmbeddedStore(data) as store:
         return snapshot(store)
 
 
@@ -90,15 +96,17 @@ def test_two_ingest_processes_at_once_equal_a_sequential_ingest(
 
 
 def test_a_stale_resolve_never_overwrites_a_newer_graph(
-        store: GraphStore, corpora: dict[str, Path], sequential: dict[str, Any], tmp_path: Path,
+        store: GraphStore, corpora: dict[str, Path], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Ingest 1 reads the records (A+B) and resolves slowly; meanwhile ingest 2 stores C and writes its graph.
     Ingest 1 must not then replace that graph with one that lacks C."""
     with EmbeddedStore(tmp_path / "extracted") as extracted:  # the extractions, made once
         assert ingest([corpora["ABC"]], extracted, progress=False).ok
         records = list(extracted.article_payloads())
-    ab = [(a, p) for a, p in records if a.id in sequential_ids(corpora["AB"])]
-    bc = [(a, p) for a, p in records if a.id in sequential_ids(corpora["BC"])]
+        rebuild_graph(extracted)
+        one_after_the_other = snapshot(extracted)  # the graph of all of them, resolved here and now
+    ab = [(a, p) for a, p in records if a.id in article_ids(corpora["AB"])]
+    bc = [(a, p) for a, p in records if a.id in article_ids(corpora["BC"])]
 
     resolve = resolve_module.resolve
     first_has_read = threading.Event()
@@ -130,14 +138,14 @@ def test_a_stale_resolve_never_overwrites_a_newer_graph(
         second.join(120)
     assert not errors
     got = snapshot(store)
-    assert got["records"] == sequential["records"]
-    assert articles_in(got) == articles_in(sequential), "a stale graph replaced a newer one"
-    assert got == sequential
+    assert got["records"] == one_after_the_other["records"]
+    assert articles_in(got) == articles_in(one_after_the_other), "a stale graph replaced a newer one"
+    assert got == one_after_the_other
 
 
 def articles_in(snap: dict[str, Any]) -> list[str]:
     return [a["id"] for a in snap["export"]["articles"]]
 
 
-def sequential_ids(folder: Path) -> set[str]:
+def article_ids(folder: Path) -> set[str]:
     return {p.stem for p in folder.glob("*.txt")}

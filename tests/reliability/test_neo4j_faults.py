@@ -28,7 +28,6 @@ from diplograph.settings import Settings
 from graph_schema.document import to_document
 from graph_schema.store import StoreError, StoreUnavailable
 from graph_schema.stores.neo4j import Neo4jStore
-from ingest.pipeline import ingest
 from ingest.write import STAMP_KEY
 from tests.fixtures.sample_graph import (
     JANE,
@@ -138,8 +137,9 @@ def test_neo4j_killed_mid_ingest_names_what_did_not_go_in_and_a_rerun_completes(
     # a clean ingest of the same folder into an empty database gives the same graph and the same records
     with open_store(neo4j_up) as store:
         store.wipe()
-        clean = ingest([folder], store, progress=False)
-        assert clean.ok, clean.failures
+    clean = run_cli("ingest", "--no-progress", str(folder), env=env)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    with open_store(neo4j_up) as store:
         assert to_document(store.read_graph()) == completed
     clean_records = extraction_records(neo4j_up.uri)
     assert rerun_records == clean_records
