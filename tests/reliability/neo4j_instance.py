@@ -39,8 +39,10 @@ class ThrowawayNeo4j:
         return f"bolt://127.0.0.1:{self.bolt_port}"
 
     def env(self) -> dict[str, str]:
+        # C1 only, as scripts/test does: a quicker start on 2 cores, and these tests run small queries
         return {**os.environ, "NEO4J_LOCAL_NAME": self.name, "NEO4J_BOLT_PORT": str(self.bolt_port),
-                "NEO4J_HTTP_PORT": str(self.http_port), "NEO4J_HEAP": "512m", "NEO4J_PAGECACHE": "64m"}
+                "NEO4J_HTTP_PORT": str(self.http_port), "NEO4J_HEAP": "512m", "NEO4J_PAGECACHE": "64m",
+                "NEO4J_JAVA_OPTS": os.environ.get("NEO4J_JAVA_OPTS", "-XX:TieredStopAtLevel=1")}
 
     def _script(self, command: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
         return subprocess.run([str(SCRIPT), command], env=self.env(), capture_output=True, text=True, check=False,
