@@ -68,7 +68,7 @@ DATELINE_SEPARATORS = frozenset({":", "—", "–", "-", "--"})
 
 @Language.component(PARAGRAPHS)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence, and so does a dateline ("BAGHDAD (Reuters) –"): headlines,
+    """A blank line ends a sentence, and so does a dateline ("NAIROBI (Reuters) –"): headlines,
     datelines and paragraphs never run into the sentence after them, which the parser would misread."""
     starts = [0]
     for token in doc[:-1]:

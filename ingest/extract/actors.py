@@ -62,7 +62,7 @@ def _drop_small_capitals(ctx: ArticleContext) -> None:
 
 
 def dateline_country(dateline: str | None) -> str | None:
-    """The state a dateline ("Cairo", "BAGHDAD") names or lies in."""
+    """The state a dateline ("Nairobi", "LIMA") names or lies in."""
     if not dateline:
         return None
     name = dateline.strip().title() if dateline.isupper() else dateline.strip()
@@ -158,7 +158,7 @@ def is_name(span: Span) -> bool:
 
 
 def names_facility(span: Span) -> bool:
-    """"Abdel Qadir Gilani mosque": the name is part of a building's or a prize's name."""
+    """"Sultan Qaboos mosque": the name is part of a building's or a prize's name."""
     last = span[-1]
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -204,7 +204,7 @@ def state_of(text: str) -> tuple[str, str] | None:
         country = look_up(text)
         if country is not None:
             return country.alpha3, how
-    if text.isupper() and len(text) > 4 and text.title() != text:  # a dateline in capitals: "BAGHDAD"
+    if text.isupper() and len(text) > 4 and text.title() != text:  # a dateline in capitals: "NAIROBI"
         return state_of(text.title())  # ("011L" is upper and its own title: no endless recursion)
     return None
 
@@ -222,7 +222,7 @@ def _state(ctx: ArticleContext, ent: Span) -> None:
     if how == "capital" and not acts(span[-1]):
         return  # a place, not the state
     if how == "name" and span.text.isupper() and span.end < len(ctx.doc) and ctx.doc[span.end].text in ("(", ":", "—", "–", "-"):
-        return  # a dateline ("BAGHDAD (Reuters) –"), not the state
+        return  # a dateline ("NAIROBI (Reuters) –"), not the state
     ctx.add_mention(Mention(span.start, span.end, ActorKind.STATE, span.text, alpha3, how))
 
 

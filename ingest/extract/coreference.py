@@ -1,10 +1,10 @@
 """Within one article: which mentions are the same person.
 
-Names are clustered fullest first: "Kazemi", "Kazemi-Qomi" and "Hassan
-Kazemi" join "Hassan Kazemi Qomi" when that is the only person whose name
-holds all their parts. A surname spaCy tagged as something else ("Crocker" as
+Names are clustered fullest first: "Lopez", "Lopez-Garcia" and "Maria
+Lopez" join "Maria Lopez Garcia" when that is the only person whose name
+holds all their parts. A surname spaCy tagged as something else ("Halvorsen" as
 an organisation) is re-read as the person once a fuller name is known. Titles
-("the Iranian diplomat", "the two ambassadors") and pronouns are resolved on
+("the Chilean diplomat", "the two ambassadors") and pronouns are resolved on
 demand by `refer`, only when exactly the stated number of persons fit.
 """
 from __future__ import annotations
@@ -87,7 +87,7 @@ def _best_cluster(clusters: list[_Cluster], parts: tuple[str, ...]) -> _Cluster 
         if len(ends) == 1:
             return ends[0]
     if not fits and len(parts) >= 2:
-        # "Hassan Kazemi" beside "Kazemi Qomi": same first part and a shared surname part
+        # "Maria Lopez" beside "Lopez Garcia": same first part and a shared surname part
         near = [c for c in clusters if len(c.parts) >= 2 and c.parts[0] == parts[0] and set(c.parts[1:]) & wanted]
         if len(near) == 1:
             return near[0]
@@ -123,7 +123,7 @@ def _retag_name_parts(ctx: ArticleContext, clusters: list[_Cluster]) -> None:
         if start >= 2 and doc[start - 1].text in ("-", "‐") and fold(doc[start - 2].text) in NAME_PARTICLES:
             start -= 2  # "al-" in front
         if _capitalised_name_word(doc, end) or _capitalised_name_word(doc, start - 1):
-            i = end  # part of a longer, different name: "Abdel Qadir Gilani"
+            i = end  # part of a longer, different name: "Sultan Qaboos Grand"
             continue
         for k in range(start, end):
             other = ctx.by_token[k]
@@ -151,7 +151,7 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
     mention = ctx.mention_at(token)
     if mention is not None and mention.key:
         return [mention.key]
-    for child in token.children:  # "his counterpart Ryan Crocker", "the ambassador, X"
+    for child in token.children:  # "his counterpart Erik Halvorsen", "the ambassador, X"
         if child.dep_ in ("appos", "compound"):
             m = ctx.mention_at(child)
             if m is not None and m.kind == ActorKind.PERSON and m.key:

@@ -80,7 +80,7 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
                 continue
             _add_objects(ctx, prep, Role.PARTICIPANT, found)
         return
-    # a noun: "talks between X and Y", "Monday's meeting", "U.S.-Iranian talks", "a visit to Japan"
+    # a noun: "talks between X and Y", "Monday's meeting", "U.S.-Chinese talks", "a visit to Japan"
     for c in trigger.children:
         if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS:
             _add_objects(ctx, c, Role.PARTICIPANT, found)

@@ -1,9 +1,9 @@
 """Where an event happened, as a chain from the most specific place to the country.
 
 The places are the objects of "in/at" that hang on the event's words (and on
-nested "in/at" below them: "at X's office in the Green Zone compound in
-Baghdad"), place names compounded with the trigger ("the Baghdad talks"), and
-"the <demonym> capital". A person's premises ("al-Maliki's home", "the
+nested "in/at" below them: "at X's office in the Diplomatic Quarter compound in
+Lima"), place names compounded with the trigger ("the Lima talks"), and
+"the <demonym> capital". A person's premises ("al-Saadi's home", "the
 offices of X") are a venue whose owner hosted the event. Cities and countries
 come from the gazetteer; a named site the gazetteer does not know (a palace,
 a district) stays a venue or district inside the city found with it.
@@ -116,7 +116,7 @@ def event_places(ctx: ArticleContext, candidate: Candidate) -> list[Found]:
                 m = ctx.mention_at(child)
                 own_name = child.ent_iob_ != "O" and token.ent_iob_ == "I" and token.ent_type_ == child.ent_type_
                 if (m is None or m.kind != ActorKind.STATE or m.via == "capital") and not own_name:
-                    _named(ctx, child, found, seen)  # "the Baghdad talks"; not "U.S.-Iranian talks", not its name
+                    _named(ctx, child, found, seen)  # "the Lima talks"; not "U.S.-Chinese talks", not its name
             elif child.dep_ in ("dobj", "appos", "conj") and token.pos_ == "VERB" and token in candidate.triggers:
                 for obj in _objects(child):  # "hosted his counterpart A and B at São Bento Palace"
                     for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("at", "in")):
@@ -147,21 +147,21 @@ def _walk(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int],
         or _common_site(ctx, token, seen)
     if isinstance(hit, Found):
         found.append(hit)
-    for child in token.children:  # "Baghdad's fortified Green Zone", "the Green Zone compound"
+    for child in token.children:  # "Lima's fortified Diplomatic Quarter", "the Diplomatic Quarter compound"
         if child.dep_ in ("poss", "compound") and child.i not in seen and child.ent_type_ in ("GPE", "LOC", "FAC"):
             _named(ctx, child, found, seen)
     placeish = hit is not None or fold(token.text) in DISTRICT_WORDS | SITE_WORDS | SETTLEMENT_WORDS \
         or token.lower_ in PREMISES
     if depth > 0 and not placeish:
         return
-    for child in token.children:  # "office in the Green Zone compound in Baghdad"
+    for child in token.children:  # "office in the Diplomatic Quarter compound in Lima"
         if child.dep_ == "prep" and child.lower_ in EVENT_PLACE_PREPS | {"of"}:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 _walk(ctx, pobj, found, seen, depth + 1)
 
 
 def _premises(ctx: ArticleContext, token: Token) -> Found | None:
-    """"al-Maliki's office", "the home of X", "the Green Zone offices of X"."""
+    """"al-Saadi's office", "the home of X", "the Diplomatic Quarter offices of X"."""
     kind = PREMISES.get(token.lower_)
     if kind is None:
         return None

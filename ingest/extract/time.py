@@ -2,8 +2,8 @@
 
 Only a date that hangs on the event's own words counts ("held talks ...
 Monday", "Monday's meeting", "met on Tuesday"); a date of something else in
-the sentence ("the 1979 revolution", "Iran said Saturday") does not. Dates
-that anchor a duration ("since 2005", "after 27 years") are not the event's.
+the sentence ("the 1989 revolution", "Chile said Saturday") does not. Dates
+that anchor a duration ("since 2005", "after 12 years") are not the event's.
 """
 from __future__ import annotations
 
@@ -113,7 +113,7 @@ def _steps_to(span: Span, anchors: set[int]) -> int | None:
         if dep not in PATH_DEPS and dep != "compound":
             return None
         if dep in ("compound", "nmod", "poss", "appos") and head.i not in anchors:
-            return None  # the date of another noun: "the 1979 revolution"
+            return None  # the date of another noun: "the 1989 revolution"
         if dep == "pobj" and head.lower_ in ANCHOR_PREPS:
             return None
         if dep == "prep" and token.lower_ in ANCHOR_PREPS:

@@ -1,11 +1,11 @@
 """Offices and affiliations of the persons an article names.
 
-Three shapes carry an office: in front of the name ("Iranian ambassador to
-Iraq Hassan Kazemi", "State Department spokesman Tom Casey"), after it
-("Hoshiyar Zebari, the Iraqi foreign minister,") and before it with a comma
-("Spokesman for Iraqi Prime Minister Nuri al-Maliki, Ali al-Dabbagh,"). The
+Three shapes carry an office: in front of the name ("Chilean ambassador to
+Peru Maria Lopez", "State Department spokesman Anna Berg"), after it
+("Elena Petrova, the Bulgarian foreign minister,") and before it with a comma
+("Spokesman for Kenyan Prime Minister John Otieno, Peter Mwangi,"). The
 office's state is its person's country: a state word in front of the office
-("Iranian", "U.S.", "Iraq's"), a state body ("State Department"), "of
+("Chilean", "U.S.", "Peru's"), a state body ("State Department"), "of
 <state>" after it, or the country of the person an office is held for
 ("spokesman for <person>"). "to <state>" names where an ambassador is posted,
 not whose he is, and in front of an expert's or a reporter's office a country

@@ -3,13 +3,13 @@
 States are their ISO code. Persons are merged in three passes, each guarded
 so that two people sharing a surname stay apart:
 
-1. the same full name (folded; hyphens and spacing ignored: "Kazemi-Qomi" is
-   "Kazemi Qomi") is one person, whatever the articles say of their country
+1. the same full name (folded; hyphens and spacing ignored: "Lopez-Garcia" is
+   "Lopez Garcia") is one person, whatever the articles say of their country
    (a disagreement becomes a `Conflict`);
-2. transliterations ("Nuri"/"Nouri", "Dimitris"/"Dimitrios"): as many name
+2. transliterations ("Yuri"/"Youri", "Dimitris"/"Dimitrios"): as many name
    parts, each close (rapidfuzz ratio), the same consonants in the surname,
    and no two different known countries;
-3. a shorter name ("Bush", "Hassan Kazemi") joins the one fuller name that
+3. a shorter name ("Merkel", "Maria Lopez") joins the one fuller name that
    contains all its parts (a lone word only as the surname), when its
    country does not contradict; two candidates means no merge.
 
@@ -34,7 +34,7 @@ from ingest.extract.lexicon import EXPERT, JOURNALIST, fold, load
 from ingest.extraction import ActorMention, Extraction
 from ingest.resolve.ids import IdBook, slug, state_id
 
-NAME_PART_SIMILARITY = 80  # rapidfuzz ratio two spellings of one name part reach ("nuri"/"nouri": 89)
+NAME_PART_SIMILARITY = 80  # rapidfuzz ratio two spellings of one name part reach ("yuri"/"youri": 89)
 _VOWELS = re.compile(r"[aeiouy]+")
 
 
@@ -112,7 +112,7 @@ def _states(extractions: list[Extraction], index: ActorIndex, book: IdBook) -> N
 
 def _organisations(extractions: list[Extraction], index: ActorIndex, book: IdBook, groups: list[list[Item]],
                    persons: list[Item]) -> None:
-    # an "organisation" that is a known person's surname ("Crocker said") is that person
+    # an "organisation" that is a known person's surname ("Halvorsen said") is that person
     surnames: dict[str, set[int]] = defaultdict(set)
     for g, members in enumerate(groups):
         longest = max(members, key=lambda m: len(m.parts))

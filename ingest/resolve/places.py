@@ -1,11 +1,11 @@
 """One location per real place across all articles, each inside the next.
 
 Countries are their ISO code, gazetteer places their geonameid, a person's
-premises their resolved owner and kind ("office of Nouri al-Maliki" is the
-same whether an article spells him Nuri or Nouri), and a named site or
+premises their resolved owner and kind ("office of Youri al-Saadi" is the
+same whether an article spells him Yuri or Youri), and a named site or
 district its name within its country. What a place lies within is the
 most-reported enclosing place: one article may know the office is in the
-Green Zone, another that the Green Zone is in Baghdad.
+Diplomatic Quarter, another that the Diplomatic Quarter is in Lima.
 """
 from __future__ import annotations
 
