@@ -7,8 +7,8 @@ a fixed mix of reads (at most 600 requests or 20 seconds). No answer may be a
 5xx, and every answer must be exactly what the same request returned before
 the ingest or after it: a read sees the old graph or the new one, never a mix
 and never an error. Requests/s and p50/p99 latencies are printed (run with
-`-s`) and recorded as test properties; `python -m tests.reliability.load` is
-only the generator.
+`-s`) and recorded as test properties (`--junitxml`); the generator is
+`tests/reliability/load.py`.
 """
 from __future__ import annotations
 
