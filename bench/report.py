@@ -38,7 +38,8 @@ def markdown(results: dict[str, Any]) -> str:
     parts = sorted((p for p in results.get("scales", []) if "failed" not in p), key=lambda p: (p["events"], p["store"]))
     out = []
     m = results.get("machine", {})
-    out.append(f"Run {results.get('started', '?')} to {results.get('finished', '?')} on {m.get('cpus')} cores "
+    out.append(f"Assembled {results.get('finished', '?')} (parts reused from earlier in the same session keep their "
+               f"own load average, in the tables) on {m.get('cpus')} cores "
                f"({m.get('cpu', '?')}), {m.get('memory_gib')} GiB, Python {m.get('python')}; load average at start "
                f"{m.get('load_avg_at_start')}, at end {results.get('load_avg_at_end')}.\n\n"
                f"Command: `{results.get('command', '')}`\n")
