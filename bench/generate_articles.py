@@ -230,30 +230,30 @@ class _Story:
         rng, host, guest = self.rng, self.st(self.host), self.st(self.guest)
         year = self.published.year - rng.randrange(3, 25)
         return [
-            f"Relations between {guest} and {host} have been strained since {year}, when a dispute over "
-            f"{rng.choice(TOPICS)} led both sides to recall their ambassadors for several months.",
-            f"Trade between the two countries reached ${rng.randrange(2, 90)} billion last year, according to "
-            f"official figures, and both governments have said they want to double it within a decade.",
-            "Analysts said the meeting was unlikely to produce a breakthrough but showed that both capitals wanted "
-            "to keep channels open at a time of rising tension in the region.",
-            f"Diplomats in {self.city} said preparations for the visit had taken months and that several earlier "
-            f"dates had been postponed at short notice.",
-            f"The two sides issued a joint communique pledging to {rng.choice(ACTIONS)} and to meet again within "
-            f"six months, though it gave no date or venue for the next round.",
-            "Critics at home accused the government of conceding too much. Opposition lawmakers called for a "
-            "parliamentary debate on the outcome of the talks and demanded to see the full text of any agreement.",
-            f"Officials said the agenda also covered {rng.choice(TOPICS)}, {rng.choice(TOPICS)} and cooperation "
-            f"in international forums, where the two countries have often voted on opposite sides.",
-            f"Security was tight around the {self.venue}, with roads closed for much of the day and police "
-            f"checkpoints at every junction in the centre of {self.city}.",
-            f"The visit was the first by a senior official from {guest} since {year}, and it followed weeks of "
-            f"quiet contacts between the two foreign ministries, officials said.",
-            f"Earlier this month, {guest} announced that it would {rng.choice(ACTIONS)}, a move seen as a "
-            f"gesture of goodwill ahead of the talks.",
-            "Neither side gave details of what had been agreed on the most sensitive issues, and a planned "
-            "signing ceremony was cancelled without explanation late in the afternoon.",
-            f"Business leaders from both countries, who had travelled to {self.city} for a forum held alongside "
-            f"the talks, said they hoped the meeting would cut red tape on {rng.choice(TOPICS)}.",
+            (f"Relations between {guest} and {host} have been strained since {year}, when a dispute over "
+             f"{rng.choice(TOPICS)} led both sides to recall their ambassadors for several months."),
+            (f"Trade between the two countries reached ${rng.randrange(2, 90)} billion last year, according to "
+             f"official figures, and both governments have said they want to double it within a decade."),
+            ("Analysts said the meeting was unlikely to produce a breakthrough but showed that both capitals wanted "
+             "to keep channels open at a time of rising tension in the region."),
+            (f"Diplomats in {self.city} said preparations for the visit had taken months and that several earlier "
+             f"dates had been postponed at short notice."),
+            (f"The two sides issued a joint communique pledging to {rng.choice(ACTIONS)} and to meet again within "
+             f"six months, though it gave no date or venue for the next round."),
+            ("Critics at home accused the government of conceding too much. Opposition lawmakers called for a "
+             "parliamentary debate on the outcome of the talks and demanded to see the full text of any agreement."),
+            (f"Officials said the agenda also covered {rng.choice(TOPICS)}, {rng.choice(TOPICS)} and cooperation "
+             f"in international forums, where the two countries have often voted on opposite sides."),
+            (f"Security was tight around the {self.venue}, with roads closed for much of the day and police "
+             f"checkpoints at every junction in the centre of {self.city}."),
+            (f"The visit was the first by a senior official from {guest} since {year}, and it followed weeks of "
+             f"quiet contacts between the two foreign ministries, officials said."),
+            (f"Earlier this month, {guest} announced that it would {rng.choice(ACTIONS)}, a move seen as a "
+             f"gesture of goodwill ahead of the talks."),
+            ("Neither side gave details of what had been agreed on the most sensitive issues, and a planned "
+             "signing ceremony was cancelled without explanation late in the afternoon."),
+            (f"Business leaders from both countries, who had travelled to {self.city} for a forum held alongside "
+             f"the talks, said they hoped the meeting would cut red tape on {rng.choice(TOPICS)}."),
         ]
 
     def title(self) -> str:
@@ -278,7 +278,7 @@ def generate_article(world: World, seed: int, index: int, target_words: int = 60
     title = story.title()
     paragraphs = [story.lead(dateline, outlet)]
     goal = rng.randrange(target_words - 45, target_words + 15)
-    words = lambda: sum(len(p.split()) for p in paragraphs)  # noqa: E731
+    words = lambda: sum(len(p.split()) for p in paragraphs)
     filler = story.background()
     rng.shuffle(filler)
     body = story.body()

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench.world import VENUES, Person, State, World, slug
+from bench.world import VENUES, Person, World, slug
 from graph_schema.document import to_document
 from graph_schema.model import (
     Actor,
@@ -104,7 +104,6 @@ def shape(graph: Graph) -> GraphShape:
                 representations += 1
                 involved.add(p.represents)
         per_actor.update(involved)
-    counts = sorted(per_actor.values(), reverse=True) or [0]
     n_top = max(1, len(graph.actors) // 100)
     by_participation = Counter(p.actor for e in graph.events.values() for p in e.participants)
     top_share = sum(c for _, c in by_participation.most_common(n_top)) / max(1, participations)

@@ -24,7 +24,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from bench.generate_articles import generate_articles, write_articles
 from bench.measure import machine
@@ -42,7 +42,7 @@ class Clock:
     The machine is shared: CPU seconds show what the work costs whatever else runs.
     """
 
-    def __enter__(self) -> Clock:
+    def __enter__(self) -> Self:
         self.wall0, self.cpu0 = time.perf_counter(), _cpu()
         return self
 

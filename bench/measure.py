@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Self
 
 import psutil
 
@@ -40,7 +41,7 @@ def summarise(seconds: Iterable[float]) -> Latency:
     ms = sorted(s * 1000 for s in seconds)
     if not ms:
         return Latency(0, math.nan, math.nan, math.nan, math.nan, math.nan)
-    r = lambda v: round(v, 3)  # noqa: E731
+    r = lambda v: round(v, 3)
     return Latency(len(ms), r(percentile(ms, 50)), r(percentile(ms, 90)), r(percentile(ms, 99)), r(ms[-1]),
                    r(statistics.fmean(ms)))
 
@@ -85,7 +86,7 @@ class PeakMemory:
             if self._stop.wait(self.interval):
                 return
 
-    def __enter__(self) -> PeakMemory:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 

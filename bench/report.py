@@ -55,8 +55,8 @@ def markdown(results: dict[str, Any]) -> str:
               f"{p['load'].get('unchanged_replace_s', 0):.1f}",
               _num(p.get("reload", {}).get("open_s"), "{:.2f}"),
               _num(p.get("reload", {}).get("open_and_first_query_s"), "{:.2f}"),
-              f"{_num(p['load'].get('bench_peak_rss_mib'))} / {_num(p['load'].get('neo4j_peak_rss_mib'))} / "
-              f"{_num(p.get('api', {}).get('server_peak_rss_mib'))}",
+              (f"{_num(p['load'].get('bench_peak_rss_mib'))} / {_num(p['load'].get('neo4j_peak_rss_mib'))} / "
+               f"{_num(p.get('api', {}).get('server_peak_rss_mib'))}"),
               str(p.get("load_avg_at_start", ["?"])[0])]
              for p in parts]))
 
@@ -122,7 +122,7 @@ def write_into(doc: Path, results: dict[str, Any]) -> None:
     if START not in text or END not in text:
         raise SystemExit(f"{doc} has no {START} ... {END} markers")
     block = f"{START}\n{markdown(results)}{END}"
-    doc.write_text(re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, text, flags=re.S))
+    doc.write_text(re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, text, flags=re.DOTALL))
 
 
 def main(argv: list[str] | None = None) -> int:
