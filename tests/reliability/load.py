@@ -109,7 +109,7 @@ def run_load(base_url: str, paths: list[str], *, concurrency: int = 8, max_reque
 
 def table(rows: dict[str, dict[str, Any]]) -> str:
     """The summaries as a small text table, one row per run."""
-    columns = [c for c in ("requests", "during_ingest", "seconds", "rps", "p50_ms", "p99_ms", "max_ms", "statuses",
+    columns = [c for c in ("requests", "during_ingest", "mixed", "seconds", "rps", "p50_ms", "p99_ms", "max_ms", "statuses",
                            "broken") if any(c in row for row in rows.values())]
     lines = ["| run | " + " | ".join(columns) + " |", "|" + " --- |" * (len(columns) + 1)]
     for name, row in rows.items():
