@@ -88,12 +88,10 @@ class ThrowawayNeo4j:
         self._script("stop", timeout=120)
 
     def remove(self) -> None:
-        """Stop the instance and delete its state directory."""
+        """Kill the instance (its data goes anyway, so no clean shutdown is needed) and delete its state."""
         try:
-            self.stop()
+            self.kill()
         finally:
-            if self.is_running():
-                self.kill()
             shutil.rmtree(self.home, ignore_errors=True)
 
 
