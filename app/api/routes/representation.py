@@ -50,13 +50,7 @@ def list_representations(
             summary="Who represented this state (or body), and at which events")
 def list_representatives(store: StoreDep, actor_id: ActorId, paging: PagingDep) -> RepresentativeList:
     state = actor_or_404(store, actor_id)
-    by_person: dict[str, list[Representation]] = defaultdict(list)
-    for r in store.representations(state=actor_id):
-        by_person[r.person].append(r)
-    ranked = sorted(by_person, key=lambda p: (-len({r.event for r in by_person[p]}), p))
-    page = page_of(ranked, paging)
-    lookup = Lookup(store)
-    lookup.actors(page["items"])
+    page, by_person, lookup = _grouped_page(store, store.representations(state=actor_id), "person", paging)
     page["items"] = [Representative(person=lookup.actor_ref(p), **_span(by_person[p])) for p in page["items"]]
     return RepresentativeList(state=actor_ref(state), **page)
 
@@ -65,12 +59,18 @@ def list_representatives(store: StoreDep, actor_id: ActorId, paging: PagingDep) 
             responses=responses(404, 422), summary="Whom this person represented, and at which events")
 def list_represented(store: StoreDep, actor_id: ActorId, paging: PagingDep) -> RepresentedList:
     person = actor_or_404(store, actor_id)
-    by_state: dict[str, list[Representation]] = defaultdict(list)
-    for r in store.representations(person=actor_id):
-        by_state[r.state].append(r)
-    ranked = sorted(by_state, key=lambda s: (-len({r.event for r in by_state[s]}), s))
+    page, by_state, lookup = _grouped_page(store, store.representations(person=actor_id), "state", paging)
+    page["items"] = [RepresentedState(state=lookup.actor_ref(s), **_span(by_state[s])) for s in page["items"]]
+    return RepresentedList(person=actor_ref(person), **page)
+
+
+def _grouped_page(store, representations: list[Representation], by: str, paging):
+    """One page of the counterpart actors (`by`: "person" or "state"), most events first, with their names."""
+    groups: dict[str, list[Representation]] = defaultdict(list)
+    for r in representations:
+        groups[getattr(r, by)].append(r)
+    ranked = sorted(groups, key=lambda a: (-len({r.event for r in groups[a]}), a))
     page = page_of(ranked, paging)
     lookup = Lookup(store)
     lookup.actors(page["items"])
-    page["items"] = [RepresentedState(state=lookup.actor_ref(s), **_span(by_state[s])) for s in page["items"]]
-    return RepresentedList(person=actor_ref(person), **page)
+    return page, groups, lookup
