@@ -22,11 +22,11 @@ DRIVER_CALLS = {"run", "execute_query", "execute_read", "execute_write"}
 
 # (file, local name) -> why it cannot carry a value
 REVIEWED = {
-    ("graph_schema/stores/neo4j.py", "label"): "a node label from the fixed kind and section tables",
-    ("graph_schema/stores/neo4j.py", "hops"): "an int from range(1, MAX_HOPS + 1): one query text per depth",
-    ("graph_schema/stores/neo4j.py", "match"): "from _event_filter: fixed fragments chosen by which filters are set",
-    ("graph_schema/stores/neo4j.py", "start"): "_event_filter: one of five fixed MATCH fragments",
-    ("graph_schema/stores/neo4j.py", "where"): "_event_filter: a list of fixed condition fragments",
+    ("graph_schema/stores/neo4j/writes.py", "label"): "a node label from the fixed kind and section tables",
+    ("graph_schema/stores/neo4j/reads.py", "hops"): "an int from range(1, MAX_HOPS + 1): one query text per depth",
+    ("graph_schema/stores/neo4j/store.py", "match"): "from event_filter: fixed fragments chosen by which filters are set",
+    ("graph_schema/stores/neo4j/reads.py", "start"): "event_filter: one of five fixed MATCH fragments",
+    ("graph_schema/stores/neo4j/reads.py", "where"): "event_filter: a list of fixed condition fragments",
 }
 
 

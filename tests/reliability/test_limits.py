@@ -21,7 +21,7 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import GraphDatabase
 
-import graph_schema.stores.neo4j as neo4j_module
+import graph_schema.stores.neo4j.store as neo4j_module
 from app.main import create_app
 from diplograph.settings import Settings
 from graph_schema.document import to_document
@@ -181,7 +181,7 @@ def test_a_slow_path_query_is_cut_by_the_timeout_and_holds_no_worker(
         neo4j_store: GraphStore, sample_graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`/graph/connection` made pathologically slow (its Cypher replaced by one that runs for minutes)."""
     neo4j_store.replace_graph(sample_graph)
-    monkeypatch.setattr(neo4j_module, "_SHORTEST", dict.fromkeys(neo4j_module._SHORTEST, SLOW_CYPHER))
+    monkeypatch.setattr(neo4j_module, "SHORTEST", dict.fromkeys(neo4j_module.SHORTEST, SLOW_CYPHER))
     timeout_s = 1.0
     store = Neo4jStore(uri=NEO4J_URI, user=os.environ.get("NEO4J_USER", "neo4j"),
                        password=os.environ.get("NEO4J_PASSWORD", ""), query_timeout_s=timeout_s)

@@ -22,7 +22,7 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import GraphDatabase
 
-import graph_schema.stores.neo4j as neo4j_module
+import graph_schema.stores.neo4j.store as neo4j_module
 from app.main import create_app
 from bench.generate_graph import generate_graph
 from diplograph.settings import Settings

@@ -1,0 +1,218 @@
+"""Reading Neo4j: the Cypher of every read, and how its rows become model objects.
+
+Every query takes its values as parameters; the few texts put together here
+(`event_filter`, one shortest-path text per depth) are built from fixed
+fragments chosen by which filters are set.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from graph_schema.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Conflict,
+    DatePrecision,
+    Event,
+    Evidence,
+    Location,
+    LocationKind,
+    Participation,
+    Role,
+    Title,
+)
+from graph_schema.store import MAX_HOPS, EventQuery
+from graph_schema.stores import actor_search
+
+MAX_CHAIN = 20  # deepest `within` chain location_chain follows
+SEARCH_CANDIDATES = 200
+_LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
+
+ACTOR_FIELDS = """a {.id, .name, .kind, .country, .aliases, .offices, .evidence_articles, .evidence_starts,
+    .evidence_ends, .evidence_quotes, affiliation: head([(a)-[:AFFILIATED_WITH]->(o:Actor) | o.id])}"""
+LOCATION_FIELDS = """l {.id, .name, .kind, .country, .lat, .lon, .aliases,
+    within: head([(l)-[:WITHIN]->(p:Location) | p.id])}"""
+EVENT_FIELDS = """e {.id, .type, .cameo, .date, .date_precision, .date_text, .merged_from,
+    location: head([(e)-[:LOCATED_IN]->(l:Location) | l.id]),
+    participants: [(a:Actor)-[p:PARTICIPATED_IN]->(e) | [p.ord, a.id, p.role, p.represents,
+                   p.evidence_articles, p.evidence_starts, p.evidence_ends, p.evidence_quotes]],
+    sources: [(e)-[s:REPORTED_BY]->(art:Article) | [s.ord, art.id, s.start, s.end, s.quote]]}"""
+
+GET_ACTORS = f"UNWIND $ids AS id MATCH (a:Actor {{id: id}}) RETURN {ACTOR_FIELDS} AS actor"
+GET_LOCATIONS = f"UNWIND $ids AS id MATCH (l:Location {{id: id}}) RETURN {LOCATION_FIELDS} AS location"
+GET_EVENTS = f"UNWIND $ids AS id MATCH (e:Event {{id: id}}) RETURN {EVENT_FIELDS} AS event"
+ARTICLE_FIELDS = "a {.id, .title, .outlet, .url, .published, .dateline, .language}"
+GET_ARTICLES = f"""
+UNWIND $ids AS id
+OPTIONAL MATCH (a:Article {{id: id}})
+OPTIONAL MATCH (x:Extraction {{id: id}})
+RETURN id, CASE WHEN a IS NULL THEN NULL ELSE {ARTICLE_FIELDS} END AS article, x.article AS record
+"""
+LOCATION_CHAIN = f"""
+MATCH path = (:Location {{id: $id}})-[:WITHIN*0..{MAX_CHAIN}]->(:Location)
+WITH path ORDER BY length(path) DESC LIMIT 1
+UNWIND nodes(path) AS l
+RETURN {LOCATION_FIELDS} AS location
+"""
+LOCATION_CHAINS = f"""
+UNWIND $ids AS id
+MATCH path = (:Location {{id: id}})-[:WITHIN*0..{MAX_CHAIN}]->(:Location)
+WITH id, path ORDER BY length(path) DESC
+WITH id, collect(path)[0] AS path
+RETURN id, [l IN nodes(path) | {LOCATION_FIELDS}] AS chain
+"""
+ALL_PAGED = {
+    "actors": f"MATCH (a:Actor) WHERE a.id > $after RETURN {ACTOR_FIELDS} AS item ORDER BY a.id LIMIT $n",
+    "locations": f"MATCH (l:Location) WHERE l.id > $after RETURN {LOCATION_FIELDS} AS item ORDER BY l.id LIMIT $n",
+    "events": f"MATCH (e:Event) WHERE e.id > $after RETURN {EVENT_FIELDS} AS item ORDER BY e.id LIMIT $n",
+    "articles": f"MATCH (a:Article) WHERE a.id > $after RETURN {ARTICLE_FIELDS} AS item ORDER BY a.id LIMIT $n",
+    "conflicts": """MATCH (c:Conflict) WHERE c.id > $after
+        RETURN c {.id, .subject, .field, .kept, .other, .evidence_articles, .evidence_starts, .evidence_ends,
+                  .evidence_quotes} AS item ORDER BY c.id LIMIT $n""",
+}
+COUNTS = """
+RETURN COUNT { (:Article) } AS articles, COUNT { (:Extraction) } AS records, COUNT { (:Actor) } AS actors,
+       COUNT { (:Event) } AS events, COUNT { (:Location) } AS locations, COUNT { (:Conflict) } AS conflicts,
+       COUNT { ()-[:PARTICIPATED_IN]->() } + COUNT { ()-[:REPORTED_BY]->() } + COUNT { ()-[:LOCATED_IN]->() }
+       + COUNT { ()-[:AFFILIATED_WITH]->() } + COUNT { ()-[:WITHIN]->() } + COUNT { (:Conflict) } AS relationships
+"""
+TITLE_COUNT = "MATCH (a:Actor) WHERE a.titles IS NOT NULL RETURN sum(size(a.titles)) AS n"
+SEARCH = """
+CALL db.index.fulltext.queryNodes('actor_names', $query, {limit: $candidates}) YIELD node AS a, score
+WHERE $kind IS NULL OR a.kind = $kind
+RETURN """ + ACTOR_FIELDS + " AS actor"
+COUNTERPARTS = """
+MATCH (:Actor {id: $id})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(b:Actor)
+WHERE b.id <> $id
+RETURN b.id AS actor, collect(DISTINCT [m.id, m.date]) AS meetings
+"""
+REPRESENTATIONS = {
+    "state": "MATCH (s:Actor {id: $state})<-[:ON_BEHALF_OF]-(r:Representation)<-[:REPRESENTED]-(p:Actor)",
+    "person": "MATCH (p:Actor {id: $person})-[:REPRESENTED]->(r:Representation)-[:ON_BEHALF_OF]->(s:Actor)",
+    "all": "MATCH (p:Actor)-[:REPRESENTED]->(r:Representation)-[:ON_BEHALF_OF]->(s:Actor)",
+}
+REPRESENTATIONS_TAIL = """
+MATCH (r)-[:AT]->(e:Event)
+WHERE $state IS NULL OR s.id = $state
+RETURN p.id AS person, s.id AS state, e.id AS event, e.date AS date
+"""
+CONFLICTS = """
+MATCH (c:Conflict {subject: $subject})
+RETURN c {.id, .subject, .field, .kept, .other, .evidence_articles, .evidence_starts, .evidence_ends,
+          .evidence_quotes} AS item
+"""
+NETWORK_NODES = """
+MATCH (a:Actor) WHERE EXISTS { (a)-[:PARTICIPATED_IN]->(:Meeting) }
+RETURN a.id AS id, a.name AS name, a.kind AS kind
+"""
+NETWORK_EDGES = """
+MATCH (a:Actor)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(b:Actor)
+WHERE a.id < b.id
+RETURN a.id AS a, b.id AS b, count(DISTINCT m) AS weight
+"""
+SHORTEST = {
+    hops: f"""
+MATCH (a:Actor {{id: $source}}), (b:Actor {{id: $target}})
+MATCH path = shortestPath((a)-[:PARTICIPATED_IN*..{2 * hops}]-(b))
+RETURN [n IN nodes(path) | n.id] AS ids
+"""
+    for hops in range(1, MAX_HOPS + 1)
+}
+
+
+def read_evidence(articles: list[str] | None, starts: list[int] | None, ends: list[int] | None,
+                   quotes: list[str] | None) -> list[Evidence]:
+    return [Evidence(a, s, e, q) for a, s, e, q in zip(articles or [], starts or [], ends or [], quotes or [],
+                                                       strict=True)]
+
+
+def read_actor(row: dict[str, Any]) -> Actor:
+    offices = orjson.loads(row["offices"]) if row.get("offices") else []
+    return Actor(
+        id=row["id"], name=row["name"], kind=ActorKind(row["kind"]), country=row.get("country"),
+        aliases=list(row.get("aliases") or []),
+        titles=[Title(o["title"], o["of"], [Evidence(**e) for e in o["evidence"]]) for o in offices],
+        affiliation=row.get("affiliation"),
+        evidence=read_evidence(row.get("evidence_articles"), row.get("evidence_starts"),
+                                row.get("evidence_ends"), row.get("evidence_quotes")))
+
+
+def read_location(row: dict[str, Any]) -> Location:
+    return Location(id=row["id"], name=row["name"], kind=LocationKind(row["kind"]), country=row.get("country"),
+                    lat=row.get("lat"), lon=row.get("lon"), within=row.get("within"),
+                    aliases=list(row.get("aliases") or []))
+
+
+def read_event(row: dict[str, Any]) -> Event:
+    participants = [Participation(actor, Role(role), represents, read_evidence(ea, es, ee, eq))
+                    for _, actor, role, represents, ea, es, ee, eq in sorted(row["participants"],
+                                                                              key=lambda p: p[0])]
+    sources = [Evidence(article, start, end, quote)
+               for _, article, start, end, quote in sorted(row["sources"], key=lambda s: s[0])]
+    return Event(id=row["id"], type=row["type"], cameo=row.get("cameo"), date=row.get("date"),
+                 date_precision=DatePrecision(row["date_precision"]) if row.get("date_precision") else None,
+                 date_text=row.get("date_text"), location=row.get("location"), participants=participants,
+                 sources=sources, merged_from=list(row.get("merged_from") or []))
+
+
+def read_article(row: dict[str, Any]) -> Article:
+    return Article(**{k: row.get(k) for k in ("id", "title", "outlet", "url", "published", "dateline", "language")})
+
+
+def read_conflict(row: dict[str, Any]) -> Conflict:
+    return Conflict(row["subject"], row["field"], row.get("kept"), row.get("other"),
+                    read_evidence(row.get("evidence_articles"), row.get("evidence_starts"),
+                                   row.get("evidence_ends"), row.get("evidence_quotes")))
+
+
+def lucene_query(text: str) -> str:
+    """A full-text query for `text`: each normalised word, escaped, fuzzy when long enough to allow typos."""
+    terms = []
+    for word in actor_search.normalise(text).split():
+        escaped = "".join("\\" + ch if ch in _LUCENE_SPECIAL else ch for ch in word)
+        if len(word) <= 2:
+            terms.append(escaped)
+        else:
+            terms.append(f"{escaped}~{1 if len(word) <= 5 else 2}")
+    return " ".join(terms)
+
+
+def event_filter(q: EventQuery) -> tuple[str, dict[str, Any]]:
+    """A MATCH ... WHERE binding `e` to matching events; fixed fragments, values only as parameters."""
+    params: dict[str, Any] = {"actor": q.actor, "counterpart": q.counterpart, "place": q.place,
+                              "date_from": q.date_from, "date_to": q.date_to, "type": q.type,
+                              "represents": q.represents}
+    involves = ("(EXISTS {{ (:Actor {{id: ${0}}})-[:PARTICIPATED_IN]->(e) }} OR "
+                "EXISTS {{ (e)<-[:AT]-(:Representation)-[:ON_BEHALF_OF]->(:Actor {{id: ${0}}}) }})")
+    where: list[str] = []
+    if q.actor is not None:
+        start = ("MATCH (x:Actor {id: $actor}) CALL (x) { MATCH (x)-[:PARTICIPATED_IN]->(e:Event) RETURN e "
+                 "UNION MATCH (x)<-[:ON_BEHALF_OF]-(:Representation)-[:AT]->(e:Event) RETURN e } WITH e")
+    elif q.represents is not None:
+        start = ("MATCH (:Actor {id: $represents})<-[:ON_BEHALF_OF]-(:Representation)-[:AT]->(e:Event) "
+                 "WITH DISTINCT e")
+    elif q.place is not None:
+        start = ("MATCH (:Location {id: $place})<-[:WITHIN*0..]-(:Location)<-[:LOCATED_IN]-(e:Event) "
+                 "WITH DISTINCT e")
+    elif q.type == "meeting":
+        start = "MATCH (e:Meeting) WITH e"
+    else:
+        start = "MATCH (e:Event) WITH e"
+    if q.counterpart is not None:
+        where.append(involves.format("counterpart"))
+    if q.represents is not None and q.actor is not None:
+        where.append("EXISTS { (e)<-[:AT]-(:Representation)-[:ON_BEHALF_OF]->(:Actor {id: $represents}) }")
+    if q.place is not None and (q.actor is not None or q.represents is not None):
+        where.append("EXISTS { (e)-[:LOCATED_IN]->(:Location)-[:WITHIN*0..]->(:Location {id: $place}) }")
+    if q.date_from is not None:
+        where.append("e.date >= $date_from")
+    if q.date_to is not None:
+        where.append("e.date <= $date_to")
+    if q.type == "meeting":
+        where.append("e:Meeting")
+    elif q.type is not None:
+        where.append("e.type = $type")
+    return start + (" WHERE " + " AND ".join(where) if where else ""), params

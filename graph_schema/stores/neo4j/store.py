@@ -1,0 +1,447 @@
+"""The Neo4j store: the resolved graph as a property graph (see `graph_schema/README.md`).
+
+Writes go in batches (`UNWIND $rows AS row ...`, built in `writes.py`) inside
+managed transactions, so the driver retries transient errors; `replace_graph`
+writes only the difference: every node keeps a fingerprint of itself (`fp`)
+and of the relationships it owns (`fp_facts`). Reads (`reads.py`) are
+parameterised Cypher in read transactions with a timeout. Driver failures
+become `StoreUnavailable`.
+"""
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import networkx as nx
+import orjson
+from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
+    GraphDatabase,
+    ManagedTransaction,
+    unit_of_work,
+)
+from neo4j import exceptions as neo4j_errors
+
+from graph_schema.document import article_record, conflict_order
+from graph_schema.integrity import graph_problems
+from graph_schema.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Conflict,
+    Event,
+    Graph,
+    Location,
+)
+from graph_schema.schema import apply_schema
+from graph_schema.store import (
+    MAX_HOPS,
+    ActorHit,
+    Counterpart,
+    EventQuery,
+    GraphStore,
+    InvalidGraph,
+    Page,
+    Representation,
+    StoreError,
+    StoreUnavailable,
+    WriteStats,
+)
+from graph_schema.stores import actor_search
+from graph_schema.stores.fingerprint import Key, Print, diff, digest, fingerprints
+from graph_schema.stores.neo4j.reads import (
+    ALL_PAGED,
+    CONFLICTS,
+    COUNTERPARTS,
+    COUNTS,
+    EVENT_FIELDS,
+    GET_ACTORS,
+    GET_ARTICLES,
+    GET_EVENTS,
+    GET_LOCATIONS,
+    LOCATION_CHAIN,
+    LOCATION_CHAINS,
+    NETWORK_EDGES,
+    NETWORK_NODES,
+    REPRESENTATIONS,
+    REPRESENTATIONS_TAIL,
+    SEARCH,
+    SEARCH_CANDIDATES,
+    SHORTEST,
+    TITLE_COUNT,
+    event_filter,
+    lucene_query,
+    read_actor,
+    read_article,
+    read_conflict,
+    read_event,
+    read_location,
+)
+from graph_schema.stores.neo4j.writes import STORED_PRINTS, Statement, Unit, write_units
+from graph_schema.stores.ordering import event_order
+
+T = TypeVar("T")
+
+LOCK_TTL_MS = 120_000
+_PUT_RECORD = """
+MERGE (x:Extraction {id: $id})
+WITH x WHERE x.fp IS NULL OR x.fp <> $fp
+SET x.article = $article, x.payload = $payload, x.fp = $fp
+RETURN count(x) AS written
+"""
+_RECORDS_PAGE = """
+MATCH (x:Extraction) WHERE x.id > $after
+RETURN x.id AS id, x.article AS article, x.payload AS payload ORDER BY x.id LIMIT $n
+"""
+_ACQUIRE_LOCK = """
+MERGE (l:StoreLock {name: 'graph'})
+WITH l WHERE l.holder IS NULL OR l.holder = $me OR l.expires < timestamp()
+SET l.holder = $me, l.expires = timestamp() + $ttl
+RETURN count(l) AS acquired
+"""
+_RELEASE_LOCK = "MATCH (l:StoreLock {name: 'graph', holder: $me}) SET l.holder = NULL, l.expires = NULL"
+
+
+
+class Neo4jStore(GraphStore):
+    name = "neo4j"
+
+    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j",
+                 query_timeout_s: float = 10.0, batch_size: int = 5000) -> None:
+        self.uri = uri
+        self.database = database
+        self.query_timeout_s = query_timeout_s
+        self.write_timeout_s = max(120.0, query_timeout_s)
+        self.batch_size = batch_size
+        auth = (user, password) if password else None
+        try:
+            self._driver = GraphDatabase.driver(
+                uri, auth=auth, connection_timeout=min(query_timeout_s, 5.0),
+                connection_acquisition_timeout=max(query_timeout_s, 1.0),
+                max_transaction_retry_time=query_timeout_s)
+        except (neo4j_errors.ConfigurationError, ValueError) as exc:
+            raise StoreError(f"cannot use Neo4j at {uri}: {exc}") from exc
+        self._schema_ready = False
+        self._schema_mutex = threading.Lock()
+        self._lock_mutex = threading.RLock()
+        self._lock_depth = 0
+        self._lock_owner = f"{uuid.uuid4()}"
+        self._heartbeat: threading.Event | None = None
+
+    # plumbing ---------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Driver errors as store errors: unreachable or timed out -> `StoreUnavailable`."""
+        try:
+            yield
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired,
+                neo4j_errors.TransientError) as exc:
+            raise StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {exc}") from exc
+        except neo4j_errors.AuthError as exc:
+            raise StoreUnavailable(f"Neo4j at {self.uri} refused the credentials: {exc}") from exc
+        except neo4j_errors.Neo4jError as exc:
+            if "TransactionTimedOut" in (exc.code or "") or "TransactionTimedOut" in str(exc):
+                raise StoreUnavailable(f"Neo4j query timed out after {self.query_timeout_s}s") from exc
+            raise StoreError(f"Neo4j error: {exc}") from exc
+        except neo4j_errors.DriverError as exc:
+            raise StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {exc}") from exc
+
+    def _ensure_schema(self) -> None:
+        if self._schema_ready:
+            return
+        with self._schema_mutex, self._errors():
+            if not self._schema_ready:
+                apply_schema(self._driver, self.database)
+                self._schema_ready = True
+
+    def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
+        self._ensure_schema()
+        with self._errors(), self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
+            return s.execute_read(unit_of_work(timeout=self.query_timeout_s)(work))
+
+    def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
+        self._ensure_schema()
+        with self._errors(), self._driver.session(database=self.database, default_access_mode=WRITE_ACCESS) as s:
+            return s.execute_write(unit_of_work(timeout=self.write_timeout_s)(work))
+
+    def _rows(self, cypher: str, /, **params: Any) -> list[dict[str, Any]]:
+        return self._read(lambda tx: [dict(r) for r in tx.run(cypher, params)])
+
+    # lifecycle ----------------------------------------------------------------------------------
+    def ping(self) -> None:
+        with self._errors():
+            self._driver.verify_connectivity()
+        self._ensure_schema()
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def wipe(self) -> None:
+        """Delete every node and relationship (the schema stays). For tests and `reset`."""
+        self._ensure_schema()
+        with self._errors(), self._driver.session(database=self.database) as s:
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """A lease on a `:StoreLock` node, renewed while held; other writers wait (re-entrant)."""
+        with self._lock_mutex:
+            if self._lock_depth == 0:
+                self._acquire_lease()
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+                if self._lock_depth == 0:
+                    self._release_lease()
+
+    def _acquire_lease(self, wait_s: float = 600.0) -> None:
+        deadline = time.monotonic() + wait_s
+        params = {"me": self._lock_owner, "ttl": LOCK_TTL_MS}
+        while not self._write(lambda tx: tx.run(_ACQUIRE_LOCK, params).single()["acquired"]):
+            if time.monotonic() > deadline:
+                raise StoreUnavailable(f"the graph stayed locked by another writer for {wait_s:.0f}s")
+            time.sleep(0.2)
+        stop = threading.Event()
+
+        def renew() -> None:
+            while not stop.wait(LOCK_TTL_MS / 4000):
+                with contextlib.suppress(StoreError):
+                    self._write(lambda tx: tx.run(_ACQUIRE_LOCK, params).consume())
+
+        self._heartbeat = stop
+        threading.Thread(target=renew, name="neo4j-lock-lease", daemon=True).start()
+
+    def _release_lease(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.set()
+            self._heartbeat = None
+        with contextlib.suppress(StoreError):
+            self._write(lambda tx: tx.run(_RELEASE_LOCK, me=self._lock_owner).consume())
+
+    # per-article records ----------------------------------------------------------------------------
+    def put_article(self, article: Article, payload: dict[str, Any]) -> bool:
+        try:
+            article_json = orjson.dumps(article_record(article), option=orjson.OPT_SORT_KEYS).decode()
+            payload_json = orjson.dumps(payload, option=orjson.OPT_SORT_KEYS).decode()
+        except TypeError as exc:
+            raise StoreError(f"article {article.id}: extraction is not JSON-serialisable: {exc}") from exc
+        params = {"id": article.id, "article": article_json, "payload": payload_json,
+                  "fp": digest([article_json, payload_json])}
+        return bool(self._write(lambda tx: tx.run(_PUT_RECORD, params).single()["written"]))
+
+    def article_payloads(self) -> Iterator[tuple[Article, dict[str, Any]]]:
+        after = ""
+        while True:
+            rows = self._rows(_RECORDS_PAGE, after=after, n=500)
+            for row in rows:
+                yield Article(**orjson.loads(row["article"])), orjson.loads(row["payload"])
+            if len(rows) < 500:
+                return
+            after = rows[-1]["id"]
+
+    def delete_article(self, article_id: str) -> bool:
+        query = "MATCH (x:Extraction {id: $id}) DELETE x RETURN count(*) AS n"
+        return bool(self._write(lambda tx: tx.run(query, id=article_id).single()["n"]))
+
+    # the resolved graph -------------------------------------------------------------------------------
+    def replace_graph(self, graph: Graph) -> WriteStats:
+        problems = graph_problems(graph)
+        if problems:
+            raise InvalidGraph("the graph refers to things it does not hold: " + "; ".join(problems))
+        new_prints = fingerprints(graph)
+        with self.lock():
+            changes = diff(self._stored_prints(), new_prints)
+            if changes.stats.changed or changes.facts_changed:
+                self._run_units(write_units(graph, changes, new_prints, self.batch_size))
+        return changes.stats
+
+    def _stored_prints(self) -> dict[Key, Print]:
+        def work(tx: ManagedTransaction) -> dict[Key, Print]:
+            prints = {}
+            for section, query in STORED_PRINTS.items():
+                for r in tx.run(query):
+                    prints[section, r["id"]] = Print(r["fp"] or "", r["fp_facts"] or "")
+            return prints
+
+        return self._read(work)
+
+    def _run_units(self, units: list[Unit]) -> None:
+        """Run write units in order; each unit stays whole, consecutive units share a transaction
+        until it holds about `batch_size` rows (so small writes are one transaction)."""
+
+        def weight(unit: list[Statement]) -> int:
+            return sum(len(v) for _, params in unit for v in params.values() if isinstance(v, list))
+
+        def flush(statements: list[Statement]) -> None:
+            def work(tx: ManagedTransaction) -> None:
+                for query, params in statements:
+                    tx.run(query, params).consume()
+
+            self._write(work)
+
+        pending: list[Statement] = []
+        rows = 0
+        for build in units:
+            unit = build()  # built only now, so a big write never holds all its statements at once
+            w = weight(unit)
+            if pending and rows + w > self.batch_size:
+                flush(pending)
+                pending, rows = [], 0
+            pending.extend(unit)
+            rows += w
+        if pending:
+            flush(pending)
+
+
+    def read_graph(self) -> Graph:
+        graph = Graph()
+        for section, build, key in (("articles", read_article, "articles"), ("actors", read_actor, "actors"),
+                                    ("locations", read_location, "locations"), ("events", read_event, "events")):
+            target = getattr(graph, key)
+            for row in self._all(section):
+                item = build(row)
+                target[item.id] = item
+        graph.conflicts = sorted((read_conflict(r) for r in self._all("conflicts")), key=conflict_order)
+        return graph
+
+    def _all(self, section: str, page: int = 5000) -> Iterator[dict[str, Any]]:
+        after = ""
+        while True:
+            rows = [r["item"] for r in self._rows(ALL_PAGED[section], after=after, n=page)]
+            yield from rows
+            if len(rows) < page:
+                return
+            after = rows[-1]["id"]
+
+    def counts(self) -> dict[str, int]:
+        def work(tx: ManagedTransaction) -> dict[str, int]:
+            row = tx.run(COUNTS).single().data()
+            titles = tx.run(TITLE_COUNT).single()["n"] or 0
+            row["facts"] = row.pop("relationships") + titles
+            return row
+
+        return self._read(work)
+
+    # reads --------------------------------------------------------------------------------------------------
+    def _actors(self, ids: list[str]) -> dict[str, Actor]:
+        return {r["actor"]["id"]: read_actor(r["actor"]) for r in self._rows(GET_ACTORS, ids=ids)}
+
+    def _events(self, ids: list[str]) -> dict[str, Event]:
+        return {r["event"]["id"]: read_event(r["event"]) for r in self._rows(GET_EVENTS, ids=ids)}
+
+    def get_actor(self, actor_id: str) -> Actor | None:
+        return self._actors([actor_id]).get(actor_id)
+
+    def get_actors(self, actor_ids: list[str]) -> dict[str, Actor]:
+        return self._actors(list(dict.fromkeys(actor_ids)))
+
+    def search_actors(self, text: str, kind: ActorKind | None = None, limit: int = 20) -> list[ActorHit]:
+        query = lucene_query(text)
+        if not query or limit <= 0:
+            return []
+        rows = self._rows(SEARCH, query=query, candidates=SEARCH_CANDIDATES, kind=str(kind) if kind else None)
+        return actor_search.rank(text, [read_actor(r["actor"]) for r in rows], limit)
+
+    def get_event(self, event_id: str) -> Event | None:
+        return self._events([event_id]).get(event_id)
+
+    def get_location(self, location_id: str) -> Location | None:
+        rows = self._rows(GET_LOCATIONS, ids=[location_id])
+        return read_location(rows[0]["location"]) if rows else None
+
+    def location_chain(self, location_id: str) -> list[Location]:
+        chain: list[Location] = []
+        for row in self._rows(LOCATION_CHAIN, id=location_id):
+            location = read_location(row["location"])
+            if any(loc.id == location.id for loc in chain):
+                break
+            chain.append(location)
+        return chain
+
+    def location_chains(self, location_ids: list[str]) -> dict[str, list[Location]]:
+        chains: dict[str, list[Location]] = {}
+        for row in self._rows(LOCATION_CHAINS, ids=list(dict.fromkeys(location_ids))):
+            chain: list[Location] = []
+            for item in row["chain"]:
+                location = read_location(item)
+                if any(loc.id == location.id for loc in chain):
+                    break
+                chain.append(location)
+            chains[row["id"]] = chain
+        return chains
+
+    def get_articles(self, article_ids: list[str]) -> list[Article]:
+        found = []
+        for row in self._rows(GET_ARTICLES, ids=list(dict.fromkeys(article_ids))):
+            if row["article"]:
+                found.append(read_article(row["article"]))
+            elif row["record"]:
+                found.append(Article(**orjson.loads(row["record"])))
+        return found
+
+    def find_events(self, query: EventQuery) -> Page:
+        match, params = event_filter(query)
+        offset, limit = max(query.offset, 0), max(query.limit, 0)
+        count_query = f"{match} RETURN count(DISTINCT e) AS total"
+        page_query = (f"{match} WITH DISTINCT e ORDER BY e.date IS NULL, e.date, e.id SKIP $offset LIMIT $limit "
+                      f"RETURN {EVENT_FIELDS} AS event")
+
+        def work(tx: ManagedTransaction) -> tuple[int, list[Event]]:
+            total = tx.run(count_query, params).single()["total"]
+            items = [read_event(r["event"]) for r in tx.run(page_query, params, offset=offset, limit=limit)]
+            return total, items
+
+        total, items = self._read(work)
+        return Page(items=items, total=total, offset=offset, limit=limit)
+
+    def counterparts(self, actor_id: str) -> list[Counterpart]:
+        rows = self._rows(COUNTERPARTS, id=actor_id)
+        actors = self._actors([r["actor"] for r in rows])
+        out = []
+        for row in rows:
+            meetings = sorted({(event_id, date) for event_id, date in row["meetings"]},
+                              key=lambda m: event_order(m[1], m[0]))
+            dates = [d for _, d in meetings if d]
+            out.append(Counterpart(actors[row["actor"]], len(meetings), min(dates) if dates else None,
+                                   max(dates) if dates else None, [i for i, _ in meetings]))
+        out.sort(key=lambda c: (-c.meetings, c.actor.id))
+        return out
+
+    def representations(self, state: str | None = None, person: str | None = None) -> list[Representation]:
+        start = REPRESENTATIONS["person" if person else "state" if state else "all"]
+        rows = self._rows(start + REPRESENTATIONS_TAIL, state=state, person=person)
+        found = {(r["person"], r["state"], r["event"]): Representation(r["person"], r["state"], r["event"], r["date"])
+                 for r in rows}
+        return sorted(found.values(), key=lambda r: (*event_order(r.date, r.event), r.person, r.state))
+
+    def conflicts(self, subject: str) -> list[Conflict]:
+        return sorted((read_conflict(r["item"]) for r in self._rows(CONFLICTS, subject=subject)), key=conflict_order)
+
+    def meeting_network(self) -> nx.Graph:
+        def work(tx: ManagedTransaction) -> nx.Graph:
+            network = nx.Graph()
+            for r in tx.run(NETWORK_NODES):
+                network.add_node(r["id"], name=r["name"], kind=r["kind"])
+            for r in tx.run(NETWORK_EDGES):
+                network.add_edge(r["a"], r["b"], weight=r["weight"])
+            return network
+
+        return self._read(work)
+
+    def shortest_connection(self, source: str, target: str, max_hops: int = 6) -> list[str]:
+        if max_hops < 0:
+            return []
+        if source == target:
+            return [source] if self.get_actor(source) else []
+        if max_hops == 0:
+            return []
+        rows = self._rows(SHORTEST[min(max_hops, MAX_HOPS)], source=source, target=target)
+        return rows[0]["ids"] if rows else []
+
