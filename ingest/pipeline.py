@@ -1,6 +1,6 @@
 """Batch ingest: files in, one resolved graph in the store out.
 
-    read -> (per article, in worker processes) clean -> analyze -> extract
+    read -> (per article, here and in worker processes) clean -> analyze -> extract
          -> (in this process) put_article per article -> resolve all -> replace_graph
 
 A bad article never stops the batch: it becomes an `ArticleFailure` naming the
@@ -9,6 +9,7 @@ report lists exactly which articles did not go in; running the same ingest
 again completes them. The graph is a function of the set of stored
 extractions, so any order of ingest, or ingesting twice, gives the same graph.
 
+With `workers=N` this process and N-1 spawned workers extract (`ingest.workers`).
 Workers are *spawned* (not forked: the parent may hold driver sockets and a
 progress thread), so a script calling `ingest(..., workers=2)` needs the usual
 `if __name__ == "__main__":` guard; the `diplograph` command has it.
@@ -16,12 +17,9 @@ progress thread), so a script calling `ingest(..., workers=2)` needs the usual
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,12 +28,12 @@ from typing import Any, Literal
 from graph_schema.model import Graph
 from graph_schema.store import GraphStore, StoreError, StoreUnavailable, WriteStats
 from ingest.read import ArticleText, ReadFailure, read_articles
+from ingest.workers import extractions
 from ingest.write import Stamp, fingerprint, is_unchanged, put_extraction, rebuild_graph, stored_stamps, text_hash
 
 log = logging.getLogger("diplograph.ingest")
 
 DUPLICATE_TEXT = "(same text)"  # how `read_articles` marks a second copy of an article already read
-CHUNK_MAX = 8  # articles sent to a worker at once: fewer round trips, still an even spread
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,37 +92,7 @@ class IngestReport:
         return not self.failures and not self.errors
 
 
-# --- the worker side ---------------------------------------------------------------------------
-
-def _init_worker(model: str) -> None:
-    """Process-pool initializer: load spaCy once per process, and leave Ctrl-C to the parent."""
-    import signal
-
-    from ingest.analyze import load_nlp
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    load_nlp(model)
-
-
-def _extract_chunk(chunk: list[tuple[int, ArticleText]], model: str) -> list[tuple[int, dict | None, str | None]]:
-    """Extract a few articles (spaCy batched over them); an error in one is that article's failure only."""
-    from ingest.analyze import analyze, analyze_many, load_nlp
-    from ingest.extract import extract
-
-    nlp = load_nlp(model)
-    try:
-        documents = list(analyze_many([item for _, item in chunk], nlp)) if len(chunk) > 1 else None
-    except Exception:  # noqa: BLE001 - one bad article spoils a batch; analyse them one by one instead
-        documents = None
-    out: list[tuple[int, dict | None, str | None]] = []
-    for n, (index, item) in enumerate(chunk):
-        try:
-            document = documents[n] if documents is not None else analyze(item, nlp)
-            out.append((index, extract(document).to_payload(), None))
-        except Exception as exc:  # noqa: BLE001 - any error in one article is reported for that article
-            out.append((index, None, f"{type(exc).__name__}: {exc}"))
-    return out
-
+# --- extraction (in this process and in workers: ingest.workers) -------------------------------
 
 def model_problem(model: str) -> str | None:
     """Why the spaCy model cannot be loaded, checked cheaply (no load), or None when it is there."""
@@ -191,7 +159,7 @@ def _ingest_texts(texts: list[ArticleText], store: GraphStore, report: IngestRep
             todo = []
         task = bar(f"extracting {len(todo)} article(s)", len(todo))
         pending = {i for i, _ in todo}
-        results = _extractions(todo, model, workers)
+        results = extractions(todo, model, workers)
         try:
             for index, payload, error in results:
                 item = texts[index]
@@ -274,40 +242,6 @@ def _read(paths: list[Path], max_bytes: int, report: IngestReport) -> list[Artic
         texts.append(result)
     report.read = len(texts)
     return texts
-
-
-def _extractions(todo: list[tuple[int, ArticleText]], model: str,
-                 workers: int) -> Iterator[tuple[int, dict | None, str | None]]:
-    """Extraction results as they are ready: in this process, or from `workers` processes."""
-    if not todo:
-        return
-    if workers <= 1 or len(todo) == 1:
-        for start in range(0, len(todo), CHUNK_MAX):
-            yield from _extract_chunk(todo[start:start + CHUNK_MAX], model)
-        return
-    size = max(1, min(CHUNK_MAX, len(todo) // (workers * 4) or 1))
-    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-    context = multiprocessing.get_context("spawn")  # no fork of a parent holding driver sockets and threads
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context,
-                             initializer=_init_worker, initargs=(model,)) as pool:
-        futures: dict[Future, list[tuple[int, ArticleText]]] = {
-            pool.submit(_extract_chunk, chunk, model): chunk for chunk in chunks}
-        try:
-            while futures:
-                done, _ = wait(futures, return_when=FIRST_COMPLETED)
-                for future in done:
-                    chunk = futures.pop(future)
-                    try:
-                        yield from future.result()
-                    except BrokenProcessPool as exc:
-                        reason = f"worker process died: {exc}"
-                        yield from ((i, None, reason) for i, _ in chunk)
-                    except Exception as exc:  # noqa: BLE001 - e.g. the model failed to load in the worker
-                        reason = f"{type(exc).__name__}: {exc}"
-                        yield from ((i, None, reason) for i, _ in chunk)
-        finally:
-            for future in futures:
-                future.cancel()
 
 
 def _stored(report: IngestReport, item: ArticleText, changed: bool) -> None:
