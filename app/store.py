@@ -21,6 +21,10 @@ class StoreHandle:
         self._owned = store is None  # a store we were given belongs to the caller
         self._lock = threading.Lock()
 
+    def opened(self) -> GraphStore | None:
+        """The store if it is open already (no waiting, no I/O)."""
+        return self._store
+
     def get(self) -> GraphStore:
         store = self._store
         if store is not None:

@@ -121,6 +121,11 @@ class Event:
     def is_meeting(self) -> bool:
         return self.type == "meeting" or (self.cameo or "").startswith("04")
 
+    def actor_ids(self) -> list[str]:
+        """Every actor the event names: participants and the states they represent, once each."""
+        ids = [i for p in self.participants for i in (p.actor, p.represents) if i]
+        return list(dict.fromkeys(ids))
+
 
 @dataclass(slots=True)
 class Conflict:

@@ -55,6 +55,7 @@ class EventQuery:
     date_from: str | None = None  # ISO date, inclusive
     date_to: str | None = None  # ISO date, inclusive
     type: str | None = None  # "meeting" also matches CAMEO 04x
+    cameo: str | None = None  # CAMEO code or prefix ("04", "042")
     represents: str | None = None  # some participant represents this actor
     offset: int = 0
     limit: int = 50
@@ -62,10 +63,16 @@ class EventQuery:
 
 @dataclass(slots=True)
 class Page:
+    """One page of events, with what they refer to read in the same go (so that naming the participants
+    and places of a page costs no second read): every actor taking part or represented, by id, and every
+    place's chain (the place and all it lies within, most specific first), by the place's id."""
+
     items: list[Event]
     total: int
     offset: int
     limit: int
+    actors: dict[str, Actor] = field(default_factory=dict)
+    chains: dict[str, list[Location]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -113,6 +120,13 @@ class GraphStore(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def snapshot(self) -> contextlib.AbstractContextManager[GraphStore]:
+        """A view for an answer made of several reads (the API takes one per request). Entering and
+        leaving it do no I/O. Embedded: the graph as loaded at the first read, pinned, so the reads
+        agree even while another process writes. Neo4j: one session, each read one round trip (Neo4j
+        reads committed data, so this saves time but does not pin). Not for writing."""
+        return contextlib.nullcontext(self)
 
     def lock(self) -> contextlib.AbstractContextManager[None]:
         """Hold while reading the records, resolving and replacing the graph, so that two

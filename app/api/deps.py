@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Request, Security
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
 
 from diplograph.settings import Settings
@@ -20,8 +22,19 @@ def get_store(request: Request) -> GraphStore:
     return request.app.state.store_handle.get()
 
 
+async def read_store(request: Request) -> AsyncIterator[GraphStore]:
+    """The store as one `snapshot` for the whole request: on the embedded store its reads agree even
+    while an ingest writes; on Neo4j they share one session. Run in the event loop, with no thread hop:
+    only opening the store the first time waits, and that in a worker thread."""
+    handle = request.app.state.store_handle
+    store = handle.opened() or await run_in_threadpool(handle.get)
+    with store.snapshot() as view:
+        yield view
+
+
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
-StoreDep = Annotated[GraphStore, Depends(get_store)]
+StoreDep = Annotated[GraphStore, Depends(read_store)]  # for reading
+WritableStoreDep = Annotated[GraphStore, Depends(get_store)]
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
                               description="The key set in the server's `DIPLOGRAPH_API_KEY`")

@@ -7,28 +7,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from app.api.params import next_offset
 from app.schemas.actors import ActorDetail, TitleOut
 from app.schemas.common import ActorRef, ArticleRef, EventRef, EvidenceOut, LocationRef
 from app.schemas.events import (
     ConflictOut,
     EventDetail,
+    EventPage,
     EventSummary,
     ParticipantDetail,
     ParticipantOut,
     RepresentationOut,
     SourceOut,
 )
-from graph_schema.model import Actor, ActorKind, Article, Conflict, Event, Evidence, Location
-from graph_schema.store import GraphStore
+from graph_schema.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Conflict,
+    Event,
+    Evidence,
+    Location,
+)
+from graph_schema.store import GraphStore, Page
 
 
 class Lookup:
-    """Per-request memo of the names a response needs."""
+    """Per-request memo of the names a response needs, starting from what a page of events brought along."""
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: GraphStore, page: Page | None = None) -> None:
         self.store = store
-        self._actors: dict[str, Actor | None] = {}
-        self._chains: dict[str, list[Location]] = {}
+        self._actors: dict[str, Actor | None] = dict(page.actors) if page else {}
+        self._chains: dict[str, list[Location]] = dict(page.chains) if page else {}
         self._articles: dict[str, Article | None] = {}
 
     def actors(self, ids: Iterable[str]) -> None:
@@ -41,7 +51,8 @@ class Lookup:
             self._actors[i] = found.get(i)
 
     def actor(self, actor_id: str) -> Actor | None:
-        self.actors([actor_id])
+        if actor_id not in self._actors:
+            self.actors([actor_id])
         return self._actors[actor_id]
 
     def actor_ref(self, actor_id: str) -> ActorRef:
@@ -61,7 +72,8 @@ class Lookup:
     def chain(self, location_id: str | None) -> list[Location]:
         if not location_id:
             return []
-        self.chains([location_id])
+        if location_id not in self._chains:
+            self.chains([location_id])
         return self._chains[location_id]
 
     def articles(self, ids: Iterable[str]) -> None:
@@ -97,15 +109,6 @@ def evidence(items: Iterable[Evidence]) -> list[EvidenceOut]:
     return [EvidenceOut(article=e.article, start=e.start, end=e.end, quote=e.quote) for e in items]
 
 
-def _event_actor_ids(event: Event) -> list[str]:
-    ids: list[str] = []
-    for p in event.participants:
-        ids.append(p.actor)
-        if p.represents:
-            ids.append(p.represents)
-    return ids
-
-
 def _event_fields(event: Event, lookup: Lookup) -> dict:
     chain = [location_ref(loc) for loc in lookup.chain(event.location)]
     return dict(
@@ -120,7 +123,7 @@ def _participants(event: Event) -> list:
 
 
 def event_summaries(events: list[Event], lookup: Lookup) -> list[EventSummary]:
-    lookup.actors(i for e in events for i in _event_actor_ids(e))
+    lookup.actors(i for e in events for i in e.actor_ids())
     lookup.chains(e.location for e in events if e.location)
     return [
         EventSummary(
@@ -133,12 +136,18 @@ def event_summaries(events: list[Event], lookup: Lookup) -> list[EventSummary]:
     ]
 
 
+def event_page(page: Page, store: GraphStore) -> EventPage:
+    """A page of events as the API serves it, naming actors and places from what the page brought along."""
+    return EventPage(items=event_summaries(page.items, Lookup(store, page)), total=page.total, offset=page.offset,
+                     limit=page.limit, next_offset=next_offset(page.offset, page.limit, page.total))
+
+
 def conflict(c: Conflict) -> ConflictOut:
     return ConflictOut(subject=c.subject, field=c.field, kept=c.kept, other=c.other, evidence=evidence(c.evidence))
 
 
 def event_detail(event: Event, conflicts: list[Conflict], lookup: Lookup) -> EventDetail:
-    lookup.actors(_event_actor_ids(event))
+    lookup.actors(event.actor_ids())
     lookup.articles(s.article for s in event.sources)
     participants = [
         ParticipantDetail(actor=lookup.actor_ref(p.actor), role=p.role,

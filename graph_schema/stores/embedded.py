@@ -323,6 +323,12 @@ class EmbeddedStore(GraphStore):
             return None
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[GraphStore]:
+        view = copy.copy(self)
+        view._current = functools.cache(self._current)  # type: ignore[method-assign]
+        yield view
+
     def _current(self) -> _State:
         """The loaded graph, reloaded first if another process has replaced the file."""
         signature = self._signature()
@@ -497,8 +503,10 @@ class EmbeddedStore(GraphStore):
         matching = [e["id"] for e in pool if self._matches(e, query)]
         matching.sort(key=state.rank.__getitem__)
         offset, limit = max(query.offset, 0), max(query.limit, 0)
-        return Page(items=[read_event(events[i]) for i in matching[offset:offset + limit]], total=len(matching),
-                    offset=offset, limit=limit)
+        items = [read_event(events[i]) for i in matching[offset:offset + limit]]
+        return Page(items=items, total=len(matching), offset=offset, limit=limit,
+                    actors=self.get_actors([i for e in items for i in e.actor_ids()]),
+                    chains=self.location_chains([e.location for e in items if e.location]))
 
     @staticmethod
     def _matches(e: dict[str, Any], q: EventQuery) -> bool:
@@ -506,6 +514,8 @@ class EmbeddedStore(GraphStore):
         if q.date_from is not None and (date is None or date < q.date_from):
             return False
         if q.date_to is not None and (date is None or date > q.date_to):
+            return False
+        if q.cameo is not None and not (e["cameo"] or "").startswith(q.cameo):
             return False
         return q.type is None or q.type == "meeting" or e["type"] == q.type
 

@@ -35,6 +35,17 @@ def test_a_reader_sees_another_store_s_writes(tmp_path: Path, sample_graph: Grap
     assert reader.get_actor("a:un") is None
 
 
+def test_a_snapshot_keeps_answering_from_the_graph_it_started_with(tmp_path: Path, sample_graph: Graph) -> None:
+    reader, writer = EmbeddedStore(tmp_path), EmbeddedStore(tmp_path)
+    writer.replace_graph(sample_graph)
+    with reader.snapshot() as view:
+        assert view.find_events(EventQuery()).total == 4
+        writer.replace_graph(without_article(sample_graph, ART2))
+        assert view.find_events(EventQuery()).total == 4
+        assert view.get_actor("a:un") is not None
+    assert reader.find_events(EventQuery()).total == 2  # the store itself has moved on
+
+
 def test_a_failed_save_leaves_the_old_file(tmp_path: Path, sample_graph: Graph,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     store = EmbeddedStore(tmp_path)

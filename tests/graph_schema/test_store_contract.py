@@ -262,6 +262,34 @@ def test_type_meeting_includes_cameo_04(loaded: GraphStore) -> None:
     assert event_ids(loaded, type="attack") == []
 
 
+def test_cameo_filter_takes_a_code_or_a_prefix(loaded: GraphStore) -> None:
+    assert event_ids(loaded, cameo="04") == [GENEVA_MEETING, PARIS_MEETING, PARIS_TALKS]
+    assert event_ids(loaded, cameo="043") == [PARIS_MEETING]
+    assert event_ids(loaded, type="meeting", cameo="01") == []
+    page = loaded.find_events(EventQuery(cameo="04", offset=1, limit=1))
+    assert ([e.id for e in page.items], page.total) == ([PARIS_MEETING], 3)
+
+
+def test_a_page_brings_the_actors_and_place_chains_of_its_events(loaded: GraphStore, sample_graph: Graph) -> None:
+    page = loaded.find_events(EventQuery(actor=JEAN, type="meeting"))
+    graph = canonical(sample_graph)
+    named = {i for e in page.items for p in e.participants for i in (p.actor, p.represents) if i}
+    assert FRA in named  # a represented state, not a participant
+    assert page.actors == {i: graph.actors[i] for i in named}
+    places = {e.location for e in page.items if e.location}
+    assert page.chains == {place: loaded.location_chain(place) for place in places}
+    assert [loc.id for loc in page.chains[ELYSEE]] == [ELYSEE, PARIS, FRANCE]
+
+
+def test_a_snapshot_answers_as_the_store_does(loaded: GraphStore, sample_graph: Graph) -> None:
+    with loaded.snapshot() as view:
+        assert [e.id for e in view.find_events(EventQuery()).items] == ALL_IN_ORDER
+        assert view.get_actor(JANE) == canonical(sample_graph).actors[JANE]
+        assert [c.actor.id for c in view.counterparts(JANE)] == [c.actor.id for c in loaded.counterparts(JANE)]
+    with loaded.snapshot() as view:  # a second snapshot after the first has closed
+        assert view.get_event(PARIS_MEETING) == canonical(sample_graph).events[PARIS_MEETING]
+
+
 def test_filters_combine(loaded: GraphStore) -> None:
     assert event_ids(loaded, actor=JANE, place=FRANCE, type="meeting", date_from="2024-03-05") == [PARIS_TALKS]
     page = loaded.find_events(EventQuery(actor=JEAN, place=PARIS, represents=USA, offset=1, limit=1))

@@ -6,8 +6,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from app.api.deps import ActorId, StoreDep, actor_or_404
-from app.api.params import PagingDep, next_offset, page_of
-from app.api.render import Lookup, actor_ref, event_summaries
+from app.api.params import PagingDep, page_of
+from app.api.render import actor_ref, event_page
 from app.problems import responses
 from app.schemas.events import EventPage
 from app.schemas.network import CounterpartList, CounterpartOut
@@ -38,5 +38,4 @@ def list_shared_meetings(
     actor_or_404(store, other_id)
     page = store.find_events(EventQuery(actor=actor_id, counterpart=other_id, type="meeting", offset=paging.offset,
                                         limit=paging.limit))
-    return EventPage(items=event_summaries(page.items, Lookup(store)), total=page.total, offset=paging.offset,
-                     limit=paging.limit, next_offset=next_offset(paging.offset, paging.limit, page.total))
+    return event_page(page, store)

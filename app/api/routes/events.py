@@ -6,8 +6,8 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query
 
 from app.api.deps import StoreDep
-from app.api.params import EventFiltersDep, PagingDep, next_offset
-from app.api.render import Lookup, event_detail, event_summaries
+from app.api.params import EventFiltersDep, PagingDep
+from app.api.render import Lookup, event_detail, event_page
 from app.problems import responses
 from app.schemas.events import EventDetail, EventPage
 
@@ -22,8 +22,7 @@ def list_events(
                                       description="Event type; `meeting` also matches CAMEO 04x")] = None,
 ) -> EventPage:
     page = store.find_events(filters.query(paging, type))
-    return EventPage(items=event_summaries(page.items, Lookup(store)), total=page.total, offset=paging.offset,
-                     limit=paging.limit, next_offset=next_offset(paging.offset, paging.limit, page.total))
+    return event_page(page, store)
 
 
 @router.get("/{event_id}", operation_id="get_event", response_model=EventDetail, responses=responses(404, 422),

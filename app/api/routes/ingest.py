@@ -10,7 +10,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends
 
-from app.api.deps import SettingsDep, StoreDep, require_api_key
+from app.api.deps import SettingsDep, WritableStoreDep, require_api_key
 from app.problems import responses
 from app.schemas.ingest import ArticleIn, ArticleOutcome, GraphChanges, IngestRequest, IngestResult
 from graph_schema.model import Article
@@ -41,7 +41,7 @@ def _article_text(index: int, posted: ArticleIn, max_bytes: int) -> ArticleText 
              dependencies=[Depends(require_api_key)], responses=responses(400, 401, 413, 422),
              summary="Ingest articles: extract, resolve and store; one outcome per article")
 def ingest_articles(
-    store: StoreDep, settings: SettingsDep,
+    store: WritableStoreDep, settings: SettingsDep,
     request: Annotated[IngestRequest, Body(openapi_examples={"one article": {
         "summary": "One article",
         "value": {"articles": [ArticleIn.model_json_schema()["examples"][0]]}}})],

@@ -6,8 +6,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.api.deps import LocationId, StoreDep, location_or_404
-from app.api.params import PagingDep, next_offset
-from app.api.render import Lookup, event_summaries, location_ref
+from app.api.params import PagingDep
+from app.api.render import event_page, location_ref
 from app.problems import responses
 from app.schemas.common import IsoDate
 from app.schemas.events import EventPage
@@ -41,5 +41,4 @@ def list_location_events(
     page = store.find_events(EventQuery(
         place=location_id, type=type, date_from=date_from.isoformat() if date_from else None,
         date_to=date_to.isoformat() if date_to else None, offset=paging.offset, limit=paging.limit))
-    return EventPage(items=event_summaries(page.items, Lookup(store)), total=page.total, offset=paging.offset,
-                     limit=paging.limit, next_offset=next_offset(paging.offset, paging.limit, page.total))
+    return event_page(page, store)

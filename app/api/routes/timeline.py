@@ -4,8 +4,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from app.api.deps import ActorId, LocationId, StoreDep, actor_or_404, location_or_404
-from app.api.params import PagingDep, next_offset
-from app.api.render import Lookup, event_summaries
+from app.api.params import PagingDep
+from app.api.render import event_page
 from app.problems import responses
 from app.schemas.events import EventPage
 from graph_schema.store import EventQuery
@@ -14,9 +14,7 @@ router = APIRouter(tags=["timeline"])
 
 
 def _timeline(store, query: EventQuery) -> EventPage:
-    page = store.find_events(query)
-    return EventPage(items=event_summaries(page.items, Lookup(store)), total=page.total, offset=query.offset,
-                     limit=query.limit, next_offset=next_offset(query.offset, query.limit, page.total))
+    return event_page(store.find_events(query), store)
 
 
 @router.get("/actors/{actor_id}/timeline", operation_id="get_actor_timeline", response_model=EventPage,

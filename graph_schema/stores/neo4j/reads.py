@@ -24,7 +24,7 @@ from graph_schema.model import (
     Role,
     Title,
 )
-from graph_schema.store import MAX_HOPS, EventQuery
+from graph_schema.store import MAX_HOPS, EventQuery, Page
 from graph_schema.stores import actor_search
 
 MAX_CHAIN = 20  # deepest `within` chain location_chain follows
@@ -40,6 +40,21 @@ EVENT_FIELDS = """e {.id, .type, .cameo, .date, .date_precision, .date_text, .me
     participants: [(a:Actor)-[p:PARTICIPATED_IN]->(e) | [p.ord, a.id, p.role, p.represents,
                    p.evidence_articles, p.evidence_starts, p.evidence_ends, p.evidence_quotes]],
     sources: [(e)-[s:REPORTED_BY]->(art:Article) | [s.ord, art.id, s.start, s.end, s.quote]]}"""
+
+# An event with what it refers to, for a page read in one go: the actors taking part or represented,
+# and its place's chain as [distance from the event's place, place] pairs.
+EVENT_IN_CONTEXT = f"""{{event: {EVENT_FIELDS},
+    actors: [(a:Actor)-[:PARTICIPATED_IN]->(e) | {ACTOR_FIELDS}]
+            + [(e)<-[:AT]-(:Representation)-[:ON_BEHALF_OF]->(a:Actor) | {ACTOR_FIELDS}],
+    chain: [path = (e)-[:LOCATED_IN]->(:Location)-[:WITHIN*0..{MAX_CHAIN}]->(l:Location)
+            | [length(path), {LOCATION_FIELDS}]]}}"""
+# `event_filter`'s MATCH goes in twice: once counted, once paged (a top-k sort, not a sort of everything)
+EVENT_PAGE = """
+CALL () {{ {match} RETURN count(DISTINCT e) AS total }}
+CALL () {{ {match} WITH DISTINCT e ORDER BY e.date IS NULL, e.date, e.id SKIP $offset LIMIT $limit
+          RETURN collect({context}) AS events }}
+RETURN total, events
+"""
 
 GET_ACTORS = f"UNWIND $ids AS id MATCH (a:Actor {{id: id}}) RETURN {ACTOR_FIELDS} AS actor"
 GET_LOCATIONS = f"UNWIND $ids AS id MATCH (l:Location {{id: id}}) RETURN {LOCATION_FIELDS} AS location"
@@ -84,10 +99,11 @@ SEARCH = """
 CALL db.index.fulltext.queryNodes('actor_names', $query, {limit: $candidates}) YIELD node AS a, score
 WHERE $kind IS NULL OR a.kind = $kind
 RETURN """ + ACTOR_FIELDS + " AS actor"
-COUNTERPARTS = """
-MATCH (:Actor {id: $id})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(b:Actor)
-WHERE b.id <> $id
-RETURN b.id AS actor, collect(DISTINCT [m.id, m.date]) AS meetings
+COUNTERPARTS = f"""
+MATCH (:Actor {{id: $id}})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(a:Actor)
+WHERE a.id <> $id
+WITH a, collect(DISTINCT [m.id, m.date]) AS meetings
+RETURN {ACTOR_FIELDS} AS actor, meetings
 """
 REPRESENTATIONS = {
     "state": "MATCH (s:Actor {id: $state})<-[:ON_BEHALF_OF]-(r:Representation)<-[:REPRESENTED]-(p:Actor)",
@@ -158,6 +174,30 @@ def read_event(row: dict[str, Any]) -> Event:
                  sources=sources, merged_from=list(row.get("merged_from") or []))
 
 
+def read_chain(places: list[dict[str, Any]]) -> list[Location]:
+    """A place and all it lies within, most specific first, stopping where a `within` cycle comes back."""
+    chain: list[Location] = []
+    for item in places:
+        location = read_location(item)
+        if any(loc.id == location.id for loc in chain):
+            break
+        chain.append(location)
+    return chain
+
+
+def read_page(total: int, offset: int, limit: int, rows: list[dict[str, Any]]) -> Page:
+    """A `Page` from `EVENT_PAGE`'s events, each with its actors and its place's chain."""
+    items = [read_event(row["event"]) for row in rows]
+    actors: dict[str, Actor] = {}
+    for row in rows:
+        for a in row["actors"]:
+            if a["id"] not in actors:
+                actors[a["id"]] = read_actor(a)
+    chains = {event.location: read_chain([place for _, place in sorted(row["chain"], key=lambda c: c[0])])
+              for event, row in zip(items, rows, strict=True) if event.location and row["chain"]}
+    return Page(items=items, total=total, offset=offset, limit=limit, actors=actors, chains=chains)
+
+
 def read_article(row: dict[str, Any]) -> Article:
     return Article(**{k: row.get(k) for k in ("id", "title", "outlet", "url", "published", "dateline", "language")})
 
@@ -184,7 +224,7 @@ def event_filter(q: EventQuery) -> tuple[str, dict[str, Any]]:
     """A MATCH ... WHERE binding `e` to matching events; fixed fragments, values only as parameters."""
     params: dict[str, Any] = {"actor": q.actor, "counterpart": q.counterpart, "place": q.place,
                               "date_from": q.date_from, "date_to": q.date_to, "type": q.type,
-                              "represents": q.represents}
+                              "represents": q.represents, "cameo": q.cameo}
     involves = ("(EXISTS {{ (:Actor {{id: ${0}}})-[:PARTICIPATED_IN]->(e) }} OR "
                 "EXISTS {{ (e)<-[:AT]-(:Representation)-[:ON_BEHALF_OF]->(:Actor {{id: ${0}}}) }})")
     where: list[str] = []
@@ -211,6 +251,8 @@ def event_filter(q: EventQuery) -> tuple[str, dict[str, Any]]:
         where.append("e.date >= $date_from")
     if q.date_to is not None:
         where.append("e.date <= $date_to")
+    if q.cameo is not None:
+        where.append("e.cameo STARTS WITH $cameo")
     if q.type == "meeting":
         where.append("e:Meeting")
     elif q.type is not None:

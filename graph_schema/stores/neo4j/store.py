@@ -10,6 +10,7 @@ become `StoreUnavailable`.
 from __future__ import annotations
 
 import contextlib
+import copy
 import threading
 import time
 import uuid
@@ -23,6 +24,9 @@ from neo4j import (
     WRITE_ACCESS,
     GraphDatabase,
     ManagedTransaction,
+    Query,
+    Result,
+    Session,
     unit_of_work,
 )
 from neo4j import exceptions as neo4j_errors
@@ -59,7 +63,8 @@ from graph_schema.stores.neo4j.reads import (
     CONFLICTS,
     COUNTERPARTS,
     COUNTS,
-    EVENT_FIELDS,
+    EVENT_IN_CONTEXT,
+    EVENT_PAGE,
     GET_ACTORS,
     GET_ARTICLES,
     GET_EVENTS,
@@ -78,9 +83,11 @@ from graph_schema.stores.neo4j.reads import (
     lucene_query,
     read_actor,
     read_article,
+    read_chain,
     read_conflict,
     read_event,
     read_location,
+    read_page,
 )
 from graph_schema.stores.neo4j.writes import STORED_PRINTS, Statement, Unit, write_units
 from graph_schema.stores.ordering import event_order
@@ -108,6 +115,37 @@ _RELEASE_LOCK = "MATCH (l:StoreLock {name: 'graph', holder: $me}) SET l.holder =
 
 
 
+class _ReadSession:
+    """The session of a `snapshot`: opened on its first read (in whichever thread makes it), each read
+    one auto-commit query, so one round trip. Closing it does no I/O (every result is consumed and a
+    failed session is closed at once, in the reading thread), so the API may close it in its event loop."""
+
+    def __init__(self, store: Neo4jStore) -> None:
+        self._store = store
+        self._session: Session | None = None
+
+    def run(self, query: str, parameters: dict[str, Any] | None = None, **kwargs: Any) -> Result:
+        """`ManagedTransaction.run`'s signature, so the store's read work runs here unchanged."""
+        if self._session is None:
+            self._session = self._store._driver.session(database=self._store.database,
+                                                        default_access_mode=READ_ACCESS)
+        return self._session.run(Query(query, timeout=self._store.query_timeout_s), parameters, **kwargs)
+
+    def read(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with self._store._errors():
+            try:
+                return work(self)  # type: ignore[arg-type]
+            except Exception:
+                self.close()
+                raise
+
+    def close(self) -> None:
+        session, self._session = self._session, None
+        if session is not None:
+            with contextlib.suppress(neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError):
+                session.close()
+
+
 class Neo4jStore(GraphStore):
     name = "neo4j"
 
@@ -126,12 +164,13 @@ class Neo4jStore(GraphStore):
                 max_transaction_retry_time=query_timeout_s)
         except (neo4j_errors.ConfigurationError, ValueError) as exc:
             raise StoreError(f"cannot use Neo4j at {uri}: {exc}") from exc
-        self._schema_ready = False
+        self._schema_ready = threading.Event()  # shared with snapshots, which are shallow copies
         self._schema_mutex = threading.Lock()
         self._lock_mutex = threading.RLock()
         self._lock_depth = 0
         self._lock_owner = f"{uuid.uuid4()}"
         self._heartbeat: threading.Event | None = None
+        self._snapshot: _ReadSession | None = None
 
     # plumbing ---------------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -152,17 +191,28 @@ class Neo4jStore(GraphStore):
             raise StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {exc}") from exc
 
     def _ensure_schema(self) -> None:
-        if self._schema_ready:
+        if self._schema_ready.is_set():
             return
         with self._schema_mutex, self._errors():
-            if not self._schema_ready:
+            if not self._schema_ready.is_set():
                 apply_schema(self._driver, self.database)
-                self._schema_ready = True
+                self._schema_ready.set()
 
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
         self._ensure_schema()
+        if self._snapshot is not None:
+            return self._snapshot.read(work)
         with self._errors(), self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
             return s.execute_read(unit_of_work(timeout=self.query_timeout_s)(work))
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[GraphStore]:
+        view = copy.copy(self)
+        view._snapshot = _ReadSession(self)
+        try:
+            yield view
+        finally:
+            view._snapshot.close()
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         self._ensure_schema()
@@ -357,25 +407,11 @@ class Neo4jStore(GraphStore):
         return read_location(rows[0]["location"]) if rows else None
 
     def location_chain(self, location_id: str) -> list[Location]:
-        chain: list[Location] = []
-        for row in self._rows(LOCATION_CHAIN, id=location_id):
-            location = read_location(row["location"])
-            if any(loc.id == location.id for loc in chain):
-                break
-            chain.append(location)
-        return chain
+        return read_chain([row["location"] for row in self._rows(LOCATION_CHAIN, id=location_id)])
 
     def location_chains(self, location_ids: list[str]) -> dict[str, list[Location]]:
-        chains: dict[str, list[Location]] = {}
-        for row in self._rows(LOCATION_CHAINS, ids=list(dict.fromkeys(location_ids))):
-            chain: list[Location] = []
-            for item in row["chain"]:
-                location = read_location(item)
-                if any(loc.id == location.id for loc in chain):
-                    break
-                chain.append(location)
-            chains[row["id"]] = chain
-        return chains
+        rows = self._rows(LOCATION_CHAINS, ids=list(dict.fromkeys(location_ids)))
+        return {row["id"]: read_chain(row["chain"]) for row in rows}
 
     def get_articles(self, article_ids: list[str]) -> list[Article]:
         found = []
@@ -389,27 +425,18 @@ class Neo4jStore(GraphStore):
     def find_events(self, query: EventQuery) -> Page:
         match, params = event_filter(query)
         offset, limit = max(query.offset, 0), max(query.limit, 0)
-        count_query = f"{match} RETURN count(DISTINCT e) AS total"
-        page_query = (f"{match} WITH DISTINCT e ORDER BY e.date IS NULL, e.date, e.id SKIP $offset LIMIT $limit "
-                      f"RETURN {EVENT_FIELDS} AS event")
-
-        def work(tx: ManagedTransaction) -> tuple[int, list[Event]]:
-            total = tx.run(count_query, params).single()["total"]
-            items = [read_event(r["event"]) for r in tx.run(page_query, params, offset=offset, limit=limit)]
-            return total, items
-
-        total, items = self._read(work)
-        return Page(items=items, total=total, offset=offset, limit=limit)
+        page_query = EVENT_PAGE.format(match=match, context=EVENT_IN_CONTEXT)
+        row = self._read(lambda tx: tx.run(page_query, params, offset=offset, limit=limit).single())
+        return read_page(row["total"], offset, limit, row["events"])
 
     def counterparts(self, actor_id: str) -> list[Counterpart]:
         rows = self._rows(COUNTERPARTS, id=actor_id)
-        actors = self._actors([r["actor"] for r in rows])
         out = []
         for row in rows:
             meetings = sorted({(event_id, date) for event_id, date in row["meetings"]},
                               key=lambda m: event_order(m[1], m[0]))
             dates = [d for _, d in meetings if d]
-            out.append(Counterpart(actors[row["actor"]], len(meetings), min(dates) if dates else None,
+            out.append(Counterpart(read_actor(row["actor"]), len(meetings), min(dates) if dates else None,
                                    max(dates) if dates else None, [i for i, _ in meetings]))
         out.sort(key=lambda c: (-c.meetings, c.actor.id))
         return out
