@@ -107,31 +107,52 @@ def neo4j_pid(uri: str) -> int | None:
     return None
 
 
-def open_bench_store(kind: str, events: int, neo4j_uri: str) -> GraphStore:
+def open_bench_store(kind: str, events: int, neo4j_uri: str, wipe: bool = True) -> GraphStore:
+    """The store to measure, emptied unless `wipe` is false (then it must already hold the graph)."""
     if kind == "embedded":
         from graph_schema.stores.embedded import EmbeddedStore
 
         data_dir = OUT / f"embedded-{events}"
-        shutil.rmtree(data_dir, ignore_errors=True)
+        if wipe:
+            shutil.rmtree(data_dir, ignore_errors=True)
         return EmbeddedStore(data_dir)
     from graph_schema.stores.neo4j import Neo4jStore
 
     store = Neo4jStore(uri=neo4j_uri, user=os.environ.get("NEO4J_USER", "neo4j"),
                        password=os.environ.get("NEO4J_PASSWORD", ""),
                        database=os.environ.get("NEO4J_DATABASE", "neo4j"), query_timeout_s=600)
-    store.wipe()  # type: ignore[attr-defined]
+    if wipe:
+        store.wipe()  # type: ignore[attr-defined]
+        settle(neo4j_pid(neo4j_uri))  # the deletion's aftermath is not part of the next load
     return store
 
 
-def measure_queries(store: GraphStore, workload: Workload) -> dict[str, dict[str, float]]:
+def settle(pid: int | None, idle_share: float = 0.1, max_s: float = 120.0) -> None:
+    """Wait until process `pid` uses less than `idle_share` of a core over a second (at most `max_s`)."""
+    import psutil
+
+    if pid is None:
+        return
+    deadline = time.monotonic() + max_s
+    with contextlib.suppress(psutil.Error):
+        process = psutil.Process(pid)
+        while time.monotonic() < deadline and process.cpu_percent(interval=1.0) > 100 * idle_share:
+            pass
+
+
+def measure_queries(store: GraphStore, workload: Workload,
+                    names: list[str] | None = None) -> dict[str, dict[str, float]]:
     out = {}
     for name, (call, field, _) in QUERIES.items():
-        targets = getattr(workload, field)
-        out[name] = time_calls(lambda t, call=call: call(store, t), targets, warmup=5).as_dict()
+        if names is None or name in names:
+            targets = getattr(workload, field)
+            out[name] = time_calls(lambda t, call=call: call(store, t), targets, warmup=5).as_dict()
     heaviest = [workload.heaviest] * 5
-    out["meetings_by_actor:heaviest"] = time_calls(
-        lambda a: QUERIES["meetings_by_actor"][0](store, a), heaviest, warmup=1).as_dict()
-    out["counterparts:heaviest"] = time_calls(lambda a: store.counterparts(a), heaviest, warmup=1).as_dict()
+    if names is None or "meetings_by_actor" in names:
+        out["meetings_by_actor:heaviest"] = time_calls(
+            lambda a: QUERIES["meetings_by_actor"][0](store, a), heaviest, warmup=1).as_dict()
+    if names is None or "counterparts" in names:
+        out["counterparts:heaviest"] = time_calls(lambda a: store.counterparts(a), heaviest, warmup=1).as_dict()
     return out
 
 
@@ -252,9 +273,15 @@ def measure_api(store: GraphStore, kind: str, events: int, neo4j_uri: str, workl
                 "server_peak_rss_mib": mem.mib(pid)}
 
 
+PARTS = ("load", "queries", "api")
+
+
 def bench_store(kind: str, events: int, seed: int, samples: int, neo4j_uri: str, api: bool,
-                load_seconds: float, concurrency: int) -> dict[str, Any]:
-    result: dict[str, Any] = {"events": events, "store": kind, "seed": seed,
+                load_seconds: float, concurrency: int, parts: tuple[str, ...] = PARTS,
+                queries: list[str] | None = None) -> dict[str, Any]:
+    """Measure `parts` of one store at one scale. Without "load" the store must already hold the graph
+    (left there by an earlier run), so queries at 1M events can be measured again without reloading."""
+    result: dict[str, Any] = {"events": events, "store": kind, "seed": seed, "parts": list(parts),
                               "load_avg_at_start": [round(x, 2) for x in os.getloadavg()]}
     graph, timings = load_graph(events, seed)
     result["input"] = timings | asdict(shape(graph))
@@ -262,30 +289,14 @@ def bench_store(kind: str, events: int, seed: int, samples: int, neo4j_uri: str,
     workload = build_workload(graph, samples, seed)
     result["workload"] = workload.as_dict()
 
-    store = open_bench_store(kind, events, neo4j_uri)
-    server_pid = neo4j_pid(neo4j_uri) if kind == "neo4j" else None
-    pids = [os.getpid()] + ([server_pid] if server_pid else [])
-    rss_before = rss_mib()
-    cpu0 = _cpu_seconds(pids)
-    with PeakMemory(pids) as mem:
-        t0 = time.perf_counter()
-        stats = store.replace_graph(graph)
-        load_s = time.perf_counter() - t0
-    cpu = {pid: round(after - cpu0.get(pid, 0.0), 2) for pid, after in _cpu_seconds(pids).items()}
-    result["load"] = {"seconds": round(load_s, 3), "facts": facts, "facts_per_s": round(facts / load_s),
-                      "bench_cpu_s": cpu.get(os.getpid()),
-                      "neo4j_cpu_s": cpu.get(server_pid) if server_pid else None,
-                      "events_per_s": round(events / load_s), "written": asdict(stats),
-                      "bench_rss_before_mib": rss_before, "bench_peak_rss_mib": mem.mib(os.getpid())}
-    if server_pid:
-        result["load"]["neo4j_peak_rss_mib"] = mem.mib(server_pid)
+    store = open_bench_store(kind, events, neo4j_uri, wipe="load" in parts)
+    if "load" in parts:
+        result["load"] = measure_load(store, kind, graph, facts, events, neo4j_uri)
+    elif store.counts()["events"] != len(graph.events):
+        raise SystemExit(f"the {kind} store does not hold the {events}-event graph: run with --parts load first")
     result["counts"] = store.counts()
 
-    t0 = time.perf_counter()
-    store.replace_graph(graph)  # the same graph again: nothing to write
-    result["load"]["unchanged_replace_s"] = round(time.perf_counter() - t0, 3)
-
-    if kind == "embedded":
+    if kind == "embedded" and "load" in parts:
         store.close()
         from graph_schema.stores.embedded import EmbeddedStore
 
@@ -299,14 +310,40 @@ def bench_store(kind: str, events: int, seed: int, samples: int, neo4j_uri: str,
                             "open_and_first_query_s": round(reload_s + first_s, 3),
                             "open_cpu_s": round(reload_cpu, 3), "first_query_cpu_s": round(first_cpu, 3)}
 
-    result["queries"] = measure_queries(store, workload)
+    if "queries" in parts:
+        result["queries"] = measure_queries(store, workload, queries)
     result["bench_rss_after_queries_mib"] = rss_mib()
     del graph
-    if api:
+    if api and "api" in parts:
         result["api"] = measure_api(store, kind, events, neo4j_uri, workload, load_seconds, concurrency)
     store.close()
     result["load_avg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     return result
+
+
+def measure_load(store: GraphStore, kind: str, graph: Graph, facts: int, events: int,
+                 neo4j_uri: str) -> dict[str, Any]:
+    """`replace_graph` into the empty store (time, CPU of both sides, memory), then the same graph again."""
+    server_pid = neo4j_pid(neo4j_uri) if kind == "neo4j" else None
+    pids = [os.getpid()] + ([server_pid] if server_pid else [])
+    rss_before = rss_mib()
+    cpu0 = _cpu_seconds(pids)
+    with PeakMemory(pids) as mem:
+        t0 = time.perf_counter()
+        stats = store.replace_graph(graph)
+        load_s = time.perf_counter() - t0
+    cpu = {pid: round(after - cpu0.get(pid, 0.0), 2) for pid, after in _cpu_seconds(pids).items()}
+    load = {"seconds": round(load_s, 3), "facts": facts, "facts_per_s": round(facts / load_s),
+            "bench_cpu_s": cpu.get(os.getpid()), "neo4j_cpu_s": cpu.get(server_pid) if server_pid else None,
+            "events_per_s": round(events / load_s), "written": asdict(stats),
+            "bench_rss_before_mib": rss_before, "bench_peak_rss_mib": mem.mib(os.getpid())}
+    if server_pid:
+        load["neo4j_peak_rss_mib"] = mem.mib(server_pid)
+    t0 = time.perf_counter()
+    again = store.replace_graph(graph)  # the same graph again: nothing to write
+    load["unchanged_replace_s"] = round(time.perf_counter() - t0, 3)
+    load["unchanged_written"] = asdict(again)
+    return load
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -319,13 +356,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-api", action="store_true")
     parser.add_argument("--load-seconds", type=float, default=15.0, help="duration of the API load test")
     parser.add_argument("--concurrency", type=int, default=8, help="connections of the API load test")
+    parser.add_argument("--parts", default=",".join(PARTS),
+                        help="comma-separated parts to measure (load, queries, api); without load the store "
+                             "must already hold the graph")
+    parser.add_argument("--queries", help="comma-separated query names to time (default: all)")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
+    parts = tuple(p for p in args.parts.split(",") if p)
+    if unknown := set(parts) - set(PARTS):
+        parser.error(f"unknown parts: {sorted(unknown)}")
+    names = args.queries.split(",") if args.queries else None
+    if names and (unknown := set(names) - set(QUERIES)):
+        parser.error(f"unknown queries: {sorted(unknown)}")
     result = bench_store(args.store, args.events, args.seed, args.samples, args.neo4j_uri, not args.no_api,
-                         args.load_seconds, args.concurrency)
+                         args.load_seconds, args.concurrency, parts, names)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2))
-    print(json.dumps({k: result[k] for k in ("events", "store", "load")}, indent=1), file=sys.stderr)
+    print(json.dumps({k: result[k] for k in ("events", "store", "load", "queries") if k in result}, indent=1),
+          file=sys.stderr)
     return 0
 
 

@@ -26,3 +26,8 @@ CREATE INDEX conflict_subject IF NOT EXISTS FOR (n:Conflict) ON (n.subject);
 // Typo-tolerant name search: names and aliases, normalised (case, accents, punctuation) into one text.
 CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.search_text]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
+
+// An actor's meetings page, read in listing order straight from an index (see stores/neo4j/writes.py:
+// meeting keys are actor id, date and event id in one string; null on other events, so not indexed).
+CREATE INDEX participation_meeting_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.meeting_key);
+CREATE INDEX participation_meeting_rep_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.meeting_rep_key);

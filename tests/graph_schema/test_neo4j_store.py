@@ -1,4 +1,5 @@
-"""What only the Neo4j store has to do: its schema, safe full-text queries, finishing interrupted writes, locking."""
+"""What only the Neo4j store has to do: its schema, safe full-text queries, finishing interrupted writes, locking,
+and keeping the meeting keys and counts that list an actor's meetings in step with every write."""
 from __future__ import annotations
 
 import threading
@@ -6,12 +7,27 @@ import time
 
 import pytest
 
+import graph_schema.stores.neo4j.store as neo4j_store_module
 from graph_schema.document import to_document
-from graph_schema.model import Graph
+from graph_schema.model import Event, Graph
 from graph_schema.schema import apply_schema, schema_statements, statement_name
-from graph_schema.store import StoreUnavailable
+from graph_schema.store import EventQuery, StoreUnavailable
 from graph_schema.stores.neo4j import Neo4jStore, lucene_query
-from tests.fixtures.sample_graph import ART2, PARIS_MEETING, without_article
+from graph_schema.stores.neo4j.writes import meeting_key, meeting_prefix
+from graph_schema.stores.ordering import event_order
+from tests.fixtures.sample_graph import (
+    ART2,
+    ELODIE,
+    FRA,
+    GENEVA_MEETING,
+    JANE,
+    JEAN,
+    PARIS_MEETING,
+    PARIS_TALKS,
+    UN,
+    USA,
+    without_article,
+)
 
 
 def test_lucene_query_escapes_and_fuzzes_words() -> None:
@@ -82,3 +98,61 @@ def test_the_lock_makes_a_second_writer_wait(neo4j_store: Neo4jStore) -> None:
         assert order == ["first lets go", "second has the lock"]
     finally:
         other.close()
+
+
+def _all_pages(store: Neo4jStore, actor: str) -> list[tuple[int, list[str]]]:
+    return [(page.total, [e.id for e in page.items])
+            for offset, limit in ((0, 50), (0, 1), (1, 1), (1, 5), (3, 2), (0, 0))
+            for page in [store.find_events(EventQuery(actor=actor, type="meeting", offset=offset, limit=limit))]]
+
+
+def _generic_pages(store: Neo4jStore, actor: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, list[str]]]:
+    """The same pages through the general filter (every event of the actor, counted and sorted)."""
+    with monkeypatch.context() as m:
+        m.setattr(neo4j_store_module, "actor_meetings", lambda query: None)
+        return _all_pages(store, actor)
+
+
+def test_meeting_keys_sort_like_the_listing() -> None:
+    events = [Event(id=i, type="meeting", date=d) for i, d in (
+        ("e:b", "2024-03-04"), ("e:a", "2024-03-04"), ("e:a-1", "2024-03-04"), ("e:z", "2024"), ("e:c", "2024-03"),
+        ("e:d", None), ("e:0", None), ("e:y", "2023-12-31"), ("e:x", ""))]
+    by_key = sorted(events, key=lambda e: meeting_key("a:x", e))
+    assert [e.id for e in by_key] == [e.id for e in sorted(events, key=lambda e: event_order(e.date, e.id))]
+    assert all(meeting_key("a:x", e).startswith(meeting_prefix("a:x")) for e in events)
+    assert not meeting_key("a:xy", events[0]).startswith(meeting_prefix("a:x"))
+
+
+def test_an_actors_meetings_read_from_the_keys_follow_every_write(neo4j_store: Neo4jStore, sample_graph: Graph,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    actors = [JANE, JEAN, FRA, USA, UN, ELODIE, "a:nobody"]
+
+    def agree() -> None:
+        for actor in actors:
+            assert _all_pages(neo4j_store, actor) == _generic_pages(neo4j_store, actor, monkeypatch), actor
+
+    neo4j_store.replace_graph(sample_graph)
+    assert _all_pages(neo4j_store, FRA)[0] == (2, [PARIS_MEETING, PARIS_TALKS])  # represented, not taking part
+    agree()
+    sample_graph.events[PARIS_TALKS].date = "2024-02-01"  # the meeting moves before the others
+    neo4j_store.replace_graph(sample_graph)
+    assert _all_pages(neo4j_store, JANE)[0] == (3, [PARIS_TALKS, GENEVA_MEETING, PARIS_MEETING])
+    agree()
+    sample_graph.events[PARIS_TALKS].participants = [  # France no longer represented there
+        p for p in sample_graph.events[PARIS_TALKS].participants if p.actor != JEAN]
+    sample_graph.events[GENEVA_MEETING].type, sample_graph.events[GENEVA_MEETING].cameo = "statement", "010"
+    neo4j_store.replace_graph(sample_graph)
+    assert _all_pages(neo4j_store, FRA)[0] == (1, [PARIS_MEETING])
+    assert _all_pages(neo4j_store, UN)[0] == (0, [])
+    agree()
+    assert neo4j_store.replace_graph(sample_graph).changed == 0
+
+
+def test_a_store_written_before_meeting_keys_still_lists_meetings(neo4j_store: Neo4jStore,
+                                                                 sample_graph: Graph) -> None:
+    neo4j_store.replace_graph(sample_graph)
+    expected = _all_pages(neo4j_store, JANE)
+    with neo4j_store._driver.session(database=neo4j_store.database) as s:
+        s.run("MATCH (a:Actor) REMOVE a.meeting_count").consume()
+        s.run("MATCH ()-[p:PARTICIPATED_IN]->() REMOVE p.meeting_key, p.meeting_rep_key").consume()
+    assert _all_pages(neo4j_store, JANE) == expected

@@ -5,6 +5,15 @@ CREATEd, changed ones MATCHed and SET; the relationships a node owns are dropped
 and rewritten together with its facts fingerprint, in one transaction, so an
 interrupted write is finished by the next one. Labels of actor kinds and of
 meetings are part of the query text (from fixed tables), never values.
+
+A new event is created together with everything it owns in one statement (no
+look-up of itself, no second pass for its facts fingerprint). Participations
+in meetings carry `meeting_key` (and, when the participant represents a state,
+`meeting_rep_key`): actor id, date and event id in one string whose order is
+the listing order, so an actor's meetings page is an index-ordered seek; each
+actor keeps `meeting_count` (its meetings, distinct). Both are derived facts
+owned by what owns them, so they are part of its facts fingerprint
+(`store_prints`).
 """
 from __future__ import annotations
 
@@ -15,10 +24,17 @@ from typing import Any, TypeVar
 
 import orjson
 
-from graph_schema.document import article_record, event_record
+from graph_schema.document import article_record
 from graph_schema.model import Actor, ActorKind, Event, Evidence, Graph, Location
 from graph_schema.stores import actor_search
-from graph_schema.stores.fingerprint import GraphDiff, Key, Print, conflict_ids
+from graph_schema.stores.fingerprint import (
+    GraphDiff,
+    Key,
+    Print,
+    conflict_ids,
+    digest,
+    fingerprints,
+)
 
 T = TypeVar("T")
 Statement = tuple[str, dict[str, Any]]
@@ -47,10 +63,6 @@ _UPDATE_ACTORS = {
     kind: f"UNWIND $rows AS row MATCH (n:Actor {{id: row.id}}) SET n += row.props, n.fp = row.fp "
           f"REMOVE n:{_ALL_KIND_LABELS}" + (f" SET n:{label}" if label else "")
     for kind, label in _KIND_LABELS.items()
-}
-_CREATE_EVENTS = {
-    True: "UNWIND $rows AS row CREATE (n:Event:Meeting {id: row.id}) SET n += row.props, n.fp = row.fp",
-    False: "UNWIND $rows AS row CREATE (n:Event {id: row.id}) SET n += row.props, n.fp = row.fp",
 }
 _UPDATE_EVENTS = {
     True: "UNWIND $rows AS row MATCH (n:Event {id: row.id}) SET n += row.props, n.fp = row.fp SET n:Meeting",
@@ -89,11 +101,41 @@ _CREATE_PARTICIPATIONS = """
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.actor}), (e:Event {id: row.event})
 CREATE (a)-[:PARTICIPATED_IN {role: row.role, represents: row.represents, ord: row.ord,
-        evidence_articles: row.ea, evidence_starts: row.es, evidence_ends: row.ee, evidence_quotes: row.eq}]->(e)
+        evidence_articles: row.ea, evidence_starts: row.es, evidence_ends: row.ee, evidence_quotes: row.eq,
+        meeting_key: row.mk, meeting_rep_key: row.mrk}]->(e)
 WITH a, e, row WHERE row.rep IS NOT NULL
 MATCH (s:Actor {id: row.represents})
 CREATE (a)-[:REPRESENTED]->(r:Representation {id: row.rep})-[:ON_BEHALF_OF]->(s), (r)-[:AT]->(e)
 """
+# a new event with everything it owns, in one statement: no look-up of the event, no second pass for `fp_facts`
+_CREATE_EVENTS_WITH_FACTS = {
+    meeting: f"""
+UNWIND $rows AS row
+CREATE (e:{label} {{id: row.id}})
+SET e += row.props, e.fp = row.fp, e.fp_facts = row.fp_facts
+WITH e, row
+CALL (e, row) {{
+  UNWIND row.participants AS p
+  MATCH (a:Actor {{id: p.actor}})
+  CREATE (a)-[:PARTICIPATED_IN {{role: p.role, represents: p.represents, ord: p.ord,
+          evidence_articles: p.ea, evidence_starts: p.es, evidence_ends: p.ee, evidence_quotes: p.eq,
+          meeting_key: p.mk, meeting_rep_key: p.mrk}}]->(e)
+  WITH a, e, p WHERE p.rep IS NOT NULL
+  MATCH (s:Actor {{id: p.represents}})
+  CREATE (a)-[:REPRESENTED]->(r:Representation {{id: p.rep}})-[:ON_BEHALF_OF]->(s), (r)-[:AT]->(e)
+}}
+CALL (e, row) {{
+  UNWIND row.sources AS src
+  MATCH (art:Article {{id: src.article}})
+  CREATE (e)-[:REPORTED_BY {{start: src.start, end: src.end, quote: src.quote, ord: src.ord}}]->(art)
+}}
+CALL (e, row) {{
+  MATCH (l:Location {{id: row.location}})
+  CREATE (e)-[:LOCATED_IN]->(l)
+}}
+"""
+    for meeting, label in ((True, "Event:Meeting"), (False, "Event"))
+}
 _CREATE_LOCATED_IN = """
 UNWIND $rows AS row
 MATCH (e:Event {id: row.event}), (l:Location {id: row.location})
@@ -106,8 +148,9 @@ CREATE (e)-[:REPORTED_BY {start: row.start, end: row.end, quote: row.quote, ord:
 """
 _SET_FACTS_PRINT = {
     section: f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n.fp_facts = row.fp"
-    for section, label in (("actors", "Actor"), ("locations", "Location"), ("events", "Event"))
-}
+    for section, label in (("locations", "Location"), ("events", "Event"))
+} | {"actors": "UNWIND $rows AS row MATCH (n:Actor {id: row.id}) SET n.fp_facts = row.fp, "
+               "n.meeting_count = row.meetings"}
 _CREATE_CONFLICTS = {
     label: f"""
 UNWIND $rows AS row
@@ -166,8 +209,8 @@ def write_units(graph: Graph, changes: GraphDiff, prints: dict[Key, Print], batc
 
     # nodes: properties and labels
     def nodes(section: str, row: Callable[[str], dict[str, Any]], group: Callable[[str], Any],
-              create: dict[Any, str], update: dict[Any, str]) -> None:
-        for keys, queries in ((created, create), (set(changes.updated), update)):
+              create: dict[Any, str], update: dict[Any, str], created_too: bool = True) -> None:
+        for keys, queries in ((created, create), (set(changes.updated), update))[0 if created_too else 1:]:
             grouped: dict[Any, list[dict[str, Any]]] = defaultdict(list)
             for i in ids(section, keys):
                 grouped[group(i)].append(row(i))
@@ -184,23 +227,34 @@ def write_units(graph: Graph, changes: GraphDiff, prints: dict[Key, Print], batc
           lambda i: "locations", _CREATE_NODES, _UPDATE_NODES)
     nodes("events", lambda i: {"id": i, "fp": prints["events", i].node,
                                "props": event_props(graph.events[i])},
-          lambda i: graph.events[i].is_meeting, _CREATE_EVENTS, _UPDATE_EVENTS)
+          lambda i: graph.events[i].is_meeting, {}, _UPDATE_EVENTS, created_too=False)
 
     # relationships each node owns, rewritten with the node's facts fingerprint in one transaction
-    def facts(section: str, build: Callable[[list[str]], list[Statement]],
-              drop: list[str]) -> None:
+    counts = meeting_counts(graph)
+
+    def facts(section: str, build: Callable[[list[str]], list[Statement]], drop: list[str],
+              keys: list[Key] | set[Key] = changes.facts_changed) -> None:
         def statements(chunk: list[str]) -> list[Statement]:
             old = [i for i in chunk if (section, i) not in created]
             return ([(q, {"ids": old}) for q in drop] if old else []) + build(chunk) + [
-                (_SET_FACTS_PRINT[section], {"rows": [{"id": i, "fp": prints[section, i].facts} for i in chunk]})]
+                (_SET_FACTS_PRINT[section], {"rows": [
+                    {"id": i, "fp": prints[section, i].facts, "meetings": counts.get(i, 0)} for i in chunk]})]
 
-        batches(statements, ids(section, changes.facts_changed), max(1, batch_size // 10))
+        batches(statements, ids(section, keys), max(1, batch_size // 10))
 
     facts("locations", lambda chunk: [(_CREATE_WITHIN, {"rows": [
         {"id": i, "within": graph.locations[i].within} for i in chunk if graph.locations[i].within]})],
           [_DROP_LOCATION_FACTS])
     facts("actors", lambda chunk: actor_facts([graph.actors[i] for i in chunk]), [_DROP_ACTOR_FACTS])
-    facts("events", lambda chunk: event_facts([graph.events[i] for i in chunk]), _DROP_EVENT_FACTS)
+    facts("events", lambda chunk: event_facts([graph.events[i] for i in chunk]), _DROP_EVENT_FACTS,
+          set(changes.facts_changed) - created)
+    # new events: node, relationships and both fingerprints in one statement per chunk (one transaction)
+    new_events: dict[bool, list[str]] = defaultdict(list)
+    for i in ids("events", created):
+        new_events[graph.events[i].is_meeting].append(i)
+    for meeting, event_ids in new_events.items():
+        batches(lambda chunk, q=_CREATE_EVENTS_WITH_FACTS[meeting]: [(q, {"rows": new_event_rows(
+            [graph.events[i] for i in chunk], prints)})], event_ids, max(1, batch_size // 5))
 
     # conflicts: immutable, identified by content
     subject_label = {**{i: "Location" for i in graph.locations}, **{i: "Event" for i in graph.events},
@@ -220,6 +274,24 @@ def write_units(graph: Graph, changes: GraphDiff, prints: dict[Key, Print], batc
                 ids(section, changes.deleted))
     return units
 
+
+
+def transactions(units: list[Unit], batch_size: int) -> Iterator[list[Statement]]:
+    """The statements of `units`, in order, grouped into transactions: each unit stays whole, consecutive
+    units share a transaction until it holds about `batch_size` rows (so small writes are one transaction).
+    Units are built only when reached, so a big write never holds all its statements at once."""
+    pending: list[Statement] = []
+    rows = 0
+    for build in units:
+        unit = build()
+        weight = sum(len(v) for _, params in unit for v in params.values() if isinstance(v, list))
+        if pending and rows + weight > batch_size:
+            yield pending
+            pending, rows = [], 0
+        pending.extend(unit)
+        rows += weight
+    if pending:
+        yield pending
 
 
 def actor_row(actor: Actor, fp: str) -> dict[str, Any]:
@@ -251,27 +323,82 @@ def actor_facts(actors: list[Actor]) -> list[Statement]:
     return [(_CREATE_TITLES, {"rows": titles}), (_CREATE_AFFILIATIONS, {"rows": affiliations})]
 
 
+SEP = "\x00"  # in meeting keys: below every character of an id or a date, so shorter sorts first
+
+
+def meeting_key(actor: str, event: Event) -> str:
+    """An actor's key for one meeting: ordered like the listing (date, unknown dates last, then id)."""
+    return f"{actor}{SEP}{'0' + event.date if event.date is not None else '1'}{SEP}{event.id}"
+
+
+def meeting_prefix(actor: str) -> str:
+    return actor + SEP
+
+
+def meeting_counts(graph: Graph) -> dict[str, int]:
+    """Per actor, the meetings it took part in or was represented at (each meeting once)."""
+    counts: dict[str, int] = defaultdict(int)
+    for event in graph.events.values():
+        if event.is_meeting:
+            for actor in event.actor_ids():
+                counts[actor] += 1
+    return counts
+
+
+def store_prints(graph: Graph) -> dict[Key, Print]:
+    """The fingerprints `replace_graph` compares: those of `fingerprint.py`, with what this store derives
+    from other elements in the facts of their owner (an actor's meeting count; an event's date and
+    meeting flag, which its participations' meeting keys hold)."""
+    prints = fingerprints(graph)
+    counts = meeting_counts(graph)
+    for i in graph.actors:
+        p = prints["actors", i]
+        prints["actors", i] = Print(p.node, digest([p.facts, counts.get(i, 0)]))
+    for i, e in graph.events.items():
+        p = prints["events", i]
+        prints["events", i] = Print(p.node, digest([p.facts, e.date, e.is_meeting]))
+    return prints
+
+
+def participation_rows(event: Event) -> list[dict[str, Any]]:
+    """One row per participation, in the order of the document record (by actor), with the representation
+    to create the first time a person represents a state at this event."""
+    rows = []
+    represented: set[str] = set()
+    meeting = event.is_meeting
+    for n, p in enumerate(sorted(event.participants, key=lambda p: p.actor)):
+        rep = f"{event.id}|{p.actor}|{p.represents}" if p.represents else None
+        if rep in represented:
+            rep = None  # the same person for the same state twice: one representation
+        elif rep:
+            represented.add(rep)
+        ev = p.evidence
+        rows.append({"actor": p.actor, "event": event.id, "role": str(p.role), "represents": p.represents,
+                     "rep": rep, "ord": n,
+                     "ea": [e.article for e in ev], "es": [e.start for e in ev],
+                     "ee": [e.end for e in ev], "eq": [e.quote for e in ev],
+                     "mk": meeting_key(p.actor, event) if meeting else None,
+                     "mrk": meeting_key(p.represents, event) if meeting and p.represents else None})
+    return rows
+
+
+def source_rows(event: Event) -> list[dict[str, Any]]:
+    return [{"event": event.id, "article": s.article, "start": s.start, "end": s.end, "quote": s.quote, "ord": n}
+            for n, s in enumerate(sorted(event.sources, key=lambda s: (s.article, s.start, s.end)))]
+
+
+def new_event_rows(events: list[Event], prints: dict[Key, Print]) -> list[dict[str, Any]]:
+    return [{"id": e.id, "fp": prints["events", e.id].node, "fp_facts": prints["events", e.id].facts,
+             "props": event_props(e), "location": e.location, "participants": participation_rows(e),
+             "sources": source_rows(e)} for e in events]
+
+
 def event_facts(events: list[Event]) -> list[Statement]:
     participations, located, reported = [], [], []
     for event in events:
-        record = event_record(event)  # participants and sources in document order
-        represented: set[str] = set()
-        for n, p in enumerate(record["participants"]):
-            rep = f"{event.id}|{p['actor']}|{p['represents']}" if p["represents"] else None
-            if rep in represented:
-                rep = None  # the same person for the same state twice: one representation
-            elif rep:
-                represented.add(rep)
-            participations.append({"actor": p["actor"], "event": event.id, "role": p["role"],
-                                   "represents": p["represents"], "rep": rep, "ord": n,
-                                   "ea": [e["article"] for e in p["evidence"]],
-                                   "es": [e["start"] for e in p["evidence"]],
-                                   "ee": [e["end"] for e in p["evidence"]],
-                                   "eq": [e["quote"] for e in p["evidence"]]})
+        participations.extend(participation_rows(event))
         if event.location:
             located.append({"event": event.id, "location": event.location})
-        for n, s in enumerate(record["sources"]):
-            reported.append({"event": event.id, "article": s["article"], "start": s["start"],
-                             "end": s["end"], "quote": s["quote"], "ord": n})
+        reported.extend(source_rows(event))
     return [(_CREATE_PARTICIPATIONS, {"rows": participations}),
             (_CREATE_LOCATED_IN, {"rows": located}), (_CREATE_REPORTED_BY, {"rows": reported})]
