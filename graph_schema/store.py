@@ -102,6 +102,31 @@ class Representation:
     date: str | None = None
 
 
+@dataclass(slots=True)
+class EventDossier:
+    """An event with everything its detail names: its actors, its place's chain, its articles, the
+    conflicting claims about it."""
+
+    event: Event
+    actors: dict[str, Actor]
+    chain: list[Location]
+    articles: list[Article]
+    conflicts: list[Conflict]
+
+
+@dataclass(slots=True)
+class Connection:
+    """The shortest chain of shared events between two actors (`path`: actor, event, actor, ... ids,
+    [] when there is none within reach), with the actors and events it names. `source` or `target`
+    is None when there is no such actor."""
+
+    source: Actor | None
+    target: Actor | None
+    path: list[str]
+    actors: dict[str, Actor]
+    events: dict[str, Event]
+
+
 class GraphStore(ABC):
     """A place the knowledge graph lives in."""
 
@@ -187,6 +212,26 @@ class GraphStore(ABC):
 
     @abstractmethod
     def get_articles(self, article_ids: list[str]) -> list[Article]: ...
+
+    def get_events(self, event_ids: list[str]) -> dict[str, Event]:
+        """Several events by id (unknown ids left out)."""
+        return {e.id: e for e in map(self.get_event, dict.fromkeys(event_ids)) if e is not None}
+
+    def event_dossier(self, event_id: str) -> EventDossier | None:
+        """`get_event` with all its detail names, in one read where the store can."""
+        event = self.get_event(event_id)
+        if event is None:
+            return None
+        return EventDossier(event, self.get_actors(event.actor_ids()),
+                            self.location_chain(event.location) if event.location else [],
+                            self.get_articles([s.article for s in event.sources]), self.conflicts(event_id))
+
+    def connection(self, source: str, target: str, max_hops: int = 6) -> Connection:
+        """`shortest_connection` with the two actors and all the path names, in one read where the store can."""
+        ends = self.get_actors([source, target])
+        path = self.shortest_connection(source, target, max_hops) if len(ends) == len({source, target}) else []
+        return Connection(ends.get(source), ends.get(target), path, self.get_actors(path[0::2]),
+                          self.get_events(path[1::2]))
 
     @abstractmethod
     def find_events(self, query: EventQuery) -> Page:

@@ -29,17 +29,20 @@ from graph_schema.model import (
     Evidence,
     Location,
 )
-from graph_schema.store import GraphStore, Page
+from graph_schema.store import EventDossier, GraphStore, Page
 
 
 class Lookup:
     """Per-request memo of the names a response needs, starting from what a page of events brought along."""
 
-    def __init__(self, store: GraphStore, page: Page | None = None) -> None:
+    def __init__(self, store: GraphStore, actors: dict[str, Actor] | None = None,
+                 chains: dict[str, list[Location]] | None = None, articles: list[Article] | None = None) -> None:
         self.store = store
-        self._actors: dict[str, Actor | None] = dict(page.actors) if page else {}
-        self._chains: dict[str, list[Location]] = dict(page.chains) if page else {}
-        self._articles: dict[str, Article | None] = {}
+        self._actors: dict[str, Actor | None] = dict(actors or {})
+        self._chains: dict[str, list[Location]] = dict(chains or {})
+        self._articles: dict[str, Article | None] = {a.id: a for a in articles or []}
+        self._actor_refs: dict[str, ActorRef] = {}  # a busy actor is named once per event of a page
+        self._chain_refs: dict[str, list[LocationRef]] = {}
 
     def actors(self, ids: Iterable[str]) -> None:
         """Read the named actors not read yet (in one call when the store can)."""
@@ -56,10 +59,13 @@ class Lookup:
         return self._actors[actor_id]
 
     def actor_ref(self, actor_id: str) -> ActorRef:
-        actor = self.actor(actor_id)
-        if actor is None:  # a dangling id: show it rather than fail the whole answer
-            return ActorRef(id=actor_id, name=actor_id, kind=ActorKind.OTHER)
-        return actor_ref(actor)
+        ref = self._actor_refs.get(actor_id)
+        if ref is None:
+            actor = self.actor(actor_id)
+            # a dangling id: show it rather than fail the whole answer
+            ref = actor_ref(actor) if actor else ActorRef(id=actor_id, name=actor_id, kind=ActorKind.OTHER)
+            self._actor_refs[actor_id] = ref
+        return ref
 
     def chains(self, location_ids: Iterable[str]) -> None:
         """Read the chains of the named places not read yet, in one call."""
@@ -75,6 +81,14 @@ class Lookup:
         if location_id not in self._chains:
             self.chains([location_id])
         return self._chains[location_id]
+
+    def chain_refs(self, location_id: str | None) -> list[LocationRef]:
+        if not location_id:
+            return []
+        refs = self._chain_refs.get(location_id)
+        if refs is None:
+            refs = self._chain_refs[location_id] = [location_ref(loc) for loc in self.chain(location_id)]
+        return refs
 
     def articles(self, ids: Iterable[str]) -> None:
         missing = [i for i in dict.fromkeys(ids) if i not in self._articles]
@@ -110,7 +124,7 @@ def evidence(items: Iterable[Evidence]) -> list[EvidenceOut]:
 
 
 def _event_fields(event: Event, lookup: Lookup) -> dict:
-    chain = [location_ref(loc) for loc in lookup.chain(event.location)]
+    chain = lookup.chain_refs(event.location)
     return dict(
         id=event.id, type=event.type, cameo=event.cameo, date=event.date, date_precision=event.date_precision,
         date_text=event.date_text, location=chain[0] if chain else None, location_chain=chain,
@@ -138,7 +152,7 @@ def event_summaries(events: list[Event], lookup: Lookup) -> list[EventSummary]:
 
 def event_page(page: Page, store: GraphStore) -> EventPage:
     """A page of events as the API serves it, naming actors and places from what the page brought along."""
-    return EventPage(items=event_summaries(page.items, Lookup(store, page)), total=page.total, offset=page.offset,
+    return EventPage(items=event_summaries(page.items, Lookup(store, page.actors, page.chains)), total=page.total, offset=page.offset,
                      limit=page.limit, next_offset=next_offset(page.offset, page.limit, page.total))
 
 
@@ -146,7 +160,10 @@ def conflict(c: Conflict) -> ConflictOut:
     return ConflictOut(subject=c.subject, field=c.field, kept=c.kept, other=c.other, evidence=evidence(c.evidence))
 
 
-def event_detail(event: Event, conflicts: list[Conflict], lookup: Lookup) -> EventDetail:
+def event_detail(dossier: EventDossier, store: GraphStore) -> EventDetail:
+    event = dossier.event
+    lookup = Lookup(store, dossier.actors, {event.location: dossier.chain} if event.location else {},
+                    dossier.articles)
     lookup.actors(event.actor_ids())
     lookup.articles(s.article for s in event.sources)
     participants = [
@@ -162,7 +179,7 @@ def event_detail(event: Event, conflicts: list[Conflict], lookup: Lookup) -> Eve
         representation=[RepresentationOut(person=p.actor, state=p.represents) for p in participants if p.represents],
         sources=[SourceOut(article=lookup.article_ref(s.article), start=s.start, end=s.end, quote=s.quote)
                  for s in sources],
-        conflicts=[conflict(c) for c in conflicts],
+        conflicts=[conflict(c) for c in dossier.conflicts],
         merged_from=list(event.merged_from),
     )
 

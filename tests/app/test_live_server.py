@@ -150,9 +150,11 @@ def _schemathesis_config(path: Path) -> Path:
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(live_url: str, tmp_path: Path) -> None:
     """All checks: no 5xx, documented status codes and content types, bodies and headers as the schema says,
     bad input rejected, good input accepted. Runs without the API key: writes are checked for their 401."""
+    # one worker: with two, hypothesis's threads now and then hit CPython 3.11's "AST constructor recursion
+    # depth mismatch" SystemError inside schemathesis, which fails the run for no fault of the API
     result = subprocess.run(
         [str(BIN / "st"), "--no-color", "--config-file", str(_schemathesis_config(tmp_path / "schemathesis.toml")),
-         "run", f"{live_url}/openapi.json", "--checks", "all", "--max-examples", "30", "--workers", "2",
+         "run", f"{live_url}/openapi.json", "--checks", "all", "--max-examples", "30", "--workers", "1",
          "--seed", "20240304", "--generation-database", "none", "--report", "junit",
          "--report-dir", str(tmp_path / "report")],
         capture_output=True, text=True, timeout=540, cwd=tmp_path)

@@ -7,7 +7,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from app.api.deps import StoreDep
 from app.api.params import EventFiltersDep, PagingDep
-from app.api.render import Lookup, event_detail, event_page
+from app.api.render import event_detail, event_page
 from app.problems import responses
 from app.schemas.events import EventDetail, EventPage
 
@@ -31,7 +31,7 @@ def get_event(
     store: StoreDep,
     event_id: Annotated[str, Path(min_length=1, max_length=200, examples=["e:2019-06-03-meeting-4f2a9c"])],
 ) -> EventDetail:
-    event = store.get_event(event_id)
-    if event is None:
+    dossier = store.event_dossier(event_id)
+    if dossier is None:
         raise HTTPException(404, f"no event with id {event_id!r}")
-    return event_detail(event, store.conflicts(event_id), Lookup(store))
+    return event_detail(dossier, store)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import networkx as nx
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
 
 from app.api.deps import ActorId, StoreDep, actor_or_404
 from app.api.render import Lookup, actor_ref
@@ -13,47 +13,50 @@ from app.schemas.network import (
     CentralityMeasure,
     CentralityRanking,
     CentralityScore,
-    Connection,
     EgoEdge,
     EgoNetwork,
     EgoNode,
     GraphStats,
     PathStep,
 )
-from graph_schema.store import GraphStore
+from app.schemas.network import (
+    Connection as ConnectionOut,
+)
+from graph_schema.store import Connection
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
 ActorQuery = Annotated[str, Query(min_length=1, max_length=200, description="Actor id")]
 
 
-def _path_steps(store: GraphStore, ids: list[str], lookup: Lookup) -> list[PathStep]:
+def _path_steps(found: Connection) -> list[PathStep]:
     """The path alternates actor, event, actor, ...: name the actors, date the events."""
-    lookup.actors(ids[0::2])
     steps = []
-    for i, node_id in enumerate(ids):
+    for i, node_id in enumerate(found.path):
         if i % 2 == 0:
-            steps.append(PathStep(kind="actor", id=node_id, label=lookup.actor_ref(node_id).name))
+            actor = found.actors.get(node_id)
+            steps.append(PathStep(kind="actor", id=node_id, label=actor.name if actor else node_id))
         else:
-            event = store.get_event(node_id)
+            event = found.events.get(node_id)
             label = f"{event.type} {event.date or 'undated'}" if event else node_id
             steps.append(PathStep(kind="event", id=node_id, label=label, date=event.date if event else None))
     return steps
 
 
-@router.get("/connection", operation_id="get_connection", response_model=Connection, responses=responses(404, 422),
-            summary="The shortest chain of shared events linking two actors")
+@router.get("/connection", operation_id="get_connection", response_model=ConnectionOut,
+            responses=responses(404, 422), summary="The shortest chain of shared events linking two actors")
 def get_connection(
     store: StoreDep,
     source: Annotated[str, Query(min_length=1, max_length=200, examples=["a:catherine-colonna"])],
     target: Annotated[str, Query(min_length=1, max_length=200, examples=["a:anna-keller"])],
     max_hops: Annotated[int, Query(ge=1, le=10, description="Most events along the path")] = 6,
-) -> Connection:
-    lookup = Lookup(store)
-    src, dst = actor_or_404(store, source), actor_or_404(store, target)
-    ids = [source] if source == target else store.shortest_connection(source, target, max_hops=max_hops)
-    return Connection(source=actor_ref(src), target=actor_ref(dst), found=bool(ids), hops=len(ids) // 2,
-                      path=_path_steps(store, ids, lookup))
+) -> ConnectionOut:
+    found = store.connection(source, target, max_hops=max_hops)
+    for actor_id, actor in ((source, found.source), (target, found.target)):
+        if actor is None:
+            raise HTTPException(404, f"no actor with id {actor_id!r}")
+    return ConnectionOut(source=actor_ref(found.source), target=actor_ref(found.target), found=bool(found.path),
+                         hops=len(found.path) // 2, path=_path_steps(found))
 
 
 @router.get("/ego/{actor_id}", operation_id="get_ego_network", response_model=EgoNetwork,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import queue
 import threading
 import time
 import uuid
@@ -47,7 +46,9 @@ from graph_schema.schema import apply_schema
 from graph_schema.store import (
     MAX_HOPS,
     ActorHit,
+    Connection,
     Counterpart,
+    EventDossier,
     EventQuery,
     GraphStore,
     InvalidGraph,
@@ -58,13 +59,13 @@ from graph_schema.store import (
     WriteStats,
 )
 from graph_schema.stores import actor_search
-from graph_schema.stores.fingerprint import Key, Print, diff, digest
+from graph_schema.stores.fingerprint import Key, Print, diff, digest, fingerprints
 from graph_schema.stores.neo4j.reads import (
-    ACTOR_MEETINGS_PAGE,
     ALL_PAGED,
     CONFLICTS,
     COUNTERPARTS,
     COUNTS,
+    EVENT_DOSSIER,
     EVENT_IN_CONTEXT,
     EVENT_PAGE,
     GET_ACTORS,
@@ -81,7 +82,6 @@ from graph_schema.stores.neo4j.reads import (
     SEARCH_CANDIDATES,
     SHORTEST,
     TITLE_COUNT,
-    actor_meetings,
     event_filter,
     lucene_query,
     read_actor,
@@ -92,14 +92,7 @@ from graph_schema.stores.neo4j.reads import (
     read_location,
     read_page,
 )
-from graph_schema.stores.neo4j.writes import (
-    STORED_PRINTS,
-    Statement,
-    Unit,
-    store_prints,
-    transactions,
-    write_units,
-)
+from graph_schema.stores.neo4j.writes import STORED_PRINTS, Statement, Unit, write_units
 from graph_schema.stores.ordering import event_order
 
 T = TypeVar("T")
@@ -315,7 +308,7 @@ class Neo4jStore(GraphStore):
         problems = graph_problems(graph)
         if problems:
             raise InvalidGraph("the graph refers to things it does not hold: " + "; ".join(problems))
-        new_prints = store_prints(graph)
+        new_prints = fingerprints(graph)
         with self.lock():
             changes = diff(self._stored_prints(), new_prints)
             if changes.stats.changed or changes.facts_changed:
@@ -333,29 +326,11 @@ class Neo4jStore(GraphStore):
         return self._read(work)
 
     def _run_units(self, units: list[Unit]) -> None:
-        """Run write units in order, grouped into transactions by `transactions`. The statements of the
-        next transactions are built in a helper thread while the current one runs on the server (the driver
-        waits on its socket without the GIL), at most two ahead, so building and writing overlap."""
-        ahead: queue.Queue[list[Statement] | BaseException | None] = queue.Queue(maxsize=2)
-        stop = threading.Event()
+        """Run write units in order; each unit stays whole, consecutive units share a transaction
+        until it holds about `batch_size` rows (so small writes are one transaction)."""
 
-        def put(item: list[Statement] | BaseException | None) -> bool:
-            while not stop.is_set():
-                try:
-                    ahead.put(item, timeout=0.1)
-                    return True
-                except queue.Full:
-                    continue
-            return False
-
-        def build() -> None:
-            try:
-                for statements in transactions(units, self.batch_size):
-                    if not put(statements):
-                        return
-                put(None)
-            except BaseException as exc:  # noqa: BLE001 - handed to the writing thread, which raises it
-                put(exc)
+        def weight(unit: list[Statement]) -> int:
+            return sum(len(v) for _, params in unit for v in params.values() if isinstance(v, list))
 
         def flush(statements: list[Statement]) -> None:
             def work(tx: ManagedTransaction) -> None:
@@ -364,16 +339,19 @@ class Neo4jStore(GraphStore):
 
             self._write(work)
 
-        builder = threading.Thread(target=build, name="neo4j-write-builder", daemon=True)
-        builder.start()
-        try:
-            while (item := ahead.get()) is not None:
-                if isinstance(item, BaseException):
-                    raise item
-                flush(item)
-        finally:
-            stop.set()
-            builder.join()
+        pending: list[Statement] = []
+        rows = 0
+        for build in units:
+            unit = build()  # built only now, so a big write never holds all its statements at once
+            w = weight(unit)
+            if pending and rows + w > self.batch_size:
+                flush(pending)
+                pending, rows = [], 0
+            pending.extend(unit)
+            rows += w
+        if pending:
+            flush(pending)
+
 
     def read_graph(self) -> Graph:
         graph = Graph()
@@ -427,6 +405,20 @@ class Neo4jStore(GraphStore):
     def get_event(self, event_id: str) -> Event | None:
         return self._events([event_id]).get(event_id)
 
+    def get_events(self, event_ids: list[str]) -> dict[str, Event]:
+        return self._events(list(dict.fromkeys(event_ids)))
+
+    def event_dossier(self, event_id: str) -> EventDossier | None:
+        rows = self._rows(EVENT_DOSSIER, id=event_id)
+        if not rows:
+            return None
+        page = read_page(1, 0, 1, [rows[0]["item"]])
+        event = page.items[0]
+        articles = {a["id"]: read_article(a) for a in rows[0]["articles"]}
+        return EventDossier(event, page.actors, page.chains.get(event.location or "", []),
+                            [articles[i] for i in sorted(articles)],
+                            sorted(map(read_conflict, rows[0]["conflicts"]), key=conflict_order))
+
     def get_location(self, location_id: str) -> Location | None:
         rows = self._rows(GET_LOCATIONS, ids=[location_id])
         return read_location(rows[0]["location"]) if rows else None
@@ -448,15 +440,8 @@ class Neo4jStore(GraphStore):
         return found
 
     def find_events(self, query: EventQuery) -> Page:
-        offset, limit = max(query.offset, 0), max(query.limit, 0)
-        meetings = actor_meetings(query)
-        if meetings is not None:  # one actor's meetings: read in order from the meeting-key indexes
-            row = self._read(lambda tx: tx.run(ACTOR_MEETINGS_PAGE, meetings).single())
-            if row is None:  # no such actor
-                return read_page(0, offset, limit, [])
-            if row["total"] is not None:
-                return read_page(row["total"], offset, limit, row["events"])
         match, params = event_filter(query)
+        offset, limit = max(query.offset, 0), max(query.limit, 0)
         page_query = EVENT_PAGE.format(match=match, context=EVENT_IN_CONTEXT)
         row = self._read(lambda tx: tx.run(page_query, params, offset=offset, limit=limit).single())
         return read_page(row["total"], offset, limit, row["events"])
@@ -495,12 +480,16 @@ class Neo4jStore(GraphStore):
         return self._read(work)
 
     def shortest_connection(self, source: str, target: str, max_hops: int = 6) -> list[str]:
-        if max_hops < 0:
-            return []
-        if source == target:
-            return [source] if self.get_actor(source) else []
-        if max_hops == 0:
-            return []
-        rows = self._rows(SHORTEST[min(max_hops, MAX_HOPS)], source=source, target=target)
-        return rows[0]["ids"] if rows else []
+        return self.connection(source, target, max_hops).path
+
+    def connection(self, source: str, target: str, max_hops: int = 6) -> Connection:
+        if source == target or max_hops <= 0:
+            ends = self.get_actors([source, target])
+            path = [source] if source in ends and max_hops >= 0 and source == target else []
+            return Connection(ends.get(source), ends.get(target), path, ends if path else {}, {})
+        row = self._rows(SHORTEST[min(max_hops, MAX_HOPS)], source=source, target=target)[0]
+        ends = {e["id"]: read_actor(e) for e in row["source"] + row["target"]}
+        return Connection(ends.get(source), ends.get(target), row["ids"],
+                          {a["id"]: read_actor(a) for a in row["actors"]},
+                          {e["id"]: read_event(e) for e in row["events"]})
 
