@@ -26,6 +26,7 @@ from graph_schema.model import (
 )
 from graph_schema.store import MAX_HOPS, EventQuery, Page
 from graph_schema.stores import actor_search
+from graph_schema.stores.neo4j.writes import meeting_prefix
 
 MAX_CHAIN = 20  # deepest `within` chain location_chain follows
 SEARCH_CANDIDATES = 200
@@ -54,6 +55,26 @@ CALL () {{ {match} RETURN count(DISTINCT e) AS total }}
 CALL () {{ {match} WITH DISTINCT e ORDER BY e.date IS NULL, e.date, e.id SKIP $offset LIMIT $limit
           RETURN collect({context}) AS events }}
 RETURN total, events
+"""
+
+# One actor's meetings, the common question, without visiting them all: participations at meetings carry
+# keys that sort in listing order (`writes.meeting_key`), indexed, so each branch reads at most
+# offset + limit index entries; the total is the count the actor keeps (null on a store written before
+# there were keys: `find_events` then asks `EVENT_PAGE`).
+ACTOR_MEETINGS_PAGE = f"""
+MATCH (x:Actor {{id: $actor}})
+CALL (x) {{
+  CALL () {{
+    MATCH ()-[p:PARTICIPATED_IN]->(e) WHERE p.meeting_key STARTS WITH $prefix
+    WITH DISTINCT p.meeting_key AS k, e ORDER BY k LIMIT $top RETURN k, e
+    UNION
+    MATCH ()-[p:PARTICIPATED_IN]->(e) WHERE p.meeting_rep_key STARTS WITH $prefix
+    WITH DISTINCT p.meeting_rep_key AS k, e ORDER BY k LIMIT $top RETURN k, e
+  }}
+  WITH k, e ORDER BY k SKIP $offset LIMIT $limit
+  RETURN collect({EVENT_IN_CONTEXT}) AS events
+}}
+RETURN x.meeting_count AS total, events
 """
 
 GET_ACTORS = f"UNWIND $ids AS id MATCH (a:Actor {{id: id}}) RETURN {ACTOR_FIELDS} AS actor"
@@ -228,6 +249,16 @@ def lucene_query(text: str) -> str:
         else:
             terms.append(f"{escaped}~{1 if len(word) <= 5 else 2}")
     return " ".join(terms)
+
+
+def actor_meetings(q: EventQuery) -> dict[str, Any] | None:
+    """`ACTOR_MEETINGS_PAGE`'s parameters when `q` asks for nothing but one actor's meetings, else None."""
+    others = (q.counterpart, q.place, q.date_from, q.date_to, q.cameo, q.represents)
+    if q.actor is None or q.type != "meeting" or any(v is not None for v in others):
+        return None
+    offset, limit = max(q.offset, 0), max(q.limit, 0)
+    return {"actor": q.actor, "prefix": meeting_prefix(q.actor), "top": offset + limit, "offset": offset,
+            "limit": limit}
 
 
 def event_filter(q: EventQuery) -> tuple[str, dict[str, Any]]:

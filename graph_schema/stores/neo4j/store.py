@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import queue
 import threading
 import time
 import uuid
@@ -59,8 +60,9 @@ from graph_schema.store import (
     WriteStats,
 )
 from graph_schema.stores import actor_search
-from graph_schema.stores.fingerprint import Key, Print, diff, digest, fingerprints
+from graph_schema.stores.fingerprint import Key, Print, diff, digest
 from graph_schema.stores.neo4j.reads import (
+    ACTOR_MEETINGS_PAGE,
     ALL_PAGED,
     CONFLICTS,
     COUNTERPARTS,
@@ -82,6 +84,7 @@ from graph_schema.stores.neo4j.reads import (
     SEARCH_CANDIDATES,
     SHORTEST,
     TITLE_COUNT,
+    actor_meetings,
     event_filter,
     lucene_query,
     read_actor,
@@ -92,7 +95,14 @@ from graph_schema.stores.neo4j.reads import (
     read_location,
     read_page,
 )
-from graph_schema.stores.neo4j.writes import STORED_PRINTS, Statement, Unit, write_units
+from graph_schema.stores.neo4j.writes import (
+    STORED_PRINTS,
+    Statement,
+    Unit,
+    store_prints,
+    transactions,
+    write_units,
+)
 from graph_schema.stores.ordering import event_order
 
 T = TypeVar("T")
@@ -308,7 +318,7 @@ class Neo4jStore(GraphStore):
         problems = graph_problems(graph)
         if problems:
             raise InvalidGraph("the graph refers to things it does not hold: " + "; ".join(problems))
-        new_prints = fingerprints(graph)
+        new_prints = store_prints(graph)
         with self.lock():
             changes = diff(self._stored_prints(), new_prints)
             if changes.stats.changed or changes.facts_changed:
@@ -326,11 +336,29 @@ class Neo4jStore(GraphStore):
         return self._read(work)
 
     def _run_units(self, units: list[Unit]) -> None:
-        """Run write units in order; each unit stays whole, consecutive units share a transaction
-        until it holds about `batch_size` rows (so small writes are one transaction)."""
+        """Run write units in order, grouped into transactions by `transactions`. The statements of the
+        next transactions are built in a helper thread while the current one runs on the server (the driver
+        waits on its socket without the GIL), at most two ahead, so building and writing overlap."""
+        ahead: queue.Queue[list[Statement] | BaseException | None] = queue.Queue(maxsize=2)
+        stop = threading.Event()
 
-        def weight(unit: list[Statement]) -> int:
-            return sum(len(v) for _, params in unit for v in params.values() if isinstance(v, list))
+        def put(item: list[Statement] | BaseException | None) -> bool:
+            while not stop.is_set():
+                try:
+                    ahead.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def build() -> None:
+            try:
+                for statements in transactions(units, self.batch_size):
+                    if not put(statements):
+                        return
+                put(None)
+            except BaseException as exc:  # noqa: BLE001 - handed to the writing thread, which raises it
+                put(exc)
 
         def flush(statements: list[Statement]) -> None:
             def work(tx: ManagedTransaction) -> None:
@@ -339,19 +367,16 @@ class Neo4jStore(GraphStore):
 
             self._write(work)
 
-        pending: list[Statement] = []
-        rows = 0
-        for build in units:
-            unit = build()  # built only now, so a big write never holds all its statements at once
-            w = weight(unit)
-            if pending and rows + w > self.batch_size:
-                flush(pending)
-                pending, rows = [], 0
-            pending.extend(unit)
-            rows += w
-        if pending:
-            flush(pending)
-
+        builder = threading.Thread(target=build, name="neo4j-write-builder", daemon=True)
+        builder.start()
+        try:
+            while (item := ahead.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                flush(item)
+        finally:
+            stop.set()
+            builder.join()
 
     def read_graph(self) -> Graph:
         graph = Graph()
@@ -440,8 +465,15 @@ class Neo4jStore(GraphStore):
         return found
 
     def find_events(self, query: EventQuery) -> Page:
-        match, params = event_filter(query)
         offset, limit = max(query.offset, 0), max(query.limit, 0)
+        meetings = actor_meetings(query)
+        if meetings is not None:  # one actor's meetings: read in order from the meeting-key indexes
+            row = self._read(lambda tx: tx.run(ACTOR_MEETINGS_PAGE, meetings).single())
+            if row is None:  # no such actor
+                return read_page(0, offset, limit, [])
+            if row["total"] is not None:
+                return read_page(row["total"], offset, limit, row["events"])
+        match, params = event_filter(query)
         page_query = EVENT_PAGE.format(match=match, context=EVENT_IN_CONTEXT)
         row = self._read(lambda tx: tx.run(page_query, params, offset=offset, limit=limit).single())
         return read_page(row["total"], offset, limit, row["events"])
