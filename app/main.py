@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 
-from app import problems
+from app import docs, problems
 from app.api.main import api_router
 from app.api.routes import health
 from app.limits import BodyLimit
@@ -56,10 +56,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         handle.close()
 
     app = FastAPI(title="diplograph", version=API_VERSION, description=DESCRIPTION, openapi_tags=TAGS,
-                  lifespan=lifespan, separate_input_output_schemas=False)
+                  lifespan=lifespan, separate_input_output_schemas=False, docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.store_handle = handle
     problems.install(app)
+    docs.install(app)
     app.include_router(health.router)
     app.include_router(api_router, prefix="/v1")
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

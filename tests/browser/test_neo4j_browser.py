@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -31,24 +28,13 @@ STYLE = ROOT / "graph_schema" / "style.grass"
 ARTIFACTS = ROOT / "artifacts"
 SCREENSHOT = ARTIFACTS / "browser-who-met-whom.png"
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 NEO4J_URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
 HTTP_PORT = int(os.environ.get("NEO4J_HTTP_PORT", "7474"))
-IN_CI = os.environ.get("CI", "").lower() == "true"
-WAIT_MS = 90_000  # a shared 2-core CI machine can be slow to render
 
 # The fills style.grass gives each kind of node.
 FILL = {"Person": "#4C8EDA", "State": "#F79767", "Meeting": "#F16667"}
 
 pytestmark = [pytest.mark.slow, pytest.mark.neo4j]
-
-
-def _missing(reason: str) -> None:
-    if IN_CI:
-        pytest.fail(reason, pytrace=False)
-    pytest.skip(reason)
 
 
 @pytest.fixture
@@ -58,25 +44,6 @@ def seed_graph_in_neo4j(neo4j_store: GraphStore) -> GraphStore:
     report = ingest([SEEDS], neo4j_store, progress=False)
     assert report.ok, report.errors or report.failures
     return neo4j_store
-
-
-@pytest.fixture
-def page(tmp_path: Path) -> Iterator[Any]:
-    """A fresh Chromium profile; requests to any host but this machine are aborted."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright is not installed: bash scripts/install")
-    if not shutil.which(CHROMIUM):
-        _missing(f"{CHROMIUM} not found: apt-get install chromium chromium-driver (scripts/install does)")
-    with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(tmp_path / "chromium-profile"), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1600, "height": 1000})
-        context.route(re.compile(r"^https?://(?!(127\.0\.0\.1|localhost)[:/])"), lambda route: route.abort())
-        context.set_default_timeout(WAIT_MS)
-        yield context.new_page()
-        context.close()
 
 
 def connect(page: Any, bolt_uri: str) -> None:
