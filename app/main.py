@@ -17,6 +17,7 @@ from fastapi.openapi.utils import get_openapi
 from app import docs, problems
 from app.api.main import api_router
 from app.api.routes import health
+from app.centrality import Rankings
 from app.limits import BodyLimit
 from app.store import StoreHandle
 from diplograph.settings import Settings, get_settings
@@ -54,11 +55,13 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         handle.close()
+        app.state.rankings.close()
 
     app = FastAPI(title="diplograph", version=API_VERSION, description=DESCRIPTION, openapi_tags=TAGS,
                   lifespan=lifespan, separate_input_output_schemas=False, docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.store_handle = handle
+    app.state.rankings = Rankings()
     problems.install(app)
     docs.install(app)
     app.include_router(health.router)

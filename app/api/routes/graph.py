@@ -4,10 +4,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import networkx as nx
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 
-from app.api.deps import ActorId, StoreDep, actor_or_404
+from app.api.deps import ActorId, SettingsDep, StoreDep, actor_or_404
 from app.api.render import Lookup, actor_ref
+from app.centrality import Rankings, StillComputing
 from app.problems import responses
 from app.schemas.network import (
     CentralityMeasure,
@@ -79,56 +80,25 @@ def get_ego_network(
     return EgoNetwork(center=actor_ref(center), radius=radius, nodes=nodes, edges=edges)
 
 
-EXACT_BETWEENNESS_MAX = 1000  # actors; above it betweenness is estimated from a fixed sample of sources
-BETWEENNESS_SAMPLE = 256
-
-
-def _eigenvector(network: nx.Graph) -> dict[str, float]:
-    if not network.number_of_edges():
-        return {}
-    try:
-        return nx.eigenvector_centrality(network, max_iter=1000, weight="weight")
-    except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
-        return {}
-
-
-def _betweenness(network: nx.Graph) -> tuple[dict[str, float], bool]:
-    if network.number_of_nodes() <= EXACT_BETWEENNESS_MAX:
-        return nx.betweenness_centrality(network), False
-    return nx.betweenness_centrality(network, k=BETWEENNESS_SAMPLE, seed=0), True
-
-
 @router.get("/centrality", operation_id="get_centrality", response_model=CentralityRanking,
             responses=responses(422), summary="Actors ranked by centrality in the meeting network")
 def get_centrality(
-    store: StoreDep,
+    request: Request, store: StoreDep, settings: SettingsDep,
     by: Annotated[CentralityMeasure, Query(description="The measure to rank by")] = CentralityMeasure.DEGREE,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> CentralityRanking:
-    network = store.meeting_network()
-    degree = nx.degree_centrality(network) if len(network) > 1 else dict.fromkeys(network, 0.0)
-    meetings = dict(network.degree(weight="weight"))
-    betweenness, approximate = _betweenness(network)
-    eigenvector = _eigenvector(network)
-    # closeness is one search per actor: for all of them only when ranking by it
-    closeness = nx.closeness_centrality(network) if by == CentralityMeasure.CLOSENESS else {}
-    rank_value = {
-        CentralityMeasure.DEGREE: degree, CentralityMeasure.MEETINGS: meetings,
-        CentralityMeasure.BETWEENNESS: betweenness, CentralityMeasure.CLOSENESS: closeness,
-        CentralityMeasure.EIGENVECTOR: eigenvector,
-    }[by]
-    ranked = sorted(network, key=lambda n: (-(rank_value.get(n) or 0.0), n))[:limit]
+    rankings: Rankings = request.app.state.rankings
+    try:
+        ranking = rankings.get(store.meeting_network(), by, limit, wait_s=settings.query_timeout_s)
+    except StillComputing as exc:
+        raise HTTPException(503, f"{exc}; try again shortly", headers={"Retry-After": "10"}) from exc
     lookup = Lookup(store)
-    lookup.actors(ranked)
-    items = [
-        CentralityScore(actor=lookup.actor_ref(n), degree=degree.get(n, 0.0), meetings=int(meetings.get(n, 0)),
-                        betweenness=betweenness.get(n, 0.0),
-                        closeness=closeness[n] if n in closeness else nx.closeness_centrality(network, u=n),
-                        eigenvector=eigenvector.get(n))
-        for n in ranked
-    ]
-    return CentralityRanking(by=by, node_count=network.number_of_nodes(), edge_count=network.number_of_edges(),
-                             approximate=approximate, items=items)
+    lookup.actors(s.actor for s in ranking.scores)
+    items = [CentralityScore(actor=lookup.actor_ref(s.actor), degree=s.degree, meetings=s.meetings,
+                             betweenness=s.betweenness, closeness=s.closeness, eigenvector=s.eigenvector)
+             for s in ranking.scores]
+    return CentralityRanking(by=by, node_count=ranking.node_count, edge_count=ranking.edge_count,
+                             approximate=ranking.approximate, items=items)
 
 
 @router.get("/stats", operation_id="get_graph_stats", response_model=GraphStats, responses=responses(),
