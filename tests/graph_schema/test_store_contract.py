@@ -290,6 +290,16 @@ def test_a_snapshot_answers_as_the_store_does(loaded: GraphStore, sample_graph: 
         assert view.get_event(PARIS_MEETING) == canonical(sample_graph).events[PARIS_MEETING]
 
 
+def test_a_snapshot_names_actors_a_read_brought_along_as_they_are(loaded: GraphStore, sample_graph: Graph) -> None:
+    graph = canonical(sample_graph)
+    with loaded.snapshot() as view:
+        met = view.counterparts(JEAN)
+        assert view.get_actor(JEAN) == graph.actors[JEAN]
+        assert view.get_actors([c.actor.id for c in met] + [UN]) == {
+            i: graph.actors[i] for i in [*(c.actor.id for c in met), UN]}
+        assert view.get_actors(["a:nobody"]) == {}
+
+
 def test_filters_combine(loaded: GraphStore) -> None:
     assert event_ids(loaded, actor=JANE, place=FRANCE, type="meeting", date_from="2024-03-05") == [PARIS_TALKS]
     page = loaded.find_events(EventQuery(actor=JEAN, place=PARIS, represents=USA, offset=1, limit=1))

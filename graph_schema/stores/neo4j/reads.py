@@ -121,10 +121,11 @@ CALL db.index.fulltext.queryNodes('actor_names', $query, {limit: $candidates}) Y
 WHERE $kind IS NULL OR a.kind = $kind
 RETURN """ + ACTOR_FIELDS + " AS actor"
 COUNTERPARTS = f"""
-MATCH (:Actor {{id: $id}})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(a:Actor)
+MATCH (x:Actor {{id: $id}})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(a:Actor)
 WHERE a.id <> $id
-WITH a, collect(DISTINCT [m.id, m.date]) AS meetings
-RETURN {ACTOR_FIELDS} AS actor, meetings
+WITH x, a, collect(DISTINCT [m.id, m.date]) AS meetings
+WITH x, collect({{actor: {ACTOR_FIELDS}, meetings: meetings}}) AS found
+RETURN found, [a IN [x] | {ACTOR_FIELDS}][0] AS of
 """
 REPRESENTATIONS = {
     "state": "MATCH (s:Actor {id: $state})<-[:ON_BEHALF_OF]-(r:Representation)<-[:REPRESENTED]-(p:Actor)",

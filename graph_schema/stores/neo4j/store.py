@@ -15,7 +15,7 @@ import queue
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -136,6 +136,7 @@ class _ReadSession:
     def __init__(self, store: Neo4jStore) -> None:
         self._store = store
         self._session: Session | None = None
+        self.actors: dict[str, Actor] = {}  # what the snapshot's reads brought along
 
     def run(self, query: str, parameters: dict[str, Any] | None = None, **kwargs: Any) -> Result:
         """`ManagedTransaction.run`'s signature, so the store's read work runs here unchanged."""
@@ -409,7 +410,18 @@ class Neo4jStore(GraphStore):
 
     # reads --------------------------------------------------------------------------------------------------
     def _actors(self, ids: list[str]) -> dict[str, Actor]:
-        return {r["actor"]["id"]: read_actor(r["actor"]) for r in self._rows(GET_ACTORS, ids=ids)}
+        known = self._snapshot.actors if self._snapshot is not None else {}
+        missing = [i for i in ids if i not in known]
+        found = {r["actor"]["id"]: read_actor(r["actor"]) for r in self._rows(GET_ACTORS, ids=missing)} \
+            if missing else {}
+        self._remember(found.values())
+        return {i: a for i in ids if (a := known.get(i) or found.get(i)) is not None}
+
+    def _remember(self, actors: Iterable[Actor]) -> None:
+        """In a snapshot, keep the actors a read brought along: a later `get_actor` of the same request
+        then costs no round trip."""
+        if self._snapshot is not None:
+            self._snapshot.actors.update((a.id, a) for a in actors)
 
     def _events(self, ids: list[str]) -> dict[str, Event]:
         return {r["event"]["id"]: read_event(r["event"]) for r in self._rows(GET_EVENTS, ids=ids)}
@@ -480,14 +492,18 @@ class Neo4jStore(GraphStore):
 
     def counterparts(self, actor_id: str) -> list[Counterpart]:
         rows = self._rows(COUNTERPARTS, id=actor_id)
+        if not rows:
+            return []
+        self._remember([read_actor(rows[0]["of"])])
         out = []
-        for row in rows:
+        for row in rows[0]["found"]:
             meetings = sorted({(event_id, date) for event_id, date in row["meetings"]},
                               key=lambda m: event_order(m[1], m[0]))
             dates = [d for _, d in meetings if d]
             out.append(Counterpart(read_actor(row["actor"]), len(meetings), min(dates) if dates else None,
                                    max(dates) if dates else None, [i for i, _ in meetings]))
         out.sort(key=lambda c: (-c.meetings, c.actor.id))
+        self._remember(c.actor for c in out)
         return out
 
     def representations(self, state: str | None = None, person: str | None = None) -> list[Representation]:
