@@ -241,6 +241,15 @@ class _State:
         return sorted(found.values(), key=lambda r: (*event_order(r.date, r.event), r.person, r.state))
 
     @_index
+    def representations_of(self) -> dict[tuple[str, str], list[Representation]]:
+        """`representations` by ("state", id) and by ("person", id), each in the same order."""
+        by: dict[tuple[str, str], list[Representation]] = defaultdict(list)
+        for r in self.representations:
+            by["state", r.state].append(r)
+            by["person", r.person].append(r)
+        return by
+
+    @_index
     def search_names(self) -> tuple[list[str], list[str]]:
         """Parallel lists: every normalised name or alias, and the actor id it belongs to."""
         names: list[str] = []
@@ -537,8 +546,14 @@ class EmbeddedStore(GraphStore):
         return out
 
     def representations(self, state: str | None = None, person: str | None = None) -> list[Representation]:
-        return [copy.copy(r) for r in self._current().representations
-                if (state is None or r.state == state) and (person is None or r.person == person)]
+        current = self._current()
+        if person is not None:
+            found = current.representations_of.get(("person", person), [])
+        elif state is not None:
+            found = current.representations_of.get(("state", state), [])
+        else:
+            found = current.representations
+        return [Representation(r.person, r.state, r.event, r.date) for r in found if state is None or r.state == state]
 
     def conflicts(self, subject: str) -> list[Conflict]:
         return copy.deepcopy(self._current().conflicts_about.get(subject, []))
