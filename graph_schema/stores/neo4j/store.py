@@ -15,7 +15,7 @@ import queue
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -60,7 +60,8 @@ from graph_schema.store import (
     WriteStats,
 )
 from graph_schema.stores import actor_search
-from graph_schema.stores.fingerprint import Key, Print, diff, digest
+from graph_schema.stores.fingerprint import GraphDiff, Key, Print, diff, digest
+from graph_schema.stores.neo4j.prints import StorePrints, store_prints
 from graph_schema.stores.neo4j.reads import (
     ACTOR_MEETINGS_PAGE,
     ALL_PAGED,
@@ -99,7 +100,6 @@ from graph_schema.stores.neo4j.writes import (
     STORED_PRINTS,
     Statement,
     Unit,
-    store_prints,
     transactions,
     write_units,
 )
@@ -249,6 +249,9 @@ class Neo4jStore(GraphStore):
         """Delete every node and relationship (the schema stays). For tests and `reset`."""
         self._ensure_schema()
         with self._errors(), self._driver.session(database=self.database) as s:
+            # relationships first, in batches of their own: a busy actor's DETACH DELETE would take all of
+            # its (hundreds of thousands of) relationships into one transaction and run out of memory
+            s.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
     @contextlib.contextmanager
@@ -319,9 +322,14 @@ class Neo4jStore(GraphStore):
         problems = graph_problems(graph)
         if problems:
             raise InvalidGraph("the graph refers to things it does not hold: " + "; ".join(problems))
-        new_prints = store_prints(graph)
         with self.lock():
-            changes = diff(self._stored_prints(), new_prints)
+            stored = self._stored_prints()
+            if stored:
+                new_prints: Mapping[Key, Print] = store_prints(graph)
+                changes = diff(stored, new_prints)
+            else:  # an empty store: all is new, the prints are only written, computed as their rows are built
+                new_prints = StorePrints(graph)
+                changes = GraphDiff(created=list(new_prints), facts_changed=list(new_prints))
             if changes.stats.changed or changes.facts_changed:
                 self._run_units(write_units(graph, changes, new_prints, self.batch_size))
         return changes.stats

@@ -13,13 +13,13 @@ in meetings carry `meeting_key` (and, when the participant represents a state,
 the listing order, so an actor's meetings page is an index-ordered seek; each
 actor keeps `meeting_count` (its meetings, distinct). Both are derived facts
 owned by what owns them, so they are part of its facts fingerprint
-(`store_prints`).
+(`prints.py`).
 """
 from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 import orjson
@@ -32,8 +32,6 @@ from graph_schema.stores.fingerprint import (
     Key,
     Print,
     conflict_ids,
-    digest,
-    fingerprints,
 )
 
 T = TypeVar("T")
@@ -192,7 +190,7 @@ def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
 
 
 
-def write_units(graph: Graph, changes: GraphDiff, prints: dict[Key, Print], batch_size: int) -> list[Unit]:
+def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], batch_size: int) -> list[Unit]:
     """The statements that make the stored graph equal `graph`, as units that each stay in one transaction:
     nodes first, then the relationships each node owns (with its facts fingerprint), conflicts, deletions."""
     units: list[Unit] = []
@@ -345,21 +343,6 @@ def meeting_counts(graph: Graph) -> dict[str, int]:
     return counts
 
 
-def store_prints(graph: Graph) -> dict[Key, Print]:
-    """The fingerprints `replace_graph` compares: those of `fingerprint.py`, with what this store derives
-    from other elements in the facts of their owner (an actor's meeting count; an event's date and
-    meeting flag, which its participations' meeting keys hold)."""
-    prints = fingerprints(graph)
-    counts = meeting_counts(graph)
-    for i in graph.actors:
-        p = prints["actors", i]
-        prints["actors", i] = Print(p.node, digest([p.facts, counts.get(i, 0)]))
-    for i, e in graph.events.items():
-        p = prints["events", i]
-        prints["events", i] = Print(p.node, digest([p.facts, e.date, e.is_meeting]))
-    return prints
-
-
 def participation_rows(event: Event) -> list[dict[str, Any]]:
     """One row per participation, in the order of the document record (by actor), with the representation
     to create the first time a person represents a state at this event."""
@@ -387,7 +370,7 @@ def source_rows(event: Event) -> list[dict[str, Any]]:
             for n, s in enumerate(sorted(event.sources, key=lambda s: (s.article, s.start, s.end)))]
 
 
-def new_event_rows(events: list[Event], prints: dict[Key, Print]) -> list[dict[str, Any]]:
+def new_event_rows(events: list[Event], prints: Mapping[Key, Print]) -> list[dict[str, Any]]:
     return [{"id": e.id, "fp": prints["events", e.id].node, "fp_facts": prints["events", e.id].facts,
              "props": event_props(e), "location": e.location, "participants": participation_rows(e),
              "sources": source_rows(e)} for e in events]
