@@ -55,9 +55,9 @@ QUERIES: dict[str, tuple[Callable[[GraphStore, Any], object], str, Callable[[Any
     "counterparts": (lambda s, a: s.counterparts(a), "actors", lambda a: f"/v1/actors/{_a(a)}/counterparts"),
     "representation": (lambda s, st: s.representations(state=st), "states",
                        lambda st: "/v1/representations?" + urlencode({"state": st})),
-    "event_detail": (lambda s, e: s.get_event(e), "events", lambda e: f"/v1/events/{_a(e)}"),
+    "event_detail": (lambda s, e: s.event_dossier(e), "events", lambda e: f"/v1/events/{_a(e)}"),
     "shortest_connection": (
-        lambda s, p: s.shortest_connection(p[0], p[1], max_hops=6), "pairs",
+        lambda s, p: s.connection(p[0], p[1], max_hops=6), "pairs",
         lambda p: "/v1/graph/connection?" + urlencode({"source": p[0], "target": p[1], "max_hops": 6})),
 }
 
