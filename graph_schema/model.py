@@ -82,6 +82,16 @@ class Actor:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class ActorName:
+    """An actor as other answers mention it: enough to show and to follow."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+
+
 @dataclass(slots=True)
 class Location:
     id: str

@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph_schema.model import Actor, ActorKind, Article, Conflict, Event, Graph, Location
+from graph_schema.model import Actor, ActorKind, ActorName, Article, Conflict, Event, Graph, Location
 
 MAX_HOPS = 10  # `shortest_connection` looks no further than this many events
 
@@ -190,6 +190,11 @@ class GraphStore(ABC):
     def get_actors(self, actor_ids: list[str]) -> dict[str, Actor]:
         """Several actors by id (unknown ids left out): the API names a page's actors with one call."""
         return {a.id: a for a in map(self.get_actor, dict.fromkeys(actor_ids)) if a is not None}
+
+    def actor_names(self, actor_ids: list[str]) -> dict[str, ActorName]:
+        """Name, kind and country of several actors (unknown ids left out): what naming them in an answer
+        needs, lighter to read than whole actors."""
+        return {i: ActorName(a.id, a.name, a.kind, a.country) for i, a in self.get_actors(actor_ids).items()}
 
     @abstractmethod
     def search_actors(self, text: str, kind: ActorKind | None = None, limit: int = 20) -> list[ActorHit]:

@@ -23,6 +23,7 @@ from app.schemas.events import (
 from graph_schema.model import (
     Actor,
     ActorKind,
+    ActorName,
     Article,
     Conflict,
     Event,
@@ -38,7 +39,7 @@ class Lookup:
     def __init__(self, store: GraphStore, actors: dict[str, Actor] | None = None,
                  chains: dict[str, list[Location]] | None = None, articles: list[Article] | None = None) -> None:
         self.store = store
-        self._actors: dict[str, Actor | None] = dict(actors or {})
+        self._actors: dict[str, Actor | ActorName | None] = dict(actors or {})
         self._chains: dict[str, list[Location]] = dict(chains or {})
         self._articles: dict[str, Article | None] = {a.id: a for a in articles or []}
         self._actor_refs: dict[str, ActorRef] = {}  # a busy actor is named once per event of a page
@@ -49,11 +50,11 @@ class Lookup:
         missing = [i for i in dict.fromkeys(ids) if i not in self._actors]
         if not missing:
             return
-        found = self.store.get_actors(missing)
+        found = self.store.actor_names(missing)
         for i in missing:
             self._actors[i] = found.get(i)
 
-    def actor(self, actor_id: str) -> Actor | None:
+    def actor(self, actor_id: str) -> Actor | ActorName | None:
         if actor_id not in self._actors:
             self.actors([actor_id])
         return self._actors[actor_id]
@@ -106,7 +107,7 @@ class Lookup:
                           published=article.published)
 
 
-def actor_ref(actor: Actor) -> ActorRef:
+def actor_ref(actor: Actor | ActorName) -> ActorRef:
     return ActorRef(id=actor.id, name=actor.name, kind=actor.kind, country=actor.country)
 
 

@@ -51,7 +51,7 @@ from graph_schema.document import (
     read_location,
 )
 from graph_schema.integrity import graph_problems
-from graph_schema.model import Actor, ActorKind, Article, Conflict, Event, Graph, Location
+from graph_schema.model import Actor, ActorKind, ActorName, Article, Conflict, Event, Graph, Location
 from graph_schema.store import (
     MAX_HOPS,
     ActorHit,
@@ -544,6 +544,11 @@ class EmbeddedStore(GraphStore):
                                    max(dates) if dates else None, ordered))
         out.sort(key=lambda c: (-c.meetings, c.actor.id))
         return out
+
+    def actor_names(self, actor_ids: list[str]) -> dict[str, ActorName]:
+        actors = self._current().records["actors"]
+        return {i: ActorName(r["id"], r["name"], ActorKind(r["kind"]), r["country"])
+                for i in actor_ids if (r := actors.get(i)) is not None}
 
     def representations(self, state: str | None = None, person: str | None = None) -> list[Representation]:
         current = self._current()

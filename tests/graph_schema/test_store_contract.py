@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 
 from graph_schema.document import from_document, to_document
-from graph_schema.model import ActorKind, Article, Conflict, Evidence, Graph, Participation
+from graph_schema.model import ActorKind, ActorName, Article, Conflict, Evidence, Graph, Participation
 from graph_schema.store import Counterpart, EventQuery, GraphStore, InvalidGraph, Representation, StoreUnavailable
 from tests.fixtures.sample_graph import (
     ART1,
@@ -288,6 +288,16 @@ def test_a_snapshot_answers_as_the_store_does(loaded: GraphStore, sample_graph: 
         assert [c.actor.id for c in view.counterparts(JANE)] == [c.actor.id for c in loaded.counterparts(JANE)]
     with loaded.snapshot() as view:  # a second snapshot after the first has closed
         assert view.get_event(PARIS_MEETING) == canonical(sample_graph).events[PARIS_MEETING]
+
+
+def test_actor_names_are_the_actors_names_kinds_and_countries(loaded: GraphStore, sample_graph: Graph) -> None:
+    graph = canonical(sample_graph)
+    names = loaded.actor_names([JANE, FRA, "a:nobody", JANE])
+    assert names == {i: ActorName(i, graph.actors[i].name, graph.actors[i].kind, graph.actors[i].country)
+                     for i in (JANE, FRA)}
+    with loaded.snapshot() as view:
+        view.counterparts(JEAN)  # on Neo4j this brings actors along, which the names then come from
+        assert view.actor_names([JEAN, JANE, UN]) == loaded.actor_names([JEAN, JANE, UN])
 
 
 def test_a_snapshot_names_actors_a_read_brought_along_as_they_are(loaded: GraphStore, sample_graph: Graph) -> None:

@@ -77,6 +77,8 @@ CALL (x) {{
 RETURN x.meeting_count AS total, events
 """
 
+ACTOR_NAMES = """UNWIND $ids AS id MATCH (a:Actor {id: id})
+RETURN a.id AS id, a.name AS name, a.kind AS kind, a.country AS country"""
 GET_ACTORS = f"UNWIND $ids AS id MATCH (a:Actor {{id: id}}) RETURN {ACTOR_FIELDS} AS actor"
 GET_LOCATIONS = f"UNWIND $ids AS id MATCH (l:Location {{id: id}}) RETURN {LOCATION_FIELDS} AS location"
 GET_EVENTS = f"UNWIND $ids AS id MATCH (e:Event {{id: id}}) RETURN {EVENT_FIELDS} AS event"

@@ -37,6 +37,7 @@ from graph_schema.integrity import graph_problems
 from graph_schema.model import (
     Actor,
     ActorKind,
+    ActorName,
     Article,
     Conflict,
     Event,
@@ -64,6 +65,7 @@ from graph_schema.stores.fingerprint import GraphDiff, Key, Print, diff, digest
 from graph_schema.stores.neo4j.prints import StorePrints, store_prints
 from graph_schema.stores.neo4j.reads import (
     ACTOR_MEETINGS_PAGE,
+    ACTOR_NAMES,
     ALL_PAGED,
     CONFLICTS,
     COUNTERPARTS,
@@ -439,6 +441,15 @@ class Neo4jStore(GraphStore):
 
     def get_actors(self, actor_ids: list[str]) -> dict[str, Actor]:
         return self._actors(list(dict.fromkeys(actor_ids)))
+
+    def actor_names(self, actor_ids: list[str]) -> dict[str, ActorName]:
+        known = self._snapshot.actors if self._snapshot is not None else {}
+        names = {i: ActorName(a.id, a.name, a.kind, a.country) for i in actor_ids if (a := known.get(i))}
+        missing = [i for i in dict.fromkeys(actor_ids) if i not in names]
+        if missing:
+            for r in self._rows(ACTOR_NAMES, ids=missing):
+                names[r["id"]] = ActorName(r["id"], r["name"], ActorKind(r["kind"]), r["country"])
+        return names
 
     def search_actors(self, text: str, kind: ActorKind | None = None, limit: int = 20) -> list[ActorHit]:
         query = lucene_query(text)
