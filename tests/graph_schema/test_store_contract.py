@@ -281,6 +281,30 @@ def test_a_page_brings_the_actors_and_place_chains_of_its_events(loaded: GraphSt
     assert [loc.id for loc in page.chains[ELYSEE]] == [ELYSEE, PARIS, FRANCE]
 
 
+def test_an_event_dossier_is_the_event_with_all_it_names(loaded: GraphStore, sample_graph: Graph) -> None:
+    graph = canonical(sample_graph)
+    dossier = loaded.event_dossier(PARIS_MEETING)
+    event = graph.events[PARIS_MEETING]
+    assert dossier.event == event
+    assert dossier.actors == {i: graph.actors[i] for i in event.actor_ids()}
+    assert dossier.chain == loaded.location_chain(event.location)
+    assert sorted(a.id for a in dossier.articles) == sorted({s.article for s in event.sources})
+    assert dossier.conflicts == loaded.conflicts(PARIS_MEETING)
+    assert loaded.event_dossier("e:nowhere") is None
+
+
+def test_a_connection_is_the_shortest_path_with_all_it_names(loaded: GraphStore, sample_graph: Graph) -> None:
+    graph = canonical(sample_graph)
+    found = loaded.connection(UN, JEAN, max_hops=6)
+    assert (found.source, found.target) == (graph.actors[UN], graph.actors[JEAN])
+    assert found.path == loaded.shortest_connection(UN, JEAN, max_hops=6) and len(found.path) == 5
+    assert found.actors == {i: graph.actors[i] for i in found.path[0::2]}
+    assert found.events == {i: graph.events[i] for i in found.path[1::2]}
+    nobody = loaded.connection(UN, "a:nobody")
+    assert (nobody.source, nobody.target, nobody.path) == (graph.actors[UN], None, [])
+    assert loaded.connection(UN, UN).path == [UN]
+
+
 def test_a_snapshot_answers_as_the_store_does(loaded: GraphStore, sample_graph: Graph) -> None:
     with loaded.snapshot() as view:
         assert [e.id for e in view.find_events(EventQuery()).items] == ALL_IN_ORDER
