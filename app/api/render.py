@@ -153,8 +153,9 @@ def event_summaries(events: list[Event], lookup: Lookup) -> list[EventSummary]:
 
 def event_page(page: Page, store: GraphStore) -> EventPage:
     """A page of events as the API serves it, naming actors and places from what the page brought along."""
-    return EventPage(items=event_summaries(page.items, Lookup(store, page.actors, page.chains)), total=page.total, offset=page.offset,
-                     limit=page.limit, next_offset=next_offset(page.offset, page.limit, page.total))
+    items = event_summaries(page.items, Lookup(store, page.actors, page.chains))
+    return EventPage(items=items, total=page.total, offset=page.offset, limit=page.limit,
+                     next_offset=next_offset(page.offset, page.limit, page.total))
 
 
 def conflict(c: Conflict) -> ConflictOut:
