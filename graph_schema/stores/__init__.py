@@ -19,6 +19,7 @@ def open_store(settings: Settings, kind: str | None = None, data_dir: Path | Non
             password=settings.neo4j_password.get_secret_value(),
             database=settings.neo4j_database,
             query_timeout_s=settings.query_timeout_s,
+            write_workers=settings.neo4j_write_workers,
         )
     if kind == "embedded":
         from graph_schema.stores.embedded import EmbeddedStore

@@ -156,3 +156,31 @@ def test_a_store_written_before_meeting_keys_still_lists_meetings(neo4j_store: N
         s.run("MATCH (a:Actor) REMOVE a.meeting_count").consume()
         s.run("MATCH ()-[p:PARTICIPATED_IN]->() REMOVE p.meeting_key, p.meeting_rep_key").consume()
     assert _all_pages(neo4j_store, JANE) == expected
+
+
+def test_new_events_are_written_side_by_side_and_the_graph_comes_out_whole(
+        neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.generate_graph import generate_graph
+
+    graph = generate_graph(120, seed=3)  # a heavy tail: many events share the busiest actors
+    neo4j_store.batch_size, neo4j_store.write_workers = 40, 3  # new events: 8 a transaction, 3 at a time
+    real_write = Neo4jStore._write
+    running, most = [0], [0]
+    guard = threading.Lock()
+
+    def counting_write(self: Neo4jStore, work):  # type: ignore[no-untyped-def]
+        with guard:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            time.sleep(0.01)  # so that side by side is seen even when the server is quick
+            return real_write(self, work)
+        finally:
+            with guard:
+                running[0] -= 1
+
+    monkeypatch.setattr(Neo4jStore, "_write", counting_write)
+    assert neo4j_store.replace_graph(graph).changed > 0
+    assert most[0] == 3
+    assert to_document(neo4j_store.read_graph()) == to_document(graph)
+    assert neo4j_store.replace_graph(graph).changed == 0

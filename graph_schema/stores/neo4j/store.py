@@ -16,6 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -101,6 +102,7 @@ from graph_schema.stores.neo4j.reads import (
 from graph_schema.stores.neo4j.writes import (
     STORED_PRINTS,
     Statement,
+    Transaction,
     Unit,
     transactions,
     write_units,
@@ -166,12 +168,13 @@ class Neo4jStore(GraphStore):
     name = "neo4j"
 
     def __init__(self, uri: str, user: str, password: str, database: str = "neo4j",
-                 query_timeout_s: float = 10.0, batch_size: int = 5000) -> None:
+                 query_timeout_s: float = 10.0, batch_size: int = 5000, write_workers: int = 2) -> None:
         self.uri = uri
         self.database = database
         self.query_timeout_s = query_timeout_s
         self.write_timeout_s = max(120.0, query_timeout_s)
         self.batch_size = batch_size
+        self.write_workers = max(1, write_workers)
         auth = (user, password) if password else None
         try:
             self._driver = GraphDatabase.driver(
@@ -347,13 +350,15 @@ class Neo4jStore(GraphStore):
         return self._read(work)
 
     def _run_units(self, units: list[Unit]) -> None:
-        """Run write units in order, grouped into transactions by `transactions`. The statements of the
-        next transactions are built in a helper thread while the current one runs on the server (the driver
-        waits on its socket without the GIL), at most two ahead, so building and writing overlap."""
-        ahead: queue.Queue[list[Statement] | BaseException | None] = queue.Queue(maxsize=2)
+        """Run write units in order, grouped into transactions by `transactions`. The next transactions are
+        built in a helper thread while the current ones run on the server (the driver waits on its socket
+        without the GIL), at most two ahead. Concurrent transactions (new events) run up to `write_workers`
+        at a time, each in its own session, since one transaction keeps only one server core busy; any
+        other transaction waits until those before it are committed, and those after wait for it."""
+        ahead: queue.Queue[Transaction | BaseException | None] = queue.Queue(maxsize=2)
         stop = threading.Event()
 
-        def put(item: list[Statement] | BaseException | None) -> bool:
+        def put(item: Transaction | BaseException | None) -> bool:
             while not stop.is_set():
                 try:
                     ahead.put(item, timeout=0.1)
@@ -364,8 +369,8 @@ class Neo4jStore(GraphStore):
 
         def build() -> None:
             try:
-                for statements in transactions(units, self.batch_size):
-                    if not put(statements):
+                for transaction in transactions(units, self.batch_size):
+                    if not put(transaction):
                         return
                 put(None)
             except BaseException as exc:  # noqa: BLE001 - handed to the writing thread, which raises it
@@ -378,13 +383,29 @@ class Neo4jStore(GraphStore):
 
             self._write(work)
 
+        running: set[Future[None]] = set()
+
+        def settle(until: str) -> None:
+            nonlocal running
+            done, running = wait(running, return_when=until)
+            for future in done:
+                future.result()  # a failed transaction stops the write; the next write finishes it
+
         builder = threading.Thread(target=build, name="neo4j-write-builder", daemon=True)
         builder.start()
         try:
-            while (item := ahead.get()) is not None:
-                if isinstance(item, BaseException):
-                    raise item
-                flush(item)
+            with ThreadPoolExecutor(self.write_workers, thread_name_prefix="neo4j-writer") as writers:
+                while (item := ahead.get()) is not None:
+                    if isinstance(item, BaseException):
+                        raise item
+                    if not item.concurrent or self.write_workers == 1:
+                        settle(ALL_COMPLETED)
+                        flush(item.statements)
+                        continue
+                    if len(running) >= self.write_workers:
+                        settle(FIRST_COMPLETED)
+                    running.add(writers.submit(flush, item.statements))
+                settle(ALL_COMPLETED)
         finally:
             stop.set()
             builder.join()

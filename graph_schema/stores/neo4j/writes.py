@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import orjson
@@ -36,7 +37,22 @@ from graph_schema.stores.fingerprint import (
 
 T = TypeVar("T")
 Statement = tuple[str, dict[str, Any]]
-Unit = Callable[[], list[Statement]]  # built when run, so a big write never holds all its statements at once
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Statements that stay in one transaction, built when run (so a big write never holds all of them at
+    once). `concurrent` units touch nothing another concurrent unit writes or needs written first (new
+    events: each creates its own nodes and only links to existing ones), so they may run side by side."""
+
+    build: Callable[[], list[Statement]]
+    concurrent: bool = False
+
+
+@dataclass(frozen=True)
+class Transaction:
+    statements: list[Statement]
+    concurrent: bool
 
 _KIND_LABELS = {ActorKind.PERSON: "Person", ActorKind.STATE: "State",
                 ActorKind.ORGANIZATION: "Organization", ActorKind.GROUP: "Group", ActorKind.OTHER: None}
@@ -196,8 +212,8 @@ def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], b
     units: list[Unit] = []
 
     def batches(queries: Callable[[list[Any]], list[Statement]], rows: list[Any],
-                size: int = batch_size) -> None:
-        units.extend(functools.partial(queries, chunk) for chunk in _chunks(rows, size))
+                size: int = batch_size, concurrent: bool = False) -> None:
+        units.extend(Unit(functools.partial(queries, chunk), concurrent) for chunk in _chunks(rows, size))
 
     created = set(changes.created)
     conflicts = dict(conflict_ids(graph.conflicts))
@@ -252,7 +268,7 @@ def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], b
         new_events[graph.events[i].is_meeting].append(i)
     for meeting, event_ids in new_events.items():
         batches(lambda chunk, q=_CREATE_EVENTS_WITH_FACTS[meeting]: [(q, {"rows": new_event_rows(
-            [graph.events[i] for i in chunk], prints)})], event_ids, max(1, batch_size // 5))
+            [graph.events[i] for i in chunk], prints)})], event_ids, max(1, batch_size // 5), concurrent=True)
 
     # conflicts: immutable, identified by content
     subject_label = {**{i: "Location" for i in graph.locations}, **{i: "Event" for i in graph.events},
@@ -274,22 +290,24 @@ def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], b
 
 
 
-def transactions(units: list[Unit], batch_size: int) -> Iterator[list[Statement]]:
+def transactions(units: list[Unit], batch_size: int) -> Iterator[Transaction]:
     """The statements of `units`, in order, grouped into transactions: each unit stays whole, consecutive
-    units share a transaction until it holds about `batch_size` rows (so small writes are one transaction).
-    Units are built only when reached, so a big write never holds all its statements at once."""
+    units share a transaction until it holds about `batch_size` rows (so small writes are one transaction)
+    or the next unit differs in `concurrent`. Units are built only when reached."""
     pending: list[Statement] = []
     rows = 0
-    for build in units:
-        unit = build()
-        weight = sum(len(v) for _, params in unit for v in params.values() if isinstance(v, list))
-        if pending and rows + weight > batch_size:
-            yield pending
+    concurrent = False
+    for unit in units:
+        statements = unit.build()
+        weight = sum(len(v) for _, params in statements for v in params.values() if isinstance(v, list))
+        if pending and (rows + weight > batch_size or unit.concurrent != concurrent):
+            yield Transaction(pending, concurrent)
             pending, rows = [], 0
-        pending.extend(unit)
+        pending.extend(statements)
         rows += weight
+        concurrent = unit.concurrent
     if pending:
-        yield pending
+        yield Transaction(pending, concurrent)
 
 
 def actor_row(actor: Actor, fp: str) -> dict[str, Any]:
