@@ -23,7 +23,6 @@ import contextlib
 import copy
 import fcntl
 import functools
-import gc
 import hashlib
 import os
 import tempfile
@@ -66,6 +65,7 @@ from graph_schema.store import (
     WriteStats,
 )
 from graph_schema.stores import actor_search
+from graph_schema.stores.collector import collector_paused
 from graph_schema.stores.fingerprint import SECTIONS, Key, Print, diff, graph_records, record_prints
 from graph_schema.stores.ordering import event_order, is_meeting
 
@@ -97,29 +97,12 @@ def _atomic_write(path: Path, data: bytes) -> None:
         os.close(dir_fd)
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects at once.
-
-    Loading a big graph allocates millions of dicts and lists; with the collector
-    running, its repeated full scans make that several times slower. The records
-    hold no cycles, so reference counting alone frees them.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _index(build: Callable[[Any], T]) -> cached_property[T]:
-    """A lazily built index, built with the garbage collector paused (see `_gc_paused`)."""
+    """A lazily built index, built with the garbage collector paused (see `collector.py`)."""
 
     @functools.wraps(build)
     def paused(self: Any) -> T:
-        with _gc_paused():
+        with collector_paused():
             return build(self)
 
     return cached_property(paused)
@@ -357,7 +340,7 @@ class EmbeddedStore(GraphStore):
             with open(self._graph_path, "rb") as f:
                 data = f.read()
                 st = os.fstat(f.fileno())
-            with _gc_paused():
+            with collector_paused():
                 saved = orjson.loads(data)
             if isinstance(saved, dict) and saved.get("format") == FORMAT:  # an export dropped in: accepted
                 return _State(graph_records(from_document(saved)), None, (st.st_ino, st.st_mtime_ns, len(data)))
@@ -414,19 +397,20 @@ class EmbeddedStore(GraphStore):
         problems = graph_problems(graph)
         if problems:
             raise InvalidGraph("the graph refers to things it does not hold: " + "; ".join(problems))
-        with _gc_paused():
+        with collector_paused():
             records = graph_records(graph)
             prints = record_prints(records)
-        with self.lock():
-            changes = diff(self._current().prints, prints)
-            if not changes.stats.changed:
-                return WriteStats()
-            saved_prints: dict[str, dict[str, list[str]]] = {section: {} for section in SECTIONS}
-            for (section, key), p in prints.items():
-                saved_prints[section][key] = [p.node, p.facts]
-            _atomic_write(self._graph_path, orjson.dumps({"format": SAVE_FORMAT, **records, "prints": saved_prints}))
-            with self._mutex:
-                self._state = _State(records, prints, self._signature())
+            with self.lock():
+                changes = diff(self._current().prints, prints)
+                if not changes.stats.changed:
+                    return WriteStats()
+                saved_prints: dict[str, dict[str, list[str]]] = {section: {} for section in SECTIONS}
+                for (section, key), p in prints.items():
+                    saved_prints[section][key] = [p.node, p.facts]
+                _atomic_write(self._graph_path,
+                              orjson.dumps({"format": SAVE_FORMAT, **records, "prints": saved_prints}))
+                with self._mutex:
+                    self._state = _State(records, prints, self._signature())
         return changes.stats
 
     def read_graph(self) -> Graph:

@@ -62,6 +62,7 @@ from graph_schema.store import (
     WriteStats,
 )
 from graph_schema.stores import actor_search
+from graph_schema.stores.collector import collector_paused
 from graph_schema.stores.fingerprint import GraphDiff, Key, Print, diff, digest
 from graph_schema.stores.neo4j.prints import StorePrints, store_prints
 from graph_schema.stores.neo4j.reads import (
@@ -327,7 +328,7 @@ class Neo4jStore(GraphStore):
         problems = graph_problems(graph)
         if problems:
             raise InvalidGraph("the graph refers to things it does not hold: " + "; ".join(problems))
-        with self.lock():
+        with self.lock(), collector_paused():
             stored = self._stored_prints()
             if stored:
                 new_prints: Mapping[Key, Print] = store_prints(graph)

@@ -1,0 +1,54 @@
+"""The garbage collector pause around bulk store work: nested and overlapping pauses resume it once."""
+from __future__ import annotations
+
+import gc
+import threading
+
+from graph_schema.stores.collector import collector_paused
+
+
+def test_nested_pauses_resume_the_collector_when_the_last_ends() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_a_pause_in_another_thread_keeps_the_collector_off_until_it_ends() -> None:
+    inside, release = threading.Event(), threading.Event()
+
+    def other() -> None:
+        with collector_paused():
+            inside.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=other)
+    with collector_paused():
+        thread.start()
+        inside.wait(5)
+    assert not gc.isenabled()  # ours ended, the other thread's goes on
+    release.set()
+    thread.join()
+    assert gc.isenabled()
+
+
+def test_a_collector_that_was_off_stays_off() -> None:
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_an_error_inside_still_resumes_the_collector() -> None:
+    try:
+        with collector_paused():
+            raise KeyError("x")
+    except KeyError:
+        pass
+    assert gc.isenabled()
