@@ -5,7 +5,7 @@ once per request, so a page of events costs one read per distinct name.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from app.api.params import next_offset
 from app.schemas.actors import ActorDetail, TitleOut
@@ -36,7 +36,7 @@ from graph_schema.store import EventDossier, GraphStore, Page
 class Lookup:
     """Per-request memo of the names a response needs, starting from what a page of events brought along."""
 
-    def __init__(self, store: GraphStore, actors: dict[str, Actor] | None = None,
+    def __init__(self, store: GraphStore, actors: Mapping[str, Actor | ActorName] | None = None,
                  chains: dict[str, list[Location]] | None = None, articles: list[Article] | None = None) -> None:
         self.store = store
         self._actors: dict[str, Actor | ActorName | None] = dict(actors or {})
