@@ -118,14 +118,15 @@ def location_ref(location: Location) -> LocationRef:
     return _location_ref(location.id, location.name, location.kind, location.country)
 
 
-# A page of events names some 80 actors and 60 places, mostly the same ones from request to request: building
-# their (frozen) references once per process, not once per request, saves a model validation for each.
-@functools.lru_cache(maxsize=1 << 16)
+# A page of events names some 80 actors and 60 places, the busy ones again and again from request to request:
+# building their (frozen) references once per process, not once per request, saves a model validation for each.
+# 4096 of each, about 600 bytes an entry, keeps the busy ones.
+@functools.lru_cache(maxsize=4096)
 def _actor_ref(id: str, name: str, kind: ActorKind, country: str | None) -> ActorRef:
     return ActorRef(id=id, name=name, kind=kind, country=country)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=4096)
 def _location_ref(id: str, name: str, kind: LocationKind, country: str | None) -> LocationRef:
     return LocationRef(id=id, name=name, kind=kind, country=country)
 
