@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,6 +100,27 @@ class Representation:
     state: str
     event: str
     date: str | None = None
+
+
+@dataclass(slots=True)
+class RepresentationPage:
+    """One page of `representations`, with the name, kind and country of every person and state on it read
+    in the same go (so that naming them costs no second read)."""
+
+    items: list[Representation]
+    total: int
+    offset: int
+    limit: int
+    actors: dict[str, ActorName] = field(default_factory=dict)
+
+
+def representation_page(found: list[Representation], offset: int, limit: int,
+                        actor_names: Callable[[list[str]], dict[str, ActorName]]) -> RepresentationPage:
+    """A page of `found` (copied: it may be a store's own list), named by `actor_names`."""
+    offset, limit = max(offset, 0), max(limit, 0)
+    items = [Representation(r.person, r.state, r.event, r.date) for r in found[offset:offset + limit]]
+    return RepresentationPage(items, len(found), offset, limit,
+                              actor_names([r.person for r in items] + [r.state for r in items]))
 
 
 @dataclass(slots=True)
@@ -249,6 +270,12 @@ class GraphStore(ABC):
     @abstractmethod
     def representations(self, state: str | None = None, person: str | None = None) -> list[Representation]:
         """Who represented whom at which event, by date then event id."""
+
+    def representation_page(self, state: str | None = None, person: str | None = None, offset: int = 0,
+                            limit: int = 50) -> RepresentationPage:
+        """The `representations` from `offset` on, at most `limit` of them, with their total and the names of
+        the persons and states on the page, in one read where the store can."""
+        return representation_page(self.representations(state=state, person=person), offset, limit, self.actor_names)
 
     @abstractmethod
     def conflicts(self, subject: str) -> list[Conflict]: ...

@@ -14,7 +14,9 @@ from graph_schema.model import Actor, Location
 from graph_schema.store import GraphStore
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
+    """Async, like every dependency that does no I/O: FastAPI runs a plain `def` one in a worker thread,
+    a hop that costs more than the work."""
     return request.app.state.settings
 
 

@@ -19,7 +19,7 @@ class Paging:
     limit: int
 
 
-def paging(
+async def paging(
     settings: SettingsDep,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Page size (capped by the server's limit)")]
@@ -46,7 +46,7 @@ class EventFilters:
                           limit=paging.limit)
 
 
-def event_filters(
+async def event_filters(
     actor: Annotated[str | None, Query(min_length=1, max_length=200, examples=["a:fra"],
                                        description="Actor id: takes part (any role) or is represented")] = None,
     counterpart: Annotated[str | None, Query(min_length=1, max_length=200, examples=["a:deu"],

@@ -31,6 +31,8 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 class ActorRef(BaseModel):
     """An actor as other answers mention it: enough to show and to follow."""
 
+    model_config = ConfigDict(frozen=True)  # shared between answers (`app.api.render`)
+
     id: str = Field(examples=["a:fra"])
     name: str = Field(examples=["France"])
     kind: ActorKind
@@ -38,6 +40,8 @@ class ActorRef(BaseModel):
 
 
 class LocationRef(BaseModel):
+    model_config = ConfigDict(frozen=True)  # shared between answers (`app.api.render`)
+
     id: str = Field(examples=["l:paris"])
     name: str = Field(examples=["Paris"])
     kind: LocationKind

@@ -60,9 +60,11 @@ from graph_schema.store import (
     InvalidGraph,
     Page,
     Representation,
+    RepresentationPage,
     StoreError,
     StoreUnavailable,
     WriteStats,
+    representation_page,
 )
 from graph_schema.stores import actor_search
 from graph_schema.stores.collector import collector_paused
@@ -535,14 +537,21 @@ class EmbeddedStore(GraphStore):
                 for i in actor_ids if (r := actors.get(i)) is not None}
 
     def representations(self, state: str | None = None, person: str | None = None) -> list[Representation]:
+        return [Representation(r.person, r.state, r.event, r.date) for r in self._representations(state, person)]
+
+    def representation_page(self, state: str | None = None, person: str | None = None, offset: int = 0,
+                            limit: int = 50) -> RepresentationPage:
+        return representation_page(self._representations(state, person), offset, limit, self.actor_names)
+
+    def _representations(self, state: str | None, person: str | None) -> list[Representation]:
+        """The index's own list (not to be changed by the caller), narrowed to `state` when both are given."""
         current = self._current()
         if person is not None:
             found = current.representations_of.get(("person", person), [])
-        elif state is not None:
-            found = current.representations_of.get(("state", state), [])
-        else:
-            found = current.representations
-        return [Representation(r.person, r.state, r.event, r.date) for r in found if state is None or r.state == state]
+            return found if state is None else [r for r in found if r.state == state]
+        if state is not None:
+            return current.representations_of.get(("state", state), [])
+        return current.representations
 
     def conflicts(self, subject: str) -> list[Conflict]:
         return copy.deepcopy(self._current().conflicts_about.get(subject, []))

@@ -8,7 +8,15 @@ import pytest
 
 from graph_schema.document import from_document, to_document
 from graph_schema.model import ActorKind, ActorName, Article, Conflict, Evidence, Graph, Participation
-from graph_schema.store import Counterpart, EventQuery, GraphStore, InvalidGraph, Representation, StoreUnavailable
+from graph_schema.store import (
+    Counterpart,
+    EventQuery,
+    GraphStore,
+    InvalidGraph,
+    Representation,
+    RepresentationPage,
+    StoreUnavailable,
+)
 from tests.fixtures.sample_graph import (
     ART1,
     ART2,
@@ -392,6 +400,25 @@ def test_representations(loaded: GraphStore) -> None:
     assert [r.event for r in loaded.representations(state=FRA)] == [PARIS_MEETING, PARIS_TALKS]
     assert {r.state for r in loaded.representations(person=JANE)} == {USA}
     assert loaded.representations(state=USA, person=JEAN) == []
+
+
+def test_a_representation_page_is_a_slice_of_representations_naming_its_persons_and_states(
+        loaded: GraphStore, sample_graph: Graph) -> None:
+    actors = canonical(sample_graph).actors
+    page = loaded.representation_page(offset=1, limit=2)
+    assert page == RepresentationPage(
+        [Representation(JEAN, FRA, PARIS_MEETING, "2024-03-04"), Representation(JANE, USA, PARIS_TALKS, "2024-03-05")],
+        total=4, offset=1, limit=2,
+        actors={i: ActorName(i, actors[i].name, actors[i].kind, actors[i].country) for i in (JEAN, FRA, JANE, USA)})
+    for state, person in [(None, None), (FRA, None), (None, JANE), (USA, JANE), (USA, JEAN), ("a:nobody", None)]:
+        found = loaded.representations(state=state, person=person)
+        for offset, limit in [(0, 50), (0, 1), (1, 1), (2, 5), (4, 5), (9, 5)]:
+            page = loaded.representation_page(state=state, person=person, offset=offset, limit=limit)
+            items = found[offset:offset + limit]
+            assert (page.items, page.total, page.offset, page.limit) == (items, len(found), offset, limit)
+            assert set(page.actors) == {i for r in items for i in (r.person, r.state)}
+    with loaded.snapshot() as view:
+        assert view.representation_page(state=FRA, limit=1) == loaded.representation_page(state=FRA, limit=1)
 
 
 def test_conflicts(loaded: GraphStore) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from app.api.deps import ActorId, StoreDep, actor_or_404
-from app.api.params import PagingDep, page_of
+from app.api.params import PagingDep, next_offset, page_of
 from app.api.render import Lookup, actor_ref
 from app.problems import responses
 from app.schemas.network import (
@@ -37,12 +37,13 @@ def list_representations(
     state: Annotated[str | None, Query(min_length=1, max_length=200, examples=["a:fra"])] = None,
     person: Annotated[str | None, Query(min_length=1, max_length=200, examples=["a:catherine-colonna"])] = None,
 ) -> RepresentationList:
-    page = page_of(store.representations(state=state, person=person), paging)
-    lookup = Lookup(store)
-    lookup.actors([r.person for r in page["items"]] + [r.state for r in page["items"]])
-    page["items"] = [RepresentationItem(person=lookup.actor_ref(r.person), state=lookup.actor_ref(r.state),
-                                        event_id=r.event, date=r.date) for r in page["items"]]
-    return RepresentationList(**page)
+    page = store.representation_page(state=state, person=person, offset=paging.offset, limit=paging.limit)
+    lookup = Lookup(store, page.actors)
+    return RepresentationList(
+        items=[RepresentationItem(person=lookup.actor_ref(r.person), state=lookup.actor_ref(r.state),
+                                  event_id=r.event, date=r.date) for r in page.items],
+        total=page.total, offset=page.offset, limit=page.limit,
+        next_offset=next_offset(page.offset, page.limit, page.total))
 
 
 @router.get("/actors/{actor_id}/representatives", operation_id="list_representatives",

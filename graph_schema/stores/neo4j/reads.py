@@ -13,6 +13,7 @@ import orjson
 from graph_schema.model import (
     Actor,
     ActorKind,
+    ActorName,
     Article,
     Conflict,
     DatePrecision,
@@ -139,6 +140,17 @@ MATCH (r)-[:AT]->(e:Event)
 WHERE $state IS NULL OR s.id = $state
 RETURN p.id AS person, s.id AS state, e.id AS event, e.date AS date
 """
+# One page of `REPRESENTATIONS`, deduplicated and ordered as `representations` lists them, with the total and
+# the name, kind and country of each person and state on the page.
+REPRESENTATION_PAGE_TAIL = """
+MATCH (r)-[:AT]->(e:Event)
+WHERE $state IS NULL OR s.id = $state
+WITH DISTINCT p, s, e ORDER BY e.date IS NULL, e.date, e.id, p.id, s.id
+WITH collect([p, s, e]) AS found
+WITH size(found) AS total, found[$offset..$offset + $limit] AS page
+RETURN total, [x IN page | [x[0].id, x[1].id, x[2].id, x[2].date]] AS items,
+       [a IN [x IN page | x[0]] + [x IN page | x[1]] | a {.id, .name, .kind, .country}] AS actors
+"""
 CONFLICT_FIELDS = """c {.id, .subject, .field, .kept, .other, .evidence_articles, .evidence_starts, .evidence_ends,
     .evidence_quotes}"""
 CONFLICTS = f"MATCH (c:Conflict {{subject: $subject}}) RETURN {CONFLICT_FIELDS} AS item"
@@ -188,6 +200,10 @@ def read_actor(row: dict[str, Any]) -> Actor:
         affiliation=row.get("affiliation"),
         evidence=read_evidence(row.get("evidence_articles"), row.get("evidence_starts"),
                                 row.get("evidence_ends"), row.get("evidence_quotes")))
+
+
+def read_actor_name(row: dict[str, Any]) -> ActorName:
+    return ActorName(row["id"], row["name"], ActorKind(row["kind"]), row["country"])
 
 
 def read_location(row: dict[str, Any]) -> Location:

@@ -57,6 +57,7 @@ from graph_schema.store import (
     InvalidGraph,
     Page,
     Representation,
+    RepresentationPage,
     StoreError,
     StoreUnavailable,
     WriteStats,
@@ -83,6 +84,7 @@ from graph_schema.stores.neo4j.reads import (
     LOCATION_CHAINS,
     NETWORK_EDGES,
     NETWORK_NODES,
+    REPRESENTATION_PAGE_TAIL,
     REPRESENTATIONS,
     REPRESENTATIONS_TAIL,
     SEARCH,
@@ -93,6 +95,7 @@ from graph_schema.stores.neo4j.reads import (
     event_filter,
     lucene_query,
     read_actor,
+    read_actor_name,
     read_article,
     read_chain,
     read_conflict,
@@ -470,7 +473,7 @@ class Neo4jStore(GraphStore):
         missing = [i for i in dict.fromkeys(actor_ids) if i not in names]
         if missing:
             for r in self._rows(ACTOR_NAMES, ids=missing):
-                names[r["id"]] = ActorName(r["id"], r["name"], ActorKind(r["kind"]), r["country"])
+                names[r["id"]] = read_actor_name(r)
         return names
 
     def search_actors(self, text: str, kind: ActorKind | None = None, limit: int = 20) -> list[ActorHit]:
@@ -553,6 +556,15 @@ class Neo4jStore(GraphStore):
         found = {(r["person"], r["state"], r["event"]): Representation(r["person"], r["state"], r["event"], r["date"])
                  for r in rows}
         return sorted(found.values(), key=lambda r: (*event_order(r.date, r.event), r.person, r.state))
+
+    def representation_page(self, state: str | None = None, person: str | None = None, offset: int = 0,
+                            limit: int = 50) -> RepresentationPage:
+        offset, limit = max(offset, 0), max(limit, 0)
+        start = REPRESENTATIONS["person" if person else "state" if state else "all"]
+        row = self._rows(start + REPRESENTATION_PAGE_TAIL, state=state, person=person, offset=offset,
+                         limit=limit)[0]
+        return RepresentationPage([Representation(*item) for item in row["items"]], row["total"], offset, limit,
+                                  {a["id"]: read_actor_name(a) for a in row["actors"]})
 
     def conflicts(self, subject: str) -> list[Conflict]:
         return sorted((read_conflict(r["item"]) for r in self._rows(CONFLICTS, subject=subject)), key=conflict_order)

@@ -44,3 +44,16 @@ def test_representations_page(client: TestClient) -> None:
     pages = [client.get("/v1/representations", params={"limit": 3, "offset": o}).json() for o in (0, 3)]
     assert pages[0]["next_offset"] == 3 and pages[1]["next_offset"] is None
     assert pages[0]["items"] + pages[1]["items"] == every["items"] and every["total"] == 4
+
+
+def test_a_representations_page_names_its_persons_and_states(client: TestClient) -> None:
+    body = client.get("/v1/representations", params={"offset": 1, "limit": 2}).json()
+    assert (body["total"], body["offset"], body["limit"], body["next_offset"]) == (4, 1, 2, 3)
+    assert [(r["person"], r["state"], r["event_id"], r["date"]) for r in body["items"]] == [
+        ({"id": JEAN, "name": "Jean Dupont", "kind": "person", "country": "FRA"},
+         {"id": FRA, "name": "France", "kind": "state", "country": "FRA"}, PARIS_MEETING, "2024-03-04"),
+        ({"id": JANE, "name": "Jane Doe", "kind": "person", "country": "USA"},
+         {"id": USA, "name": "United States", "kind": "state", "country": "USA"}, PARIS_TALKS, "2024-03-05"),
+    ]
+    past_the_end = client.get("/v1/representations", params={"state": FRA, "offset": 2}).json()
+    assert (past_the_end["items"], past_the_end["total"], past_the_end["next_offset"]) == ([], 2, None)
