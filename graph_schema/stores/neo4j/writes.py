@@ -121,12 +121,13 @@ WITH a, e, row WHERE row.rep IS NOT NULL
 MATCH (s:Actor {id: row.represents})
 CREATE (a)-[:REPRESENTED]->(r:Representation {id: row.rep})-[:ON_BEHALF_OF]->(s), (r)-[:AT]->(e)
 """
-# a new event with everything it owns, in one statement: no look-up of the event, no second pass for `fp_facts`
+# a new event with everything it owns, in one statement: no look-up of the event, no second pass for `fp_facts`,
+# its properties in the CREATE pattern (cheaper for the server than `SET e += map`)
 _CREATE_EVENTS_WITH_FACTS = {
     meeting: f"""
 UNWIND $rows AS row
-CREATE (e:{label} {{id: row.id}})
-SET e += row.props, e.fp = row.fp, e.fp_facts = row.fp_facts
+CREATE (e:{label} {{id: row.id, type: row.type, cameo: row.cameo, date: row.date, date_precision: row.date_precision,
+        date_text: row.date_text, merged_from: row.merged_from, fp: row.fp, fp_facts: row.fp_facts}})
 WITH e, row
 CALL (e, row) {{
   UNWIND row.participants AS p
@@ -389,9 +390,12 @@ def source_rows(event: Event) -> list[dict[str, Any]]:
 
 
 def new_event_rows(events: list[Event], prints: Mapping[Key, Print]) -> list[dict[str, Any]]:
-    return [{"id": e.id, "fp": prints["events", e.id].node, "fp_facts": prints["events", e.id].facts,
-             "props": event_props(e), "location": e.location, "participants": participation_rows(e),
-             "sources": source_rows(e)} for e in events]
+    rows = []
+    for e in events:
+        p = prints["events", e.id]
+        rows.append({"id": e.id, **event_props(e), "fp": p.node, "fp_facts": p.facts, "location": e.location,
+                     "participants": participation_rows(e), "sources": source_rows(e)})
+    return rows
 
 
 def event_facts(events: list[Event]) -> list[Statement]:
