@@ -9,16 +9,12 @@ import functools
 import operator
 from collections.abc import Iterable, Mapping
 
-from app.api.params import next_offset
 from app.schemas.actors import ActorDetail, TitleOut
 from app.schemas.common import ActorRef, ArticleRef, EventRef, EvidenceOut, LocationRef
 from app.schemas.events import (
     ConflictOut,
     EventDetail,
-    EventPage,
-    EventSummary,
     ParticipantDetail,
-    ParticipantOut,
     RepresentationOut,
     SourceOut,
 )
@@ -33,7 +29,7 @@ from graph_schema.model import (
     Location,
     LocationKind,
 )
-from graph_schema.store import EventDossier, GraphStore, Page
+from graph_schema.store import EventDossier, GraphStore
 
 
 class Lookup:
@@ -152,29 +148,9 @@ def _event_fields(event: Event, lookup: Lookup) -> dict:
 _article_of = operator.attrgetter("article")
 
 
-def _participants(event: Event) -> list:
+def participants_in_order(event: Event) -> list:
+    """Hosts first, then by actor id: the order every answer lists participants in."""
     return sorted(event.participants, key=lambda p: (p.role != "host", p.actor))
-
-
-def event_summaries(events: list[Event], lookup: Lookup) -> list[EventSummary]:
-    lookup.actors({i for e in events for p in e.participants for i in (p.actor, p.represents) if i})
-    lookup.chains(e.location for e in events if e.location)
-    return [
-        EventSummary(
-            **_event_fields(e, lookup),
-            participants=[ParticipantOut(actor=lookup.actor_ref(p.actor), role=p.role,
-                                         represents=lookup.actor_ref(p.represents) if p.represents else None)
-                          for p in _participants(e)],
-        )
-        for e in events
-    ]
-
-
-def event_page(page: Page, store: GraphStore) -> EventPage:
-    """A page of events as the API serves it, naming actors and places from what the page brought along."""
-    items = event_summaries(page.items, Lookup(store, page.actors, page.chains))
-    return EventPage(items=items, total=page.total, offset=page.offset, limit=page.limit,
-                     next_offset=next_offset(page.offset, page.limit, page.total))
 
 
 def conflict(c: Conflict) -> ConflictOut:
@@ -191,7 +167,7 @@ def event_detail(dossier: EventDossier, store: GraphStore) -> EventDetail:
         ParticipantDetail(actor=lookup.actor_ref(p.actor), role=p.role,
                           represents=lookup.actor_ref(p.represents) if p.represents else None,
                           evidence=evidence(p.evidence))
-        for p in _participants(event)
+        for p in participants_in_order(event)
     ]
     sources = sorted(event.sources, key=lambda s: (s.article, s.start, s.end))
     return EventDetail(

@@ -4,10 +4,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path
+from fastapi.responses import Response
 
 from app.api.deps import ActorId, StoreDep, actor_or_404
+from app.api.event_pages import event_page
 from app.api.params import PagingDep, page_of
-from app.api.render import actor_ref, event_page
+from app.api.render import actor_ref
 from app.problems import responses
 from app.schemas.events import EventPage
 from app.schemas.network import CounterpartList, CounterpartOut
@@ -34,7 +36,7 @@ def list_shared_meetings(
     store: StoreDep, actor_id: ActorId, paging: PagingDep,
     other_id: Annotated[str, Path(min_length=1, max_length=200, description="The other actor's id",
                                   examples=["a:deu"])],
-) -> EventPage:
+) -> Response:
     actor_or_404(store, actor_id)
     actor_or_404(store, other_id)
     page = store.find_events(EventQuery(actor=actor_id, counterpart=other_id, type="meeting", offset=paging.offset,

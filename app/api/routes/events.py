@@ -4,10 +4,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import Response
 
 from app.api.deps import StoreDep
+from app.api.event_pages import event_page
 from app.api.params import EventFiltersDep, PagingDep
-from app.api.render import event_detail, event_page
+from app.api.render import event_detail
 from app.problems import responses
 from app.schemas.events import EventDetail, EventPage
 
@@ -20,7 +22,7 @@ def list_events(
     store: StoreDep, filters: EventFiltersDep, paging: PagingDep,
     type: Annotated[str | None, Query(min_length=1, max_length=50, examples=["meeting"],
                                       description="Event type; `meeting` also matches CAMEO 04x")] = None,
-) -> EventPage:
+) -> Response:
     page = store.find_events(filters.query(paging, type))
     return event_page(page, store)
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from app.api.deps import LocationId, StoreDep, location_or_404
+from app.api.event_pages import event_page
 from app.api.params import PagingDep
-from app.api.render import event_page, location_ref
+from app.api.render import location_ref
 from app.problems import responses
 from app.schemas.common import IsoDate
 from app.schemas.events import EventPage
@@ -36,7 +38,7 @@ def list_location_events(
     date_to: Annotated[IsoDate | None, Query(description="Latest date, inclusive (ISO)")] = None,
     type: Annotated[str | None, Query(min_length=1, max_length=50, examples=["meeting"],
                                       description="Event type; `meeting` also matches CAMEO 04x")] = None,
-) -> EventPage:
+) -> Response:
     location_or_404(store, location_id)
     page = store.find_events(EventQuery(
         place=location_id, type=type, date_from=date_from.isoformat() if date_from else None,
