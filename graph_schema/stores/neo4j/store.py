@@ -1,7 +1,8 @@
 """The Neo4j store: the resolved graph as a property graph (see `graph_schema/README.md`).
 
 Writes go in batches (`UNWIND $rows AS row ...`, built in `writes.py`) inside
-managed transactions, so the driver retries transient errors; `replace_graph`
+managed transactions, so the driver retries transient errors; new events go
+in several transactions side by side (`write_workers`); `replace_graph`
 writes only the difference: every node keeps a fingerprint of itself (`fp`)
 and of the relationships it owns (`fp_facts`). Reads (`reads.py`) are
 parameterised Cypher in read transactions with a timeout. Driver failures
