@@ -18,7 +18,7 @@ try:  # spaCy is a hard dependency; the import only fails in a broken install
     import spacy
     from spacy.language import Language
     from spacy.tokens import Doc
-    from spacy.util import compile_suffix_regex
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
 except ImportError as exc:  # pragma: no cover
     raise ImportError("spaCy is not installed: pip install 'diplograph[model]'") from exc
 
@@ -56,11 +56,15 @@ def load_nlp(model_name: str | None = None) -> Language:
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     # a possessive written with an opening quote ("Iraq‘s") splits like "Iraq’s"
-    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=[A-Za-z])‘[sS]$"]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=[A-Za-z])‘[sS]$",
+                                                        *QUOTE_MARKS]).search
+    # old wire copy quotes with double primes (″) and low marks (‚ „): split them off like quotes
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *QUOTE_MARKS]).search
     return nlp
 
 
 PARAGRAPHS = "diplograph_paragraphs"
+QUOTE_MARKS = ("″", "‶", "„", "‚")
 
 
 DATELINE_SEPARATORS = frozenset({":", "—", "–", "-", "--"})

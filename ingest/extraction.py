@@ -79,6 +79,7 @@ class Extraction:
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    dateline: str | None = None  # key of the place the article was filed from
 
     def to_payload(self) -> dict[str, Any]:
         payload = asdict(self)
@@ -111,4 +112,5 @@ class Extraction:
                               for p in e.get("participants", [])],
                 tense=e.get("tense"), anaphoric=bool(e.get("anaphoric", False)))
                 for e in payload.get("events", [])],
+            dateline=payload.get("dateline"),
         )

@@ -13,7 +13,7 @@ from ingest.analyze import Document
 from ingest.extract import actors, coreference, events, lexicon, titles
 from ingest.extract.context import ArticleContext
 from ingest.extract.participants import Taking, participants
-from ingest.extract.places import PlaceBook, event_places
+from ingest.extract.places import PlaceBook, dateline_place, event_places
 from ingest.extract.time import event_time
 from ingest.extraction import (
     ActorMention,
@@ -33,16 +33,18 @@ def extract(document: Document) -> Extraction:
     actors.register(ctx)
     titles.find_titles(ctx)
     book = PlaceBook(ctx)
+    dateline = dateline_place(ctx, book)
     found: list[EventMention] = []
     for candidate in events.find_candidates(ctx):
-        mention = _event(ctx, book, candidate, len(found) + 1)
+        mention = _event(ctx, book, candidate, len(found) + 1, dateline)
         if mention is not None:
             found.append(mention)
     return Extraction(article=document.article, actors=_actors(ctx, found),
-                      places=sorted(book.places.values(), key=lambda p: p.key), events=found)
+                      places=sorted(book.places.values(), key=lambda p: p.key), events=found, dateline=dateline)
 
 
-def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, n: int) -> EventMention | None:
+def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, n: int,
+           dateline: str | None) -> EventMention | None:
     takers = participants(ctx, candidate)
     places = event_places(ctx, candidate)
     for place in places:  # the owner of the premises hosted it
@@ -60,6 +62,8 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, n:
     if when is None and candidate.type == events.MEETING and events.recalled(candidate):
         return None  # "the two last met ..." without a date: an earlier meeting we cannot tell apart
     place_key = book.chain(places)
+    if place_key is None and events.says_here(candidate):
+        place_key = dateline  # "conferred here Monday"
     for t in takers:
         ctx.actors[t.key].roles += 1
     return EventMention(

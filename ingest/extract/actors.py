@@ -35,7 +35,8 @@ def find_mentions(ctx: ArticleContext) -> None:
     for ent in ctx.doc.ents:
         label = ent.label_
         if label == "PERSON":
-            _person(ctx, ent)
+            for piece in _pieces(ent):
+                _person(ctx, piece)
         elif label in ("GPE", "ORG", "FAC") and _looks_like_person(ctx, ent):
             _person(ctx, ent)  # "Sophie Laurent, the French ambassador": a name the tagger took for a body
         elif label in ("GPE", "NORP"):
@@ -109,6 +110,22 @@ def acts(token: Token) -> bool:
 
 
 # --- persons ---------------------------------------------------------------------------------------
+
+
+NAME_BREAKS = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "″", "«", "»", "|", "/"})
+
+
+def _pieces(ent: Span) -> list[Span]:
+    """A PERSON entity cut at punctuation no name holds: "Gorbachev,″ Kohl" is two names."""
+    out, start = [], ent.start
+    for token in ent:
+        if token.text in NAME_BREAKS:
+            if token.i > start:
+                out.append(ent.doc[start:token.i])
+            start = token.i + 1
+    if start < ent.end:
+        out.append(ent.doc[start:ent.end])
+    return out
 
 
 def clean_person_span(ctx: ArticleContext, ent: Span) -> Span | None:

@@ -165,11 +165,49 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
     if lower in PERSONAL_PRONOUNS:
         key = antecedent(ctx, token)
         return [key] if key else []
+    if _bare_pair(token):
+        return last_pair(ctx, token)
     if token.pos_ in ("NOUN", "PROPN"):
         keys = describe(ctx, token)
         if keys:
             return keys
-        return delegation_states(ctx, token)
+        keys = delegation_states(ctx, token)
+        if keys:
+            return keys
+        if _pair_of_persons(ctx, token):
+            return last_pair(ctx, token)
+    return []
+
+
+PAIR_WORDS = frozenset({"two", "both"})
+PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "leader", "leaders", "statesman", "statesmen",
+                          "politician", "politicians"})
+
+
+def _bare_pair(token: Token) -> bool:
+    """"The two met again", "both said": a number standing alone for two persons."""
+    if token.lower_ not in PAIR_WORDS or token.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "conj"):
+        return False
+    return token.lower_ == "both" or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _pair_of_persons(ctx: ArticleContext, token: Token) -> bool:
+    """"The two leaders", "both men": two persons described by what they are, not by a state."""
+    if not any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet") for c in token.children):
+        return False
+    return token.lower_ in PERSON_NOUNS or ctx.lexicon.title_class(token.lemma_) not in (None, "honorific")
+
+
+def last_pair(ctx: ArticleContext, token: Token) -> list[str]:
+    """The two persons named last before `token`, within the few sentences before it."""
+    keys: list[str] = []
+    for i in range(token.i - 1, max(-1, token.sent.start - 150), -1):
+        m = ctx.by_token[i]
+        if m is None or m.kind != ActorKind.PERSON or not m.key or m.key in keys:
+            continue
+        keys.append(m.key)
+        if len(keys) == 2:
+            return keys
     return []
 
 

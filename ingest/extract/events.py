@@ -18,6 +18,7 @@ from ingest.extract.lexicon import (
     IRREALIS_GOVERNORS,
     IRREALIS_MODIFIERS,
     MODALS,
+    REPETITION_MODIFIERS,
     SCHEDULING_GOVERNORS,
     Trigger,
 )
@@ -153,6 +154,12 @@ def recalled(candidate: Candidate) -> bool:
                for v in candidate.verbs for c in v.children) and not candidate.anaphoric
 
 
+def says_here(candidate: Candidate) -> bool:
+    """"conferred here Monday": the place the article was filed from."""
+    return any(c.lower_ == "here" and c.dep_ == "advmod" for v in {*candidate.verbs, *candidate.triggers}
+               for c in v.children)
+
+
 def _anchored_to_another(ctx: ArticleContext, token: Token, verb: Token) -> bool:
     """A meeting dated by another one ("before the talks", "ahead of the summit")."""
     for head in {token, verb}:
@@ -249,6 +256,14 @@ def irrealis(trigger: Token, verb: Token) -> bool:
     for c in trigger.children:
         if c.dep_ in ("amod", "det", "nummod", "advmod", "compound") and c.lower_ in IRREALIS_MODIFIERS:
             return True
+        if c.dep_ in ("amod", "det", "nummod", "advmod", "compound") and c.lower_ in REPETITION_MODIFIERS \
+                and not took_place(verb):
+            return True
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in ROUND_NOUNS:
+        rounds = trigger.head.head  # "a second round of talks": the round says which meeting
+        if any(c.lower_ in IRREALIS_MODIFIERS for c in rounds.children) or (
+                any(c.lower_ in REPETITION_MODIFIERS for c in rounds.children) and not took_place(verb)):
+            return True
     if trigger.dep_ == "pobj" and trigger.head.head.lemma_.lower() in IRREALIS_GOVERNORS \
             and trigger.head.head.pos_ == "NOUN":
         return True  # "the possibility of future meetings", "prospects for talks"
@@ -269,9 +284,18 @@ def irrealis(trigger: Token, verb: Token) -> bool:
         and trigger.head.pos_ == "NOUN"
 
 
+ROUND_NOUNS = frozenset({"round", "session", "series", "cycle"})
+
+
+def took_place(verb: Token) -> bool:
+    """The clause says the event happened or is happening: past or present, no modal, not negated."""
+    return verb.pos_ in ("VERB", "AUX") and tense(verb) in ("past", "present") and not _modal(verb) \
+        and not _negated(verb) and not _infinitive(verb)
+
+
 def _unreal_verb(verb: Token) -> bool:
-    if any(c.lower_ in ("again", "further") and c.dep_ == "advmod" for c in verb.children):
-        return True
+    if any(c.lower_ in REPETITION_MODIFIERS and c.dep_ == "advmod" for c in verb.children) and not took_place(verb):
+        return True  # "would meet again", "to talk further"; not "met again on Tuesday"
     if _modal(verb) or _negated(verb):
         return True
     if _infinitive(verb):

@@ -25,9 +25,14 @@ REPORTING_LEMMAS = frozenset({"say", "tell", "add", "announce", "declare", "stat
                               "insist", "warn", "note", "report", "explain", "claim", "argue", "comment"})
 MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ought"})
 # Words that make a meeting hypothetical, planned or another one than the one reported.
-IRREALIS_MODIFIERS = frozenset({"future", "further", "possible", "potential", "next", "second", "another", "new",
-                                "planned", "proposed", "eventual", "more", "annual", "regular", "later", "third",
-                                "fresh", "following", "subsequent", "follow-up"})
+IRREALIS_MODIFIERS = frozenset({"future", "possible", "potential", "next", "planned", "proposed", "eventual",
+                                "later", "upcoming", "forthcoming", "prospective", "hypothetical"})
+# Words of repetition: another meeting than the one reported when it lies ahead ("a second round is
+# planned"), the one reported when the clause says it took place ("held a second round on Monday",
+# "met again on Tuesday").
+REPETITION_MODIFIERS = frozenset({"second", "third", "fourth", "fifth", "another", "new", "further", "more",
+                                  "annual", "regular", "fresh", "following", "subsequent", "follow-up", "latest",
+                                  "again"})
 IRREALIS_GOVERNORS = frozenset({
     "possibility", "prospect", "prospects", "chance", "chances", "hope", "hopes", "plan", "plans", "offer",
     "proposal", "call", "calls", "idea", "invitation", "demand", "condition", "conditions", "need",

@@ -127,7 +127,8 @@ def subjects(verb: Token) -> list[Token]:
             if verb.dep_ == "relcl" and all(f.lower_ in ("who", "which", "that") for f in found):
                 return [verb.head]  # "Whitaker, who received Hartono"
             return found
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head != verb:
+        if (verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") or verb.pos_ == "ADP" and verb.dep_ == "prep") \
+                and verb.head != verb:  # "..., holding talks", "highlighted it by meeting X"
             verb = verb.head
             seen += 1
             continue

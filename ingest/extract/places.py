@@ -282,3 +282,60 @@ def _capital_of(ctx: ArticleContext, token: Token) -> Found | None:
 
 def _slug(text: str) -> str:
     return "-".join("".join(ch if ch.isalnum() else " " for ch in fold(text)).split())
+
+
+# --- the dateline ----------------------------------------------------------------------------------
+
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", "_", ":", "("})
+DATELINE_REACH = 6  # sentences from the top a dateline may open (headline, standfirst, byline before it)
+
+
+def dateline_place(ctx: ArticleContext, book: PlaceBook) -> str | None:
+    """The place the article was filed from: the manifest's dateline, else a paragraph opening
+    "KHARTOUM (Reuters) —" or "Ankara —" near the top. Where an event's text names no place, the
+    news is usually where it was filed."""
+    span = _dateline_in_text(ctx)
+    name = ctx.article.dateline or (span.text if span is not None else None)
+    if not name:
+        return None
+    name = name.strip()
+    place = gazetteer.find_place(name.title() if name.isupper() else name)
+    if place is None or place.kind not in (LocationKind.CITY, LocationKind.COUNTRY):
+        return None
+    if span is None:
+        span = next((ctx.doc[t.i:t.i + 1] for t in ctx.doc if fold(t.text) == fold(name.split()[0])), ctx.doc[:1])
+    if place.kind == LocationKind.COUNTRY:
+        return book.country(place.country, span)
+    return book.chain([Found(f"g:{place.geonameid or _slug(place.name)}", place.name, place.kind, place.country,
+                             span, place.lat, place.lon, place.geonameid)])
+
+
+def _dateline_in_text(ctx: ArticleContext) -> Span | None:
+    """"MOSCOW (AP) _", "Khartoum —", "SOCHI, Russia (Reuters) -": a known city opening a paragraph,
+    before a dash, a colon or an agency in brackets."""
+    for n, sent in enumerate(ctx.doc.sents):
+        if n >= DATELINE_REACH:
+            return None
+        words = [t for t in sent[:4] if t.is_alpha and t.text[:1].isupper()]
+        end = sent.start
+        while end < sent.end and end - sent.start < 3 and ctx.doc[end].is_alpha and ctx.doc[end].text[:1].isupper():
+            end += 1
+        if not words or end == sent.start or end >= sent.end:
+            continue
+        after = ctx.doc[end]
+        if after.text == ",":  # "SOCHI, Russia (Reuters) -"
+            k = end + 1
+            while k < sent.end and k - end < 4 and ctx.doc[k].is_alpha and ctx.doc[k].text[:1].isupper():
+                k += 1
+            if k >= sent.end:
+                continue
+            after = ctx.doc[k]
+        if after.text not in DATELINE_MARKS:
+            continue
+        span = ctx.doc[sent.start:end]
+        name = span.text.title() if span.text.isupper() else span.text
+        place = gazetteer.find_place(name)
+        if place is not None and place.kind == LocationKind.CITY:
+            return span
+    return None
+

@@ -21,7 +21,8 @@ def resolve(extractions: list[Extraction]) -> Graph:
     extractions = sorted(extractions, key=lambda x: x.article.id)
     actors = resolve_actors(extractions)
     places = resolve_places(extractions, actors)
-    events = EventResolver(actors, places, {x.article.id: x.article.published for x in extractions})
+    events = EventResolver(actors, places, {x.article.id: x.article.published for x in extractions},
+                           {x.article.id: places.of(x.article.id, x.dateline) for x in extractions if x.dateline})
     meetings = []
     others = []
     for x in extractions:

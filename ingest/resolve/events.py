@@ -120,10 +120,12 @@ class Bundle:
 
 
 class EventResolver:
-    def __init__(self, actors: ActorIndex, places: PlaceIndex, published: dict[str, str | None] | None = None):
+    def __init__(self, actors: ActorIndex, places: PlaceIndex, published: dict[str, str | None] | None = None,
+                 datelines: dict[str, str | None] | None = None):
         self.actors = actors
         self.places = places
         self.published = published or {}
+        self.datelines = datelines or {}  # article id -> the location it was filed from
         self._person_ids = {a.id for a in actors.actors.values() if a.kind == ActorKind.PERSON}
         self._state_ids = {a.id for a in actors.actors.values() if a.kind == ActorKind.STATE}
         self.conflicts: list[Conflict] = []
@@ -401,6 +403,8 @@ class EventResolver:
             return None
         date, precision, date_text = self._date(bundle)
         location = self._location(bundle)
+        if location is None and type_ == MEETING:
+            location = self._filed_from(bundle, date)
         cameos = Counter(r.cameo for r in reports if r.cameo)
         cameo = max(cameos, key=lambda c: (cameos[c], c)) if cameos else None
         sources = sorted({r.evidence for r in reports}, key=lambda e: (e.article, e.start, e.end))
@@ -491,6 +495,20 @@ class EventResolver:
             depth += 1
         return self._graft(best, paths)
 
+    def _filed_from(self, bundle: Bundle, when: str | None) -> str | None:
+        """A meeting no report places happened where the news was filed, when it is the news: the
+        place most of its reporting articles were filed from, if the meeting lies within days of them."""
+        votes: Counter[str] = Counter()
+        for article in {r.article for r in bundle.reports}:
+            place, published = self.datelines.get(article), self.published.get(article)
+            if place is None:
+                continue
+            if when and published and abs(date.fromisoformat(when[:10]).toordinal()
+                                          - date.fromisoformat(published[:10]).toordinal()) > NEWS_DAYS:
+                continue
+            votes[place] += 1
+        return max(votes, key=lambda p: (votes[p], p)) if votes else None
+
     def _graft(self, best: str | None, paths: list[tuple[str, list[str]]]) -> str | None:
         """A venue no article places ("at the Harpa concert hall") lies in the city the event is in."""
         if best is None or self.places.locations[best].kind not in (LocationKind.CITY, LocationKind.DISTRICT):
@@ -507,6 +525,9 @@ class EventResolver:
         root = self.places.chain(venue)[-1]
         root.within = best
         return venue
+
+
+NEWS_DAYS = 7  # a meeting this close to an article's publication is that article's news
 
 
 def _refers_back(r: Report) -> bool:
