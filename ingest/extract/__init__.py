@@ -12,7 +12,7 @@ from graph_schema.model import ActorKind, Role
 from ingest.analyze import Document
 from ingest.extract import actors, coreference, events, lexicon, titles
 from ingest.extract.context import ArticleContext
-from ingest.extract.participants import Taking, participants
+from ingest.extract.participants import Taking, bilateral, participants
 from ingest.extract.places import PlaceBook, dateline_place, event_places
 from ingest.extract.time import event_time
 from ingest.extraction import (
@@ -36,16 +36,17 @@ def extract(document: Document) -> Extraction:
     dateline = dateline_place(ctx, book)
     found: list[EventMention] = []
     for candidate in events.find_candidates(ctx):
-        mention = _event(ctx, book, candidate, len(found) + 1, dateline)
-        if mention is not None:
-            found.append(mention)
+        takers = participants(ctx, candidate)
+        for group in bilateral(takers, ctx) if candidate.type == events.MEETING else [takers]:
+            mention = _event(ctx, book, candidate, group, len(found) + 1, dateline)
+            if mention is not None:
+                found.append(mention)
     return Extraction(article=document.article, actors=_actors(ctx, found),
                       places=sorted(book.places.values(), key=lambda p: p.key), events=found, dateline=dateline)
 
 
-def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, n: int,
+def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, takers: list[Taking], n: int,
            dateline: str | None) -> EventMention | None:
-    takers = participants(ctx, candidate)
     places = event_places(ctx, candidate)
     for place in places:  # the owner of the premises hosted it
         if place.owner and candidate.type == events.MEETING:

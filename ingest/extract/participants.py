@@ -39,6 +39,7 @@ class Taking:
     represents: str | None
     span: Span
     explicit: bool = False  # represents said in so many words
+    partner: bool = False  # named as whom the subject met ("met with X"), not as the subject
 
 
 def participants(ctx: ArticleContext, candidate: Candidate) -> list[Taking]:
@@ -74,11 +75,13 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
                 _add(ctx, s, subject_role, found)
             for o in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
                 role = Role.HOST if lemma == "visit" else Role.PARTICIPANT
-                _add(ctx, o, role, found, places_ok=lemma == "visit")
+                _add(ctx, o, role, found, places_ok=lemma == "visit", partner=True)
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS | {"to"}):
             if prep.lower_ == "to" and lemma not in ("talk", "speak"):
                 continue
-            _add_objects(ctx, prep, Role.PARTICIPANT, found)
+            _add_objects(ctx, prep, Role.PARTICIPANT, found, partner=True)
+        for prep in _misattached_partners(ctx, verb):
+            _add_objects(ctx, prep, Role.PARTICIPANT, found, partner=True)
         return
     # a noun: "talks between X and Y", "Monday's meeting", "U.S.-Chinese talks", "a visit to Japan"
     for c in trigger.children:
@@ -110,7 +113,24 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
     for s in subjects(verb):
         _add(ctx, s, role, found)
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS):
-        _add_objects(ctx, prep, Role.PARTICIPANT, found)
+        _add_objects(ctx, prep, Role.PARTICIPANT, found, partner=True)
+
+
+OCCASION_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "side", "occasion", "course"})
+
+
+def _misattached_partners(ctx: ArticleContext, verb: Token) -> list[Token]:
+    """"met on the sidelines of the summit with X": the parser hangs "with X" on the summit; it says
+    whom the subject met."""
+    out = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "during", "in")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            nouns = [pobj, *(g for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
+                             for g in of.children if g.dep_ == "pobj")]
+            if not (pobj.lower_ in OCCASION_NOUNS or any(ctx.lexicon.noun_triggers.get(n.lower_) for n in nouns)):
+                continue
+            out += [w for n in nouns for w in n.children if w.dep_ == "prep" and w.lower_ == "with"]
+    return out
 
 
 def _names_state(ctx: ArticleContext, token: Token) -> bool:
@@ -138,13 +158,15 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
-def _add_objects(ctx: ArticleContext, prep: Token, role: Role, found: list[Taking], places_ok: bool = False) -> None:
+def _add_objects(ctx: ArticleContext, prep: Token, role: Role, found: list[Taking], places_ok: bool = False,
+                 partner: bool = False) -> None:
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-        _add(ctx, pobj, role, found, places_ok)
+        _add(ctx, pobj, role, found, places_ok, partner)
 
 
-def _add(ctx: ArticleContext, token: Token, role: Role, found: list[Taking], places_ok: bool = False) -> None:
-    for t in [token, *token.conjuncts]:
+def _add(ctx: ArticleContext, token: Token, role: Role, found: list[Taking], places_ok: bool = False,
+         partner: bool = False) -> None:
+    for t in _listed(token):
         leader = _delegation_leader(ctx, t)
         if leader is not None:
             found.append(leader)
@@ -163,7 +185,18 @@ def _add(ctx: ArticleContext, token: Token, role: Role, found: list[Taking], pla
                 represents, explicit = ctx.leads[key], True
             elif t.lower_ in DELEGATION_NOUNS and record.kind == ActorKind.STATE:
                 pass
-            found.append(Taking(key, role, represents, span, explicit))
+            found.append(Taking(key, role, represents, span, explicit, partner))
+
+
+def _listed(token: Token) -> list[Token]:
+    """A phrase and everything listed with it: conjuncts, and the appositions that name or list more
+    ("the Chadian President, Idris Deby, the Rwandan President, Paul Kagame, and ...")."""
+    out = [token]
+    for t in out:
+        if len(out) > 24:
+            break
+        out.extend(c for c in t.children if c.dep_ in ("conj", "appos") and c not in out)
+    return out
 
 
 def _state_of_place(ctx: ArticleContext, token: Token) -> list[str]:
@@ -328,6 +361,7 @@ def _merge(ctx: ArticleContext, found: list[Taking]) -> list[Taking]:
             have.role = t.role
         if t.explicit and not have.explicit:
             have.represents, have.explicit = t.represents, True
+        have.partner = have.partner and t.partner
     out = list(by_key.values())
     for t in out:
         record = ctx.actors[t.key]
@@ -335,3 +369,18 @@ def _merge(ctx: ArticleContext, found: list[Taking]) -> list[Taking]:
                 and any(title.cls in ACTING_CLASSES for title in record.titles)):
             t.represents = ctx.ensure_state(record.country)
     return out
+
+
+ROUND_OF_CALLS = 3  # partners named one after another: "met A, B and C" is one meeting with each
+
+
+def bilateral(takers: list[Taking], ctx: ArticleContext) -> list[list[Taking]]:
+    """"The envoy met the king, the prime minister and the foreign minister": a visitor's round of
+    calls, one meeting with each person named, not one meeting of all of them. Two partners
+    ("hosted A and B") stay one meeting."""
+    partners = [t for t in takers if t.partner and ctx.actors[t.key].kind == ActorKind.PERSON]
+    visitors = [t for t in takers if not t.partner]
+    if len(partners) < ROUND_OF_CALLS or not visitors:
+        return [takers]
+    return [[*visitors, p] for p in partners]
+

@@ -245,8 +245,8 @@ class EventResolver:
         """How strongly two reports' parties say they are one meeting; 0 when they do not."""
         pa, pb = self._persons(a_actors), self._persons(b_actors)
         shared_people = len(pa & pb)
-        if shared_people == 1 and pa - pb and pb - pa and len(self._states(a & b)) < 2:
-            return 0  # one person at two meetings with other people each, for other states: two meetings
+        if shared_people == 1 and pa - pb and pb - pa:
+            return 0  # one person at two meetings, with other people each: two meetings
         if shared_people:
             return 10 * shared_people + len(a & b)
         if pa and pb:
