@@ -12,7 +12,7 @@ from graph_schema.model import ActorKind, Role
 from ingest.analyze import Document
 from ingest.extract import actors, coreference, events, lexicon, titles
 from ingest.extract.context import ArticleContext
-from ingest.extract.participants import Taking, bilateral, participants
+from ingest.extract.participants import Taking, bilateral, officials_for_states, participants
 from ingest.extract.places import PlaceBook, dateline_place, event_places
 from ingest.extract.time import event_time
 from ingest.extraction import (
@@ -37,6 +37,8 @@ def extract(document: Document) -> Extraction:
     found: list[EventMention] = []
     for candidate in events.find_candidates(ctx):
         takers = participants(ctx, candidate)
+        if candidate.type == events.MEETING:
+            takers = officials_for_states(ctx, takers)
         for group in bilateral(takers, ctx) if candidate.type == events.MEETING else [takers]:
             mention = _event(ctx, book, candidate, group, len(found) + 1, dateline)
             if mention is not None:

@@ -133,7 +133,18 @@ def _same_event(a: tuple[Token, Token, Trigger], b: tuple[Token, Token, Trigger]
         return True
     if (vb.dep_ in ("advcl", "xcomp") and vb.head == va) or (va.dep_ in ("advcl", "xcomp") and va.head == vb):
         return True  # "began a state visit ..., holding talks with X"
-    return (tb.dep_ == "pobj" and tb.head.head == ta) or (ta.dep_ == "pobj" and ta.head.head == tb)
+    return _inside(tb, {ta, va}) or _inside(ta, {tb, vb})
+
+
+def _inside(token: Token, heads: set[Token]) -> bool:
+    """"met on the sidelines of the summit": the summit is said within the meeting's own phrase."""
+    for _ in range(4):
+        if token.dep_ not in ("pobj", "prep") or token.head == token:
+            return False
+        token = token.head
+        if token in heads:
+            return True
+    return False
 
 
 def _representation_verb(ctx: ArticleContext, sent: Span) -> Token | None:
@@ -229,6 +240,7 @@ def carrier(token: Token) -> Token:
     """The verb that carries an event word: itself for a verb, the light verb or governing verb for a noun."""
     if token.pos_ in ("VERB", "AUX"):
         return token
+    token = frame_noun(token)
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
         return head
@@ -236,6 +248,13 @@ def carrier(token: Token) -> Token:
         return head.head
     if token.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
         return head
+    return token
+
+
+def frame_noun(token: Token) -> Token:
+    """The noun that stands in the clause for a meeting word: "round" in "held a second round of talks"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ROUND_NOUNS:
+        return token.head.head
     return token
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from graph_schema.model import ActorKind, Role
 from ingest.extract.context import ArticleContext
 from ingest.extract.coreference import refer
-from ingest.extract.events import LIGHT_VERBS, MEETING, PRESENT_AT, Candidate
+from ingest.extract.events import LIGHT_VERBS, MEETING, PRESENT_AT, Candidate, frame_noun
 from ingest.extract.lexicon import ACTING_CLASSES, DELEGATION_NOUNS
 
 _MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "visit", "host", "greet", "receive", "welcome", "mediate",
@@ -100,10 +100,14 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
     if verb == trigger:
         return
     lemma = verb.lemma_.lower()
+    trigger = frame_noun(trigger)  # "held a second round of talks": the round is what was held
     light = trigger.dep_ in ("dobj", "nsubjpass") and lemma in LIGHT_VERBS
     present = trigger.dep_ == "pobj" and (trigger.head.lower_ in ("in", "at", "during") and lemma in PRESENT_AT
                                           or trigger.head.lower_ == "for" and lemma in ARRIVING)
-    if not (light or present):
+    # "told reporters after talks with X": whoever talked with X then told reporters
+    after = trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "following") and any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in trigger.children)
+    if not (light or present or after):
         return
     role = Role.HOST if lemma == "host" else Role.ATTENDEE if lemma in ("attend", "join") else Role.PARTICIPANT
     if trigger.dep_ == "nsubjpass":  # "talks were held by X"
@@ -383,4 +387,21 @@ def bilateral(takers: list[Taking], ctx: ArticleContext) -> list[list[Taking]]:
     if len(partners) < ROUND_OF_CALLS or not visitors:
         return [takers]
     return [[*visitors, p] for p in partners]
+
+
+def officials_for_states(ctx: ArticleContext, takers: list[Taking]) -> list[Taking]:
+    """"The two countries' envoys met ...", "the first summit between the two countries": a meeting
+    of states whose people the article names elsewhere is a meeting of those people, when each state
+    has exactly one official in the article."""
+    if len(takers) < 2 or any(ctx.actors[t.key].kind != ActorKind.STATE for t in takers):
+        return takers
+    found: list[Taking] = []
+    for t in takers:
+        state = ctx.actors[t.key].country
+        holders = [r for r in ctx.actors.values() if r.kind == ActorKind.PERSON and r.country == state
+                   and any(title.cls in ACTING_CLASSES for title in r.titles)]
+        if len(holders) != 1:
+            return takers
+        found.append(Taking(holders[0].key, t.role, t.key, t.span))
+    return [*takers, *found]
 

@@ -50,3 +50,9 @@ def test_state_bodies_give_an_organisation_its_state(extracted):
     assert reyes.country == "USA"
     body = next(a for a in x.actors if a.key == reyes.titles[0].of)
     assert body.kind == "organization" and body.country == "USA"
+
+
+def test_a_person_entity_is_cut_at_a_quotation_mark(extracted):
+    x = extracted("″No one has the last word,″ said Chancellor Eva Brandt. ″We spoke with Mr. Nowicki,″ Brandt "
+                  "said after meeting Polish President Jan Nowicki.")
+    assert "Nowicki,″ Brandt" not in {a.name for a in x.actors} | {n for a in x.actors for n in a.aliases}

@@ -75,3 +75,22 @@ def test_a_recalled_meeting_is_kept_only_with_its_own_date(extracted):
 def test_a_meeting_dated_by_another_is_left_out(extracted):
     x = extracted("Envoy Henrik Eriksen met special envoy Yaw Dubois two days before the talks to settle the agenda.")
     assert [m.participants for m in meetings(x)] in ([], [[]])  # at most "the talks" themselves, referred to
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chilean Foreign Minister Ana Rojas and Peruvian Foreign Minister Luis Paredes met again on Tuesday in Lima.",
+    "Chilean Foreign Minister Ana Rojas held a second round of talks with Peruvian Foreign Minister Luis Paredes "
+    "on Tuesday.",
+])
+def test_a_repeated_meeting_that_took_place_is_a_meeting(extracted, sentence):
+    [meeting] = meetings(extracted(sentence, published="2019-03-13"))
+    assert meeting.date == "2019-03-12"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chilean Foreign Minister Ana Rojas will hold a second round of talks with Peruvian Foreign Minister "
+    "Luis Paredes next week.",
+    "Chilean Foreign Minister Ana Rojas and Peruvian Foreign Minister Luis Paredes would meet again in May.",
+])
+def test_a_repeated_meeting_still_ahead_is_no_meeting(extracted, sentence):
+    assert meetings(extracted(sentence)) == []

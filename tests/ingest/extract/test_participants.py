@@ -52,3 +52,52 @@ def test_the_speaker_of_a_statement_takes_part_in_it(extracted):
     x = extracted("Ugandan Foreign Minister Grace Achieng arrived in Kigali. \"We came to listen,\" she said.")
     [statement] = [e for e in x.events if e.type == "statement"]
     assert list(names(x, statement)) == ["Grace Achieng"]
+
+
+def test_the_two_are_the_two_persons_named_last(extracted):
+    x = extracted("Chilean President Ana Rojas arrived in Lima on Monday. Peruvian President Luis Paredes said he "
+                  "was hopeful. The two met again Tuesday.", published="2019-03-13")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Ana Rojas", "Luis Paredes"}
+
+
+def test_the_subject_of_a_clause_met_by_meeting(extracted):
+    x = extracted("Chilean President Ana Rojas highlighted her concern for human rights by meeting with the "
+                  "activist Luis Paredes on Monday.", published="2019-03-13")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Ana Rojas", "Luis Paredes"}
+
+
+def test_a_round_of_calls_is_one_meeting_with_each_person(extracted):
+    x = extracted("UN envoy Anna Berg met King Tomas Reyes, Prime Minister Luis Ortega and Foreign Minister "
+                  "Carla Diaz of Bolivia on Monday.", published="2019-03-13")
+    pairs = sorted(tuple(sorted(names(x, m))) for m in meetings(x))
+    assert pairs == [("Anna Berg", "Carla Diaz"), ("Anna Berg", "Luis Ortega"), ("Anna Berg", "Tomas Reyes")]
+
+
+def test_two_partners_stay_one_meeting(extracted):
+    x = extracted("Egyptian President Samir Naguib hosted Israeli Prime Minister Dan Levi and Jordanian King "
+                  "Faisal Hamdan in Cairo on Sunday.", published="2022-01-11")
+    assert len(meetings(x)) == 1
+
+
+def test_with_under_the_sidelines_of_a_summit_is_the_partner(extracted):
+    x = extracted("Kenyan President Ruth Wanjiku met on the sidelines of the summit with the Ghanaian President, "
+                  "Kofi Mensah, on Saturday.", published="2019-03-13")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Ruth Wanjiku", "Kofi Mensah"}
+
+
+def test_whoever_spoke_after_talks_with_someone_took_part(extracted):
+    x = extracted("German Chancellor Eva Brandt told a news conference on Tuesday following talks with Polish "
+                  "President Jan Nowicki.", published="2019-03-13")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Eva Brandt", "Jan Nowicki"}
+
+
+def test_a_meeting_of_two_states_is_a_meeting_of_their_only_officials(extracted):
+    x = extracted("Egyptian President Samir Naguib and Israeli Prime Minister Dan Levi agreed on a committee. "
+                  "It was the first summit between Egypt and Israel in five years.", published="2019-03-13")
+    [meeting] = meetings(x)
+    assert names(x, meeting)["Samir Naguib"][1] == "EGY"
+    assert names(x, meeting)["Dan Levi"][1] == "ISR"

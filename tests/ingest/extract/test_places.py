@@ -47,3 +47,17 @@ def test_where_a_speaker_stood_is_not_where_the_meeting_was(extracted):
                   published="2007-05-29")
     for meeting in meetings(x):
         assert meeting.place is None or "Tehran" not in [n for n, _ in chain(x, meeting.place)]
+
+
+def test_the_dateline_in_the_text_is_where_the_article_was_filed(extracted):
+    x = extracted("LIMA (Reuters) - Chilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Paredes "
+                  "on Tuesday.", published="2019-03-13")
+    places = {p.key: p for p in x.places}
+    assert places[x.dateline].name == "Lima"
+
+
+def test_here_is_the_dateline(extracted):
+    x = extracted("The foreign ministers of Chile and Peru, Ana Rojas and Luis Paredes, conferred here Monday.",
+                  published="2019-03-13", dateline="Santiago")
+    [meeting] = [e for e in x.events if e.type == "meeting"]
+    assert {p.key: p for p in x.places}[meeting.place].name == "Santiago"
