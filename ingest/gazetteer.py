@@ -32,7 +32,7 @@ from graph_schema.model import LocationKind
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 2  # bump when the index layout or the rules that build it change
+INDEX_VERSION = 3  # bump when the index layout or the rules that build it change
 ALTERNATE_NAME_MIN_POPULATION = 100_000  # other spellings only for cities big enough to be known by them
 LEXICONS = ("country_names.txt", "demonyms.txt", "capitals.txt", "regions.txt")
 _SPACES = re.compile(r"\s+")
@@ -269,7 +269,8 @@ def _build() -> _Index:
     for code, geo in geo_countries.items():
         capital = (geo.get("capital") or "").strip()
         if capital:
-            in_country = [c for c in cities_in[geo["iso"]] if c["name"] == capital or capital in c["alternatenames"]]
+            in_country = [c for c in cities_in[geo["iso"]] if c["name"] == capital] or [
+                c for c in cities_in[geo["iso"]] if capital in c["alternatenames"]]  # New Delhi, not Delhi
             if in_country:
                 capital_city[code] = max(in_country, key=lambda c: c["population"])
     for code in sorted(alpha2):

@@ -176,3 +176,8 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
         assert code(country_by_name("Iran")) == "IRN"
     finally:
         gazetteer._index.cache_clear()
+
+
+def test_a_capital_is_the_city_of_that_name_before_one_that_lists_it_as_another_name():
+    assert gazetteer.find_place("New Delhi").name == "New Delhi"
+    assert gazetteer.country_by_capital("New Delhi").alpha3 == "IND"
