@@ -1,4 +1,4 @@
-"""The `diplograph` command line: ingest articles, export the graph, serve the API."""
+"""The `diplograph` command line: ingest articles, export the graph, evaluate the pipeline, serve the API."""
 from __future__ import annotations
 
 from enum import StrEnum
@@ -38,6 +38,21 @@ def _store_settings(store: StoreKind | None, data_dir: Path | None):
     updates = {k: v for k, v in {"store": store.value if store else None, "data_dir": data_dir}.items() if v}
     if updates:
         settings = settings.model_copy(update=updates)
+    configure_logging(settings)
+    return settings
+
+
+def _quiet_settings():
+    """Settings with logging configured to warnings only, unless DIPLOGRAPH_LOG_LEVEL asks for more: a score's
+    output is the figures and the diff, not a line per article stored."""
+    import os
+
+    from diplograph.log import configure_logging
+    from diplograph.settings import get_settings
+
+    settings = get_settings()
+    if "DIPLOGRAPH_LOG_LEVEL" not in os.environ:
+        settings = settings.model_copy(update={"log_level": "WARNING"})
     configure_logging(settings)
     return settings
 
@@ -109,7 +124,7 @@ def export_command(
     """Write the whole graph as one `diplomatic-graph/1` JSON document (sorted, so two exports diff cleanly).
 
     The file is replaced atomically: a reader never sees half an export.
-    Score an export with `python3 ../shared/eval/score.py FILE`.
+    Score one with `diplograph evaluate` (or `python3 eval/reference/score.py FILE --gold GOLD`).
 
     **Examples**
 
@@ -148,6 +163,127 @@ def export_command(
         raise typer.Exit(1) from None
     typer.echo(f"wrote {out} ({len(document['actors'])} actors, {len(document['events'])} events, "
                f"{len(document['locations'])} locations, {size} bytes)", err=True)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    corpora: Annotated[list[Path], typer.Argument(
+        help="Folders (or files) of annotated articles, e.g. `eval/corpus/dev`.", metavar="CORPUS...",
+        show_default=False)],
+    gold: Annotated[list[Path], typer.Option(
+        "--gold", "-g", help="Gold file for the corpora; repeat it for several (they are merged).",
+        show_default=False)],
+    json_output: Annotated[bool, typer.Option("--json", help="Print one JSON document instead of the table.")] = False,
+    minimum: Annotated[list[str] | None, typer.Option(
+        "--min", metavar="FIGURE=VALUE", help="Fail (exit 1) when FIGURE is below VALUE; repeatable.")] = None,
+    maximum: Annotated[list[str] | None, typer.Option(
+        "--max", metavar="FIGURE=VALUE", help="Fail (exit 1) when FIGURE is above VALUE; repeatable.")] = None,
+    export: Annotated[Path | None, typer.Option(
+        "--export", help="Keep the pipeline's `diplomatic-graph/1` export in this file.")] = None,
+    no_diff: Annotated[bool, typer.Option(
+        "--no-diff", help="Figures only, no per-meeting diff: for the blind split, of which only totals are read.")
+    ] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64,
+                                         help="Processes running the NLP; each loads the spaCy model once.")] = 1,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar on stderr.")] = False,
+) -> None:
+    """Score the pipeline on annotated articles: ingest them into a throwaway store, export, compare with the gold.
+
+    The corpora go into a temporary embedded store (your data is not touched),
+    the graph is exported as `diplomatic-graph/1` and scored by the rules of
+    `eval/FORMAT.md`: the same figures, under the same names, as
+    `eval/reference/score.py`. Then comes the per-meeting diff: each gold
+    meeting missed, with the sentences of its articles that name two of its
+    participants; each spurious or duplicate event, with its quotes; each
+    matched meeting's wrong date, place, participants or representation,
+    expected beside found. Every rule change is judged by it.
+
+    **Examples**
+
+    * `diplograph evaluate eval/corpus/seeds --gold eval/gold/seeds.json`
+    * `diplograph evaluate eval/corpus/dev eval/corpus/dev-a eval/corpus/dev-b --gold eval/gold/dev.json
+      --gold eval/gold/dev-a.json --gold eval/gold/dev-b.json` (the whole dev corpus at once)
+    * `diplograph evaluate samples --gold samples/expected.json --min pair_f1=0.9 --max meeting_duplicates=0`
+    * `diplograph evaluate eval/corpus/blind --gold eval/gold/blind.json --no-diff` (totals only)
+    * `diplograph evaluate eval/corpus/dev --gold eval/gold/dev.json --json | jq .figures.meeting_f1`
+
+    **Figures** (the names `--min`, `--max` and `--json` use): `meeting_p/_r/_f1`,
+    `pair_p/_r/_f1` (who met whom, persons), `participant_*`, `representation_*`,
+    `person_*`, `state_*`, `date_acc`, `location_acc`, `source_recall`,
+    `affiliation_acc`, `title_acc`, `meeting_duplicates`, `meeting_spurious`,
+    `person_duplicates`, `state_duplicates`, `negatives_hit` (furniture as actors).
+
+    **Exit codes**: `0` scored, within every bound; `1` a figure out of
+    bounds (each one named), or an article could not be ingested; `2` wrong
+    usage: a corpus or gold file missing or unreadable, a bound naming no figure.
+    """
+    import json
+    import sys
+
+    from rich.console import Console
+
+    from diplograph.evaluation.bounds import BoundError, breaches, parse_bounds
+    from diplograph.evaluation.diff import diff_meetings
+    from diplograph.evaluation.exported import read_export
+    from diplograph.evaluation.gold import GoldError, load_gold
+    from diplograph.evaluation.matching import match_export
+    from diplograph.evaluation.report import print_diff, report_document, scores_table
+    from diplograph.evaluation.run import run_pipeline
+    from diplograph.evaluation.score import score_matching
+    from diplograph.summary import EXIT_USAGE
+    from ingest.export import write_document
+
+    errors = Console(stderr=True, highlight=False)
+
+    def usage_error(message: str) -> typer.Exit:
+        errors.print(f"[bold red]error:[/] {message}")
+        return typer.Exit(EXIT_USAGE)
+
+    missing = [str(p) for p in corpora if not p.exists()]
+    if missing:
+        raise usage_error(f"no such corpus: {', '.join(missing)}")
+    try:
+        gold_answers = load_gold(gold)
+        bounds = parse_bounds(minimum or (), maximum or ())
+    except (GoldError, BoundError) as exc:
+        raise usage_error(str(exc)) from None
+
+    settings = _quiet_settings()
+    run = run_pipeline(corpora, workers=workers, nlp_model=settings.spacy_model, progress=not no_progress,
+                       max_bytes=settings.max_article_bytes)
+    for failure in run.report.failures:
+        errors.print(f"[bold red]not ingested:[/] {failure.source} ({failure.stage}): {failure.reason}")
+    for error in run.report.errors:
+        errors.print(f"[bold red]error:[/] {error}")
+    unread = sorted({a for m in gold_answers.meetings for a in m.sources} - run.articles.keys())
+    if unread:
+        errors.print(f"[yellow]warning:[/] the gold cites articles no corpus holds: {', '.join(unread)}")
+    if export is not None:
+        try:
+            write_document(run.document, export)
+        except OSError as exc:
+            raise usage_error(f"cannot write {export}: {exc.strerror or exc}") from None
+
+    matching = match_export(read_export(run.document), gold_answers)
+    scores = score_matching(matching)
+    diff = None if no_diff else diff_meetings(matching, run.articles)
+    out_of_bounds = breaches(bounds, scores)
+    if json_output:
+        failures = [{"source": f.source, "stage": f.stage, "reason": f.reason} for f in run.report.failures]
+        document = report_document(scores, diff, corpora=corpora, gold=gold, articles=len(run.articles),
+                                   failures=failures, breaches=out_of_bounds)
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        console = Console(highlight=False)
+        if diff is not None:
+            print_diff(diff, len(gold_answers.required_meetings), console)
+        title = f"{len(run.articles)} articles of {', '.join(map(str, corpora))} against {', '.join(map(str, gold))}"
+        console.print(scores_table(scores, title))
+        console.print(scores.headline(), soft_wrap=True)
+    for message in out_of_bounds:
+        errors.print(f"[bold red]out of bounds:[/] {message}")
+    if out_of_bounds or not run.report.ok:
+        raise typer.Exit(1)
 
 
 @app.command()
