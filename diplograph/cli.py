@@ -29,30 +29,16 @@ DataDirOption = Annotated[
 ]
 
 
-def _store_settings(store: StoreKind | None, data_dir: Path | None):
-    """Settings from the environment, with `--store` and `--data-dir` on top; logging configured."""
+def _store_settings(store: StoreKind | None, data_dir: Path | None, log_level: str | None = None):
+    """Settings from the environment, with `--store`, `--data-dir` (and a log level) on top; logging configured."""
     from diplograph.log import configure_logging
     from diplograph.settings import get_settings
 
     settings = get_settings()
-    updates = {k: v for k, v in {"store": store.value if store else None, "data_dir": data_dir}.items() if v}
+    updates = {k: v for k, v in {"store": store.value if store else None, "data_dir": data_dir,
+                                 "log_level": log_level}.items() if v}
     if updates:
         settings = settings.model_copy(update=updates)
-    configure_logging(settings)
-    return settings
-
-
-def _quiet_settings():
-    """Settings with logging configured to warnings only, unless DIPLOGRAPH_LOG_LEVEL asks for more: a score's
-    output is the figures and the diff, not a line per article stored."""
-    import os
-
-    from diplograph.log import configure_logging
-    from diplograph.settings import get_settings
-
-    settings = get_settings()
-    if "DIPLOGRAPH_LOG_LEVEL" not in os.environ:
-        settings = settings.model_copy(update={"log_level": "WARNING"})
     configure_logging(settings)
     return settings
 
@@ -218,6 +204,7 @@ def evaluate_command(
     usage: a corpus or gold file missing or unreadable, a bound naming no figure.
     """
     import json
+    import os
     import sys
 
     from rich.console import Console
@@ -248,7 +235,8 @@ def evaluate_command(
     except (GoldError, BoundError) as exc:
         raise usage_error(str(exc)) from None
 
-    settings = _quiet_settings()
+    # warnings only, unless asked for more: the output is the figures and the diff, not a line per article
+    settings = _store_settings(None, None, log_level=None if "DIPLOGRAPH_LOG_LEVEL" in os.environ else "WARNING")
     run = run_pipeline(corpora, workers=workers, nlp_model=settings.spacy_model, progress=not no_progress,
                        max_bytes=settings.max_article_bytes)
     for failure in run.report.failures:
