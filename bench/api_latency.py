@@ -34,7 +34,6 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 P99_FLOOR_MS = 20.0
 
 
@@ -65,9 +64,10 @@ def load_graph(store_kind: str, data_dir: Path, neo4j_uri: str, graph: str) -> d
         if store_kind == "neo4j":
             store.wipe()  # type: ignore[attr-defined]
         if graph == "seed":
+            from diplograph.evaluation.kit import SEEDS
             from ingest.pipeline import ingest
 
-            report = ingest([SEEDS], store, progress=False)
+            report = ingest([SEEDS.corpus], store, progress=False)
             if report.errors or report.failures:
                 raise SystemExit(f"seed ingest failed: {report.errors or report.failures}")
         else:

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from neo4j import GraphDatabase
 
 from app.main import create_app
+from diplograph.evaluation import kit
 from diplograph.settings import Settings
 from graph_schema.store import GraphStore
 from ingest.read import ArticleText, read_articles
 from tests.app.conftest import API_KEY
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+SEEDS = kit.SEEDS.corpus
 
 pytestmark = pytest.mark.slow
 

@@ -1,11 +1,11 @@
 import re
-from pathlib import Path
 
 import pytest
 
 from bench.world import FEMALE_NAMES, MALE_NAMES, SURNAMES, World, slug
+from diplograph.evaluation import kit
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+SEEDS = kit.SEEDS.corpus
 
 
 @pytest.fixture(scope="module")

@@ -18,12 +18,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from diplograph.evaluation import kit
 from graph_schema.queries import load_query
 from graph_schema.store import GraphStore
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
-GOLD = ROOT.parent / "shared" / "eval" / "gold" / "seeds.json"
+SEEDS = kit.SEEDS.corpus
+GOLD = kit.SEEDS.gold
 STYLE = ROOT / "graph_schema" / "style.grass"
 ARTIFACTS = ROOT / "artifacts"
 SCREENSHOT = ARTIFACTS / "browser-who-met-whom.png"

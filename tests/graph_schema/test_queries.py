@@ -2,7 +2,7 @@
 
 First on the hand-built sample graph, where every answer is known exactly;
 then on the seed articles ingested by the pipeline, checked against the gold
-answers in ../shared/eval/gold/seeds.json.
+answers in eval/gold/seeds.json.
 """
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from diplograph.evaluation import kit
 from graph_schema.queries import UnknownQuery, load_query, query_names, run_query
 from graph_schema.store import GraphStore
 from tests.fixtures.sample_graph import (
@@ -28,9 +28,8 @@ from tests.fixtures.sample_graph import (
 )
 
 NEO4J_URI = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
-GOLD = SHARED / "eval" / "gold" / "seeds.json"
+SEEDS = kit.SEEDS.corpus
+GOLD = kit.SEEDS.gold
 
 EXPECTED_QUERIES = ["conflicting_claims", "event_sources", "meetings_at_place", "person_timeline",
                     "representatives_of_state", "who_met_whom"]

@@ -1,15 +1,14 @@
 """clean: each furniture rule on a small fixture, offsets kept, and the seeds' furniture gone."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from diplograph.evaluation import kit
 from ingest.clean import clean, load_lexicon
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+SEEDS = kit.SEEDS.corpus
 LEAD = "The foreign ministers met in the capital on Tuesday and agreed to reopen the border crossings."
 MORE = "Both sides said the talks had been useful and that officials would meet again next month."
 
@@ -188,10 +187,6 @@ def seed(name_prefix: str) -> tuple[str, str]:
     return text, clean(text)
 
 
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not beside the project")
-
-
-@needs_seeds
 def test_seed_comment_box_and_commenter_are_gone_and_the_article_resumes() -> None:
     text, cleaned = seed("002")
     assert "Let the people of Iraq vote" in text  # the fixture still has what must go
@@ -201,7 +196,6 @@ def test_seed_comment_box_and_commenter_are_gone_and_the_article_resumes() -> No
     assert "Kazemi-Qomi said Iran also saw “positive” steps in the talks." in cleaned
 
 
-@needs_seeds
 def test_seed_teasers_after_latest_news_and_must_read_are_gone() -> None:
     text, cleaned = seed("003")
     assert "Latest news" in text
@@ -214,7 +208,6 @@ def test_seed_teasers_after_latest_news_and_must_read_are_gone() -> None:
     assert cleaned.count("resuming public diplomacy for the first time") == 1
 
 
-@needs_seeds
 def test_seed_check_also_teaser_and_image_name_are_gone() -> None:
     text, cleaned = seed("004")
     assert "Check Also" in text
@@ -224,7 +217,6 @@ def test_seed_check_also_teaser_and_image_name_are_gone() -> None:
     assert "This is just the beginning of the process." in cleaned
 
 
-@needs_seeds
 def test_seed_byline_tags_and_share_buttons_are_gone() -> None:
     text, cleaned = seed("000")
     assert "Share This Article" in text
@@ -233,7 +225,6 @@ def test_seed_byline_tags_and_share_buttons_are_gone() -> None:
     assert cleaned.startswith("Iran and US meet after 27 year freeze")
 
 
-@needs_seeds
 def test_seeds_keep_their_length_and_most_of_their_words() -> None:
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from diplograph.evaluation import kit
 from ingest.read import ArticleText, ReadFailure, content_id, iso_date, read_articles
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+SEEDS = kit.SEEDS.corpus
 BODY = "Envoys met in the capital on Monday to discuss the border.\n\nThey agreed to meet again.\n"
 
 
@@ -290,7 +291,6 @@ def test_iso_date(value: str, expected: str | None) -> None:
 # --- the seeds -------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not beside the project")
 def test_seeds_read_with_their_manifest_metadata() -> None:
     results = read(SEEDS)
     manifest = [json.loads(line) for line in (SEEDS / "manifest.jsonl").read_text().splitlines() if line.strip()]
