@@ -18,40 +18,28 @@ single fact does not:
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
+from diplograph.evaluation import kit
+from diplograph.evaluation.bounds import bounds_from, breaches
+from diplograph.evaluation.exported import read_export
+from diplograph.evaluation.gold import load_gold
+from diplograph.evaluation.score import score_export
 from graph_schema.store import GraphStore
-from ingest.export import export_to_file
-from ingest.pipeline import ingest
+from tests.evaluation_cases import EvaluationCase, evaluate_case
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
-GOLD = SAMPLES / "expected.json"
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
-FLOORS = {
-    "min": {"meeting_f1": 1.0, "source_recall": 1.0, "date_acc": 0.85, "location_acc": 0.85,
-            "person_f1": 0.9, "participant_f1": 0.9, "representation_f1": 0.9, "pair_f1": 0.9,
-            "affiliation_acc": 0.9, "state_f1": 0.95},
-    "max": {"meeting_duplicates": 0, "negatives_hit": 0},
-}
+SAMPLES = kit.SAMPLES
+SAMPLES_CASE = EvaluationCase(
+    SAMPLES,
+    floors={"meeting_f1": 1.0, "source_recall": 1.0, "date_acc": 0.85, "location_acc": 0.85, "person_f1": 0.9,
+            "participant_f1": 0.9, "representation_f1": 0.9, "pair_f1": 0.9, "affiliation_acc": 0.9,
+            "state_f1": 0.95},
+    ceilings={"meeting_duplicates": 0, "negatives_hit": 0})
 
 
-def score(export: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(SCORER), str(export), "--gold", str(GOLD), *args],
-                          capture_output=True, text=True, timeout=120)
-
-
-def floor_args() -> list[str]:
-    return [arg for bound, figures in FLOORS.items() for name, value in figures.items()
-            for arg in (f"--{bound}", f"{name}={value}")]
-
-
-def test_expected_answers_are_consistent(tmp_path: Path) -> None:
+def test_expected_answers_are_consistent() -> None:
     """A graph that says exactly what expected.json says scores 1.0 everywhere; one that says nothing fails."""
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    manifest_ids = {json.loads(line)["id"] for line in (SAMPLES / "manifest.jsonl").read_text().splitlines()}
+    gold = json.loads(SAMPLES.gold.read_text(encoding="utf-8"))
+    manifest_ids = {json.loads(line)["id"] for line in (SAMPLES.corpus / "manifest.jsonl").read_text().splitlines()}
     actor_ids = {a["id"] for a in gold["actors"]}
     for meeting in gold["meetings"]:
         assert set(meeting["sources"]) <= manifest_ids, meeting["id"]
@@ -71,21 +59,13 @@ def test_expected_answers_are_consistent(tmp_path: Path) -> None:
                     "sources": [{"article": s} for s in m["sources"]]}
                    for m in gold["meetings"] if not m.get("optional")],
     }
-    (tmp_path / "perfect.json").write_text(json.dumps(perfect), encoding="utf-8")
-    result = score(tmp_path / "perfect.json", "--json")
-    figures = json.loads(result.stdout[: result.stdout.index("\nscore:")])  # the JSON, then the score line
+    answers = load_gold([SAMPLES.gold])
+    figures = score_export(read_export(perfect), answers).as_dict()
     assert {k: v for k, v in figures.items() if not k.endswith(("duplicates", "spurious", "negatives_hit"))
             and v != 1.0} == {}
-    (tmp_path / "empty.json").write_text(json.dumps({"format": "diplomatic-graph/1"}), encoding="utf-8")
-    assert score(tmp_path / "empty.json", *floor_args()).returncode == 1
+    empty = score_export(read_export({"format": "diplomatic-graph/1"}), answers)
+    assert breaches(bounds_from(SAMPLES_CASE.floors, SAMPLES_CASE.ceilings), empty) != []
 
 
-def test_sample_evaluation(store: GraphStore, tmp_path: Path) -> None:
-    report = ingest([SAMPLES], store, progress=False)
-    assert report.ok, (report.failures, report.errors)
-    export = tmp_path / "samples.json"
-    export_to_file(store, export)
-    result = score(export, *floor_args())
-    score_line = next(line for line in result.stdout.splitlines() if line.startswith("score:"))
-    print(f"\n[{store.name}] {score_line}")
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_sample_evaluation(store: GraphStore) -> None:
+    evaluate_case(SAMPLES_CASE, store)
