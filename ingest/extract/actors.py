@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from graph_schema.model import ActorKind
 from ingest import gazetteer
+from ingest.clean import load_lexicon as load_furniture
 from ingest.extract.context import ActorRecord, ArticleContext, Mention
 from ingest.extract.lexicon import (
     BODY_WORDS,
@@ -34,6 +35,8 @@ def find_mentions(ctx: ArticleContext) -> None:
     """Every actor mention spaCy's entities give, cleaned, into `ctx`."""
     for ent in ctx.doc.ents:
         label = ent.label_
+        if news_outlet(ent.text):
+            continue  # "(ANI)", "NNN-XINHUA", "Follow Sputnik", "NP News": who reports, never who acts
         if label == "PERSON":
             for piece in _pieces(ent):
                 _person(ctx, piece)
@@ -126,6 +129,25 @@ def _pieces(ent: Span) -> list[Span]:
     if start < ent.end:
         out.append(ent.doc[start:ent.end])
     return out
+
+
+MEDIA_TAILS = frozenset({"news", "times", "tribune", "herald", "gazette", "journal", "daily", "telegraph"})
+NOT_AGENCIES = frozenset({"pool", "file", "photo", "photograph", "image", "picture", "courtesy", "supplied",
+                          "handout", "the"})
+
+
+def news_outlet(text: str) -> bool:
+    """A news agency's or outlet's name: a word of the credit lexicon (furniture.txt) in it, written
+    as a name, or a name ending in "News", "Times"; reporters are not parties to diplomacy."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if not words:
+        return False
+    if len(words) >= 2 and fold(words[-1]) in MEDIA_TAILS:
+        return True
+    credit_only = load_furniture().credit_only
+    # a short agency name ("Sana", "Ani") is also a given name: only in capitals, or standing alone
+    return any(credit_only.match(fold(w)) and fold(w) not in NOT_AGENCIES
+               and (len(w) >= 5 or w.isupper() or len(words) == 1) for w in words)
 
 
 def clean_person_span(ctx: ArticleContext, ent: Span) -> Span | None:

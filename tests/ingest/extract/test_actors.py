@@ -1,6 +1,8 @@
 """Which persons, states and organisations an article names (ingest/extract/actors.py)."""
 from __future__ import annotations
 
+import pytest
+
 from tests.ingest.extract.conftest import person
 
 
@@ -56,3 +58,14 @@ def test_a_person_entity_is_cut_at_a_quotation_mark(extracted):
     x = extracted("″No one has the last word,″ said Chancellor Eva Brandt. ″We spoke with Mr. Nowicki,″ Brandt "
                   "said after meeting Polish President Jan Nowicki.")
     assert "Nowicki,″ Brandt" not in {a.name for a in x.actors} | {n for a in x.actors for n in a.aliases}
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("New Delhi [India], May 3 (ANI): Indian President Asha Rao received Angolan President Jorge Mbala.", "ANI"),
+    ("ABUJA, NNN-XINHUA -- Nigerian President Ade Okafor met Ghanaian President Kofi Mensah on Monday.",
+     "NNN-XINHUA"),
+    ("Follow Sputnik\n\nRussian Foreign Minister Ivan Petrov met his Turkish counterpart Emre Kaya.", "Sputnik"),
+])
+def test_a_news_outlet_is_never_an_actor(extracted, text, outlet):
+    x = extracted(text)
+    assert not any(outlet in a.name or any(outlet in n for n in a.aliases) for a in x.actors)
