@@ -18,6 +18,7 @@ import networkx as nx
 from graph_schema.model import Actor, ActorKind, ActorName, Article, Conflict, Event, Graph, Location
 
 MAX_HOPS = 10  # `shortest_connection` looks no further than this many events
+EXPORT_PAGE = 2000  # events (or actors, places, articles) an export reads at a time
 
 
 class StoreError(RuntimeError):
@@ -203,6 +204,29 @@ class GraphStore(ABC):
     @abstractmethod
     def counts(self) -> dict[str, int]:
         """Number of articles, actors, events, locations and facts."""
+
+    # the resolved graph a page at a time (for exports of any size) ----------------
+    @abstractmethod
+    def event_pages(self, query: EventQuery, size: int = EXPORT_PAGE) -> Iterator[Page]:
+        """Every event matching `query` (its offset and limit ignored) in id order, `size` at a time, each
+        page with its actors and chains like `find_events`' pages: an export reads any graph with flat
+        memory. A page's `total` counts the events up to the end of that page."""
+
+    @abstractmethod
+    def actor_pages(self, size: int = EXPORT_PAGE) -> Iterator[list[Actor]]:
+        """Every actor in id order, `size` at a time."""
+
+    @abstractmethod
+    def location_pages(self, size: int = EXPORT_PAGE) -> Iterator[list[Location]]:
+        """Every location in id order, `size` at a time."""
+
+    @abstractmethod
+    def article_pages(self, size: int = EXPORT_PAGE) -> Iterator[list[Article]]:
+        """Every article of the resolved graph in id order, `size` at a time."""
+
+    @abstractmethod
+    def all_conflicts(self) -> list[Conflict]:
+        """Every conflict, in the order `conflict_order` gives (there are few: one per disputed claim)."""
 
     # reads ------------------------------------------------------------------
     @abstractmethod

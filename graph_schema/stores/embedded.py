@@ -52,6 +52,7 @@ from graph_schema.document import (
 from graph_schema.integrity import graph_problems
 from graph_schema.model import Actor, ActorKind, ActorName, Article, Conflict, Event, Graph, Location
 from graph_schema.store import (
+    EXPORT_PAGE,
     MAX_HOPS,
     ActorHit,
     Counterpart,
@@ -265,6 +266,18 @@ class _State:
         return found
 
 
+def _chain(state: _State, location_id: str) -> list[Location]:
+    """The location and all it lies within, most specific first, from one loaded graph."""
+    chain: list[Location] = []
+    seen: set[str] = set()
+    location = state.location(location_id)
+    while location is not None and location.id not in seen:
+        seen.add(location.id)
+        chain.append(location)
+        location = state.location(location.within) if location.within else None
+    return chain
+
+
 class EmbeddedStore(GraphStore):
     name = "embedded"
 
@@ -452,15 +465,7 @@ class EmbeddedStore(GraphStore):
         return self._current().location(location_id)
 
     def location_chain(self, location_id: str) -> list[Location]:
-        state = self._current()
-        chain: list[Location] = []
-        seen: set[str] = set()
-        location = state.location(location_id)
-        while location is not None and location.id not in seen:
-            seen.add(location.id)
-            chain.append(location)
-            location = state.location(location.within) if location.within else None
-        return chain
+        return _chain(self._current(), location_id)
 
     def get_articles(self, article_ids: list[str]) -> list[Article]:
         articles = self._current().records["articles"]
@@ -475,6 +480,49 @@ class EmbeddedStore(GraphStore):
 
     def find_events(self, query: EventQuery) -> Page:
         state = self._current()
+        events = state.records["events"]
+        matching = self._matching(state, query)
+        matching.sort(key=state.rank.__getitem__)
+        offset, limit = max(query.offset, 0), max(query.limit, 0)
+        items = [read_event(events[i]) for i in matching[offset:offset + limit]]
+        return Page(items=items, total=len(matching), offset=offset, limit=limit,
+                    actors=self.get_actors([i for e in items for i in e.actor_ids()]),
+                    chains=self.location_chains([e.location for e in items if e.location]))
+
+    def event_pages(self, query: EventQuery, size: int = EXPORT_PAGE) -> Iterator[Page]:
+        state = self._current()  # pinned: every page comes from the same graph
+        events, size = state.records["events"], max(size, 1)
+        matching = sorted(self._matching(state, query))
+        for offset in range(0, len(matching), size):
+            items = [read_event(events[i]) for i in matching[offset:offset + size]]
+            actors = {i: a for i in dict.fromkeys(i for e in items for i in e.actor_ids())
+                      if (a := state.actor(i)) is not None}
+            chains = {place: _chain(state, place) for place in dict.fromkeys(e.location for e in items if e.location)}
+            yield Page(items=items, total=offset + len(items), offset=offset, limit=size, actors=actors,
+                       chains={place: chain for place, chain in chains.items() if chain})
+
+    def _sections(self, section: str, read: Callable[[dict[str, Any]], T], size: int) -> Iterator[list[T]]:
+        """One section's records in id order, `size` at a time, from the graph as loaded now."""
+        records, size = self._current().records[section], max(size, 1)
+        ids = sorted(records)
+        for start in range(0, len(ids), size):
+            yield [read(records[i]) for i in ids[start:start + size]]
+
+    def actor_pages(self, size: int = EXPORT_PAGE) -> Iterator[list[Actor]]:
+        return self._sections("actors", read_actor, size)
+
+    def location_pages(self, size: int = EXPORT_PAGE) -> Iterator[list[Location]]:
+        return self._sections("locations", read_location, size)
+
+    def article_pages(self, size: int = EXPORT_PAGE) -> Iterator[list[Article]]:
+        return self._sections("articles", read_article, size)
+
+    def all_conflicts(self) -> list[Conflict]:
+        return sorted((read_conflict(x) for x in self._current().records["conflicts"].values()), key=conflict_order)
+
+    @classmethod
+    def _matching(cls, state: _State, query: EventQuery) -> list[str]:
+        """Ids of the events matching `query`, in no particular order."""
         events = state.records["events"]
         candidates: set[str] | None = None
 
@@ -495,13 +543,7 @@ class EmbeddedStore(GraphStore):
         if query.type == "meeting":
             narrow(state.meetings)
         pool = events.values() if candidates is None else (events[i] for i in candidates)
-        matching = [e["id"] for e in pool if self._matches(e, query)]
-        matching.sort(key=state.rank.__getitem__)
-        offset, limit = max(query.offset, 0), max(query.limit, 0)
-        items = [read_event(events[i]) for i in matching[offset:offset + limit]]
-        return Page(items=items, total=len(matching), offset=offset, limit=limit,
-                    actors=self.get_actors([i for e in items for i in e.actor_ids()]),
-                    chains=self.location_chains([e.location for e in items if e.location]))
+        return [e["id"] for e in pool if cls._matches(e, query)]
 
     @staticmethod
     def _matches(e: dict[str, Any], q: EventQuery) -> bool:

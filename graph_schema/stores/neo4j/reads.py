@@ -58,6 +58,18 @@ CALL () {{ {match} WITH DISTINCT e ORDER BY e.date IS NULL, e.date, e.id SKIP $o
 RETURN total, events
 """
 
+# A page of `event_filter`'s events for an export: in id order after the last id read (`$after`), so every
+# page costs the same however deep the export is (SKIP would read all the pages before it again).
+EVENT_EXPORT_PAGE = """
+{match} WITH DISTINCT e WHERE e.id > $after WITH e ORDER BY e.id LIMIT $size
+RETURN collect({context}) AS events
+"""
+# The same with no filter: read straight from the event id index, in its order.
+ALL_EVENTS_EXPORT_PAGE = f"""
+MATCH (e:Event) WHERE e.id > $after WITH e ORDER BY e.id LIMIT $size
+RETURN collect({EVENT_IN_CONTEXT}) AS events
+"""
+
 # One actor's meetings, the common question, without visiting them all: participations at meetings carry
 # keys that sort in listing order (`writes.meeting_key`), indexed, so each branch reads at most
 # offset + limit index entries; the total is the count the actor keeps (null on a store written before

@@ -48,6 +48,7 @@ from graph_schema.model import (
 )
 from graph_schema.schema import apply_schema
 from graph_schema.store import (
+    EXPORT_PAGE,
     MAX_HOPS,
     ActorHit,
     Connection,
@@ -70,11 +71,13 @@ from graph_schema.stores.neo4j.prints import StorePrints, store_prints
 from graph_schema.stores.neo4j.reads import (
     ACTOR_MEETINGS_PAGE,
     ACTOR_NAMES,
+    ALL_EVENTS_EXPORT_PAGE,
     ALL_PAGED,
     CONFLICTS,
     COUNTERPARTS,
     COUNTS,
     EVENT_DOSSIER,
+    EVENT_EXPORT_PAGE,
     EVENT_IN_CONTEXT,
     EVENT_PAGE,
     GET_ACTORS,
@@ -434,6 +437,43 @@ class Neo4jStore(GraphStore):
             if len(rows) < page:
                 return
             after = rows[-1]["id"]
+
+    def event_pages(self, query: EventQuery, size: int = EXPORT_PAGE) -> Iterator[Page]:
+        match, params = event_filter(query)
+        filtered = any(v is not None for v in params.values())
+        page_query = EVENT_EXPORT_PAGE.format(match=match, context=EVENT_IN_CONTEXT) if filtered \
+            else ALL_EVENTS_EXPORT_PAGE
+        after, read, size = "", 0, max(size, 1)
+        while True:
+            row = self._read(lambda tx, after=after: tx.run(page_query, params, after=after, size=size).single())
+            page = read_page(read + len(row["events"]), read, size, row["events"])
+            if page.items:
+                yield page
+            if len(page.items) < size:
+                return
+            after, read = page.items[-1].id, read + len(page.items)
+
+    def actor_pages(self, size: int = EXPORT_PAGE) -> Iterator[list[Actor]]:
+        return self._pages("actors", read_actor, size)
+
+    def location_pages(self, size: int = EXPORT_PAGE) -> Iterator[list[Location]]:
+        return self._pages("locations", read_location, size)
+
+    def article_pages(self, size: int = EXPORT_PAGE) -> Iterator[list[Article]]:
+        return self._pages("articles", read_article, size)
+
+    def all_conflicts(self) -> list[Conflict]:
+        return sorted((read_conflict(r) for r in self._all("conflicts")), key=conflict_order)
+
+    def _pages(self, section: str, read: Callable[[dict[str, Any]], T], size: int) -> Iterator[list[T]]:
+        page: list[T] = []
+        for row in self._all(section, page=max(size, 1)):
+            page.append(read(row))
+            if len(page) == size:
+                yield page
+                page = []
+        if page:
+            yield page
 
     def counts(self) -> dict[str, int]:
         def work(tx: ManagedTransaction) -> dict[str, int]:
