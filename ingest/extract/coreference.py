@@ -15,6 +15,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from graph_schema.model import ActorKind
+from ingest import gazetteer
 from ingest.extract.context import ActorRecord, ArticleContext, Mention
 from ingest.extract.lexicon import DELEGATION_NOUNS, NAME_PARTICLES, fold
 
@@ -122,9 +123,15 @@ def _retag_name_parts(ctx: ArticleContext, clusters: list[_Cluster]) -> None:
         start = i
         if start >= 2 and doc[start - 1].text in ("-", "‐") and fold(doc[start - 2].text) in NAME_PARTICLES:
             start -= 2  # "al-" in front
-        if _capitalised_name_word(doc, end) or _capitalised_name_word(doc, start - 1):
+        given = start
+        while given > 0 and start - given < 3 and _capitalised_name_word(doc, given - 1) \
+                and ctx.by_token[given - 1] is None and fold(doc[given - 1].text) not in ctx.lexicon.titles \
+                and not gazetteer.country_by_demonym(doc[given - 1].text):
+            given -= 1  # "Recep Tayyip Erdoğan" the tagger missed: the known surname with its given names
+        if _capitalised_name_word(doc, end) or (given == start and _capitalised_name_word(doc, start - 1)):
             i = end  # part of a longer, different name: "Sultan Qaboos Grand"
             continue
+        start = given
         for k in range(start, end):
             other = ctx.by_token[k]
             if other is not None and other.kind != ActorKind.PERSON:

@@ -63,8 +63,8 @@ def find_candidates(ctx: ArticleContext) -> list[Candidate]:
                 continue
             verb = carrier(token)
             if trigger.type == MEETING:
-                if _anchored_to_another(ctx, token, verb):
-                    continue  # "met X two days before the talks": a different, earlier meeting
+                if verb != token and _anchoring(ctx, token, verb):
+                    verb = token  # "met X before the meeting with Y": the meeting with Y is another one
                 (wished if irrealis(token, verb) else real).append((token, verb, trigger))
             elif not irrealis(token, verb) or (trigger.type == "statement" and not _negated(verb)):
                 out.append(Candidate(trigger.type, trigger.cameo, sent, [token], [verb]))
@@ -139,8 +139,8 @@ def _same_event(a: tuple[Token, Token, Trigger], b: tuple[Token, Token, Trigger]
 def _inside(token: Token, heads: set[Token]) -> bool:
     """"met on the sidelines of the summit": the summit is said within the meeting's own phrase."""
     for _ in range(4):
-        if token.dep_ not in ("pobj", "prep") or token.head == token:
-            return False
+        if token.dep_ not in ("pobj", "prep") or token.head == token or token.lower_ in ANCHOR_PREPS:
+            return False  # "before the meeting with Putin" is another meeting
         token = token.head
         if token in heads:
             return True
@@ -171,16 +171,22 @@ def says_here(candidate: Candidate) -> bool:
                for c in v.children)
 
 
-def _anchored_to_another(ctx: ArticleContext, token: Token, verb: Token) -> bool:
-    """A meeting dated by another one ("before the talks", "ahead of the summit")."""
-    for head in {token, verb}:
-        for t in head.subtree:
-            if t.lower_ in ("before", "after", "ahead") and t.head in (head,) or (
-                    t.lower_ in ("before", "after") and t.head.head == head):
-                for obj in t.subtree:
-                    if obj != token and obj.pos_ == "NOUN" and (
-                            ctx.lexicon.noun_triggers.get(obj.lower_) or ctx.lexicon.noun_triggers.get(obj.lemma_)):
-                        return True
+ANCHOR_PREPS = frozenset({"before", "after", "ahead", "following", "since"})
+
+
+def _anchoring(ctx: ArticleContext, noun: Token, verb: Token) -> bool:
+    """"Before the meeting with Putin, X met Y": a meeting noun in a time phrase of a meeting verb
+    names another meeting than the verb's, and takes none of the verb's people."""
+    if verb.pos_ not in ("VERB", "AUX") or ctx.lexicon.verb_triggers.get(verb.lemma_.lower()) is None \
+            or ctx.lexicon.verb_triggers[verb.lemma_.lower()].type != MEETING:
+        return False
+    token = noun
+    for _ in range(3):
+        if token.head == token or token.head == verb and token.lower_ not in ANCHOR_PREPS:
+            return False
+        if token.lower_ in ANCHOR_PREPS and token.head == verb:
+            return True
+        token = token.head
     return False
 
 

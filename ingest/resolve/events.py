@@ -267,8 +267,13 @@ class EventResolver:
         bundles: list[Bundle] = []
         for r in complete:
             best, best_score = None, 0
+            actors = {t.actor for t in r.takings}
             for b in bundles:
-                score = self.same_parties(b.parties, b.actors, r.parties, {t.actor for t in r.takings})
+                score = self.same_parties(b.parties, b.actors, r.parties, actors)
+                # every report already in the bundle must agree: a trilateral must not bridge two bilaterals
+                if score > 0 and any(self.same_parties(x.parties, {t.actor for t in x.takings}, r.parties, actors)
+                                     == 0 for x in b.reports):
+                    continue
                 if score > best_score and self.fits(b.reports, [r]):
                     best, best_score = b, score
             if best is None:

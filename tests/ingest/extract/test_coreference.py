@@ -39,3 +39,10 @@ def test_a_description_after_an_unnamed_holder_of_the_office_is_not_resolved(ext
                   "The adviser said a second round was likely.")
     statements = [e for e in x.events if e.type == "statement" and "adviser" in e.evidence.quote]
     assert statements == [] or all(not e.participants for e in statements)
+
+
+def test_a_known_surname_takes_the_given_names_the_tagger_missed(extracted):
+    x = extracted("Turkish President Kemal Arslan Demirci hosted the talks. Kemal Arslan Demirci received Greek "
+                  "Prime Minister Nikos Pappas at the palace on Monday.")
+    names = {a.name for a in x.actors if a.kind == "person"}
+    assert "Kemal Arslan Demirci" in names and not any(n.startswith("Arslan") for n in names)

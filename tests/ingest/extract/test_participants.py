@@ -101,3 +101,11 @@ def test_a_meeting_of_two_states_is_a_meeting_of_their_only_officials(extracted)
     [meeting] = meetings(x)
     assert names(x, meeting)["Samir Naguib"][1] == "EGY"
     assert names(x, meeting)["Dan Levi"][1] == "ISR"
+
+
+def test_a_meeting_before_another_keeps_its_own_people(extracted):
+    x = extracted("Before the meeting with Greek Prime Minister Nikos Pappas, Turkish President Kemal Demirci met "
+                  "with his Iranian counterpart Ali Rezaei in Ankara on Monday.", published="2019-03-13")
+    parts = [set(names(x, m)) for m in meetings(x)]
+    assert {"Kemal Demirci", "Ali Rezaei"} in parts
+    assert not any({"Nikos Pappas", "Ali Rezaei"} <= p for p in parts)
