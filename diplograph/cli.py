@@ -100,21 +100,70 @@ def ingest_command(
     raise typer.Exit(exit_code(report))
 
 
+def _iso_date(value: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) as given, or a usage error naming it."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+class ExportFormatOption(StrEnum):
+    json = "json"
+    graphml = "graphml"
+    csv = "csv"
+    parquet = "parquet"
+    dyads = "dyads"
+
+
+class MeetingsAsOption(StrEnum):
+    nodes = "nodes"
+    edges = "edges"
+
+
 @app.command("export")
 def export_command(
-    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write (`-` for standard output).",
-                                      show_default=False)],
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", show_default=False,
+        help="The file to write (`-` for standard output). For `csv` and `parquet`: a folder of five tables, "
+             "or one zip when the name ends in `.zip`.")],
+    format_: Annotated[ExportFormatOption, typer.Option(
+        "--format", "-f", help="`json` (diplomatic-graph/1), `graphml`, `csv`, `parquet` or `dyads` (ICEWS-style CSV).")
+    ] = ExportFormatOption.json,
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="DATE", help="Only events on or after this ISO date.", callback=_iso_date)] = None,
+    until: Annotated[str | None, typer.Option(
+        "--until", metavar="DATE", help="Only events on or before this ISO date.", callback=_iso_date)] = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", metavar="ID", help="Only events this actor takes part in or is represented at (`a:fra`).")] = None,
+    type_: Annotated[str | None, typer.Option(
+        "--type", metavar="TYPE", help="Only events of this type; `meeting` also matches CAMEO 04x.")] = None,
+    place: Annotated[str | None, typer.Option(
+        "--place", metavar="ID", help="Only events at this place or anywhere within it (`l:paris`).")] = None,
+    meetings_as: Annotated[MeetingsAsOption | None, typer.Option(
+        "--meetings-as", help="GraphML only: events as `nodes` (default) or as actor-actor `edges`.")] = None,
     store: StoreOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Write the whole graph as one `diplomatic-graph/1` JSON document (sorted, so two exports diff cleanly).
+    """Export the graph for other tools: `diplomatic-graph/1` JSON, GraphML, CSV or Parquet tables, or dyads.
 
-    The file is replaced atomically: a reader never sees half an export.
-    Score one with `diplograph evaluate` (or `python3 eval/reference/score.py FILE --gold GOLD`).
+    With no filter the export is the whole graph; `--since`, `--until`, `--actor`, `--type` and `--place`
+    (the API's event filters) keep the matching events and what they name. The store is read a page at
+    a time, so a graph of any size exports with flat memory. A file is replaced atomically: a reader
+    never sees half an export. The columns and attributes of every format are in `docs/export.md`.
+    Score a JSON export with `diplograph evaluate` (or `python3 eval/reference/score.py FILE --gold GOLD`).
 
     **Examples**
 
-    * `diplograph export --out graph.json`
+    * `diplograph export --out graph.json` (the whole graph, sorted, so two exports diff cleanly)
+    * `diplograph export --format graphml --meetings-as edges --type meeting --out meetings.graphml` (Gephi)
+    * `diplograph export --format csv --since 2020-01-01 --out tables/` (actors.csv, events.csv, ...)
+    * `diplograph export --format parquet --out tables.zip`
+    * `diplograph export --format dyads --actor a:fra --out france-dyads.csv`
     * `diplograph export --store neo4j --out - | jq '.events | length'`
 
     **Exit codes**: `0` written; `1` the file cannot be written; `2` wrong usage;
@@ -125,30 +174,41 @@ def export_command(
     import sys
 
     from diplograph.summary import EXIT_STORE_UNAVAILABLE
-    from graph_schema.store import StoreUnavailable
+    from graph_schema.export import ExportFormat, MeetingsAs, export_stream
+    from graph_schema.export.formats import TABLE_FORMATS, write_table_folder
+    from graph_schema.export.output import write_file
+    from graph_schema.store import EventQuery, StoreUnavailable
     from graph_schema.stores import open_store
-    from ingest.export import dump_document, export_document, write_document
 
+    chosen = ExportFormat(format_.value)
+    if meetings_as is not None and chosen != ExportFormat.graphml:
+        raise typer.BadParameter("applies to --format graphml only", param_hint="'--meetings-as'")
+    query = EventQuery(actor=actor, place=place, date_from=since, date_to=until, type=type_)
+    to_folder = chosen in TABLE_FORMATS and str(out) != "-" and out.suffix.lower() != ".zip"
     settings = _store_settings(store, data_dir)
     try:
-        with open_store(settings) as graph_store:
-            document = export_document(graph_store)
+        with open_store(settings) as graph_store, graph_store.snapshot() as view:
+            if view.counts()["articles"] == 0:
+                typer.echo(f"warning: the {settings.store_kind} store holds no articles; the export is an empty graph",
+                           err=True)
+            if to_folder:
+                rows = write_table_folder(view, chosen, query, out)
+                typer.echo(f"wrote {out}/ (" + ", ".join(f"{n} {name}" for name, n in rows.items()) + ")", err=True)
+                return
+            chunks = export_stream(view, chosen, query, MeetingsAs((meetings_as or MeetingsAsOption.nodes).value))
+            if str(out) == "-":
+                for chunk in chunks:
+                    sys.stdout.buffer.write(chunk)
+                sys.stdout.buffer.flush()
+                return
+            size = write_file(chunks, out)
     except StoreUnavailable as exc:
         typer.echo(f"error: the {settings.store_kind} store is unavailable: {exc}", err=True)
         raise typer.Exit(EXIT_STORE_UNAVAILABLE) from None
-    if not document["articles"]:
-        typer.echo(f"warning: the {settings.store_kind} store holds no articles; the export is an empty graph",
-                   err=True)
-    if str(out) == "-":
-        sys.stdout.write(dump_document(document))
-        return
-    try:
-        size = write_document(document, out)
     except OSError as exc:
         typer.echo(f"error: cannot write {out}: {exc.strerror or exc}", err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"wrote {out} ({len(document['actors'])} actors, {len(document['events'])} events, "
-               f"{len(document['locations'])} locations, {size} bytes)", err=True)
+    typer.echo(f"wrote {out} ({chosen} export, {size} bytes)", err=True)
 
 
 @app.command("evaluate")
