@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from graph_schema.model import ActorKind
+
 from ingest.extract.context import ArticleContext
 from ingest.extract.lexicon import (
     IRREALIS_GOVERNORS,
@@ -236,10 +238,40 @@ def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
                                                                          "him", "her", "them", "minister",
                                                                          "president", "envoy")
                    or ctx.lexicon.title_class(o.lemma_) is not None for o in objects)
+    if lemma == "discuss":
+        return _face_to_face_discussion(ctx, token)
     if lemma == "talk":
         return not any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in token.children) or any(
             c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
     return True
+
+
+REMOTE_WORDS = frozenset({"phone", "telephone", "call", "videoconference", "video", "virtual", "virtually",
+                          "online", "letter", "message", "teleconference", "phoned", "telephoned"})
+
+
+def _face_to_face_discussion(ctx: ArticleContext, verb: Token) -> bool:
+    """"A and B discussed ...", "A discussed ... with B": two named persons discussing are meeting,
+    unless the sentence says it was by phone, video or letter."""
+    if _negated(verb) or _modal(verb) or _remote(ctx, verb.sent):
+        return False
+    def persons(token: Token) -> int:
+        return sum(1 for t in [token, *token.conjuncts]
+                   if (m := ctx.mention_at(t)) is not None and m.kind == ActorKind.PERSON)
+    named = sum(persons(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    named += sum(persons(p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for p in c.children if p.dep_ == "pobj")
+    return named >= 2
+
+
+def _remote(ctx: ArticleContext, sent: Span) -> bool:
+    """The sentence, the two before it or the article's opening say the exchange was by phone or video."""
+    sents = ctx.memo.get("sentences")
+    if sents is None:
+        sents = ctx.memo["sentences"] = list(ctx.doc.sents)
+    n = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+    window = {*sents[max(0, n - 2):n + 1], *sents[:2]}
+    return any(t.lower_ in REMOTE_WORDS for s in window for t in s)
 
 
 def carrier(token: Token) -> Token:

@@ -22,7 +22,7 @@ from ingest.extract.events import LIGHT_VERBS, MEETING, PRESENT_AT, Candidate, f
 from ingest.extract.lexicon import ACTING_CLASSES, DELEGATION_NOUNS
 
 _MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "visit", "host", "greet", "receive", "welcome", "mediate",
-                            "broker"})
+                            "broker", "discuss"})
 ARRIVING = frozenset({"arrive", "travel", "fly", "come", "go", "head", "return"})  # "arrived in Minsk for talks"
 HOSTING = frozenset({"host", "greet", "receive", "welcome"})
 MEDIATING = frozenset({"mediate", "broker"})

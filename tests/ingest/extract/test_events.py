@@ -96,3 +96,20 @@ def test_a_repeated_meeting_that_took_place_is_a_meeting(extracted, sentence):
 ])
 def test_a_repeated_meeting_still_ahead_is_no_meeting(extracted, sentence):
     assert meetings(extracted(sentence)) == []
+
+
+def test_two_persons_discussing_are_meeting(extracted):
+    x = extracted("Egyptian President Samir Naguib and visiting Israeli Prime Minister Dan Levi discussed bilateral "
+                  "relations on Monday.", published="2019-03-13")
+    [meeting] = meetings(x)
+    assert meeting.date == "2019-03-11"
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian President Samir Naguib and Israeli Prime Minister Dan Levi discussed bilateral relations by phone "
+    "on Monday.",
+    "The two leaders spoke by telephone on Monday. Egyptian President Samir Naguib and Israeli Prime Minister "
+    "Dan Levi discussed bilateral relations.",
+])
+def test_a_discussion_by_phone_is_no_meeting(extracted, text):
+    assert meetings(extracted(text)) == []
