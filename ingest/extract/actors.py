@@ -21,7 +21,9 @@ from ingest.extract.lexicon import (
     FACILITY_NOUNS,
     HONORIFIC,
     NAME_PARTICLES,
+    REPORTING_LEMMAS,
     fold,
+    load as load_lexicon,
 )
 
 POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘", "s"})
@@ -118,11 +120,25 @@ def acts(token: Token) -> bool:
 NAME_BREAKS = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "″", "«", "»", "|", "/"})
 
 
+def _headline_verb(token: Token) -> bool:
+    """"Deng Tells Carter", "Putin Meets Erdogan": a reporting or meeting verb capitalised in a headline."""
+    word = token.lower_
+    if token.i == token.sent.start or not word.endswith("s") or not token.text[:1].isupper():
+        return False
+    lexicon = load_lexicon()
+    stems = {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
+    return any(stem in REPORTING_LEMMAS or (stem in lexicon.verb_triggers and stem not in NOUN_LOOKALIKES)
+               for stem in stems)
+
+
+NOUN_LOOKALIKES = frozenset({"state", "call"})  # "States", "Calls" start names too
+
+
 def _pieces(ent: Span) -> list[Span]:
     """A PERSON entity cut at punctuation no name holds: "Gorbachev,″ Kohl" is two names."""
     out, start = [], ent.start
     for token in ent:
-        if token.text in NAME_BREAKS:
+        if token.text in NAME_BREAKS or _headline_verb(token):
             if token.i > start:
                 out.append(ent.doc[start:token.i])
             start = token.i + 1
@@ -155,10 +171,17 @@ def clean_person_span(ctx: ArticleContext, ent: Span) -> Span | None:
     doc = ctx.doc
     start, end = ent.start, ent.end
     titles = ctx.lexicon.titles
-    while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")
-                           or fold(doc[start].text) in titles or fold(doc[start].text) in ctx.lexicon.title_modifiers
-                           or _is_country_word(doc[start].text)):  # "Jordanian King" tagged as a person
-        start += 1
+    while start < end:
+        if doc[start].is_punct or doc[start].lower_ in ("the", "a", "an") or fold(doc[start].text) in titles \
+                or fold(doc[start].text) in ctx.lexicon.title_modifiers:
+            start += 1
+            continue
+        # "Jordanian King", "Solomon Islands PM" tagged as a person: the state words go, not a
+        # capital's ("Lim Jock Hoi" is no Lima)
+        words = next((k for k in (3, 2, 1) if start + k <= end and _names_state(doc[start:start + k].text)), 0)
+        if not words:
+            break
+        start += words
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     if start >= end:
@@ -173,6 +196,10 @@ def clean_person_span(ctx: ArticleContext, ent: Span) -> Span | None:
     if heads:
         end = max(heads) + 1
     return doc[start:end]
+
+
+def _names_state(text: str) -> bool:
+    return bool(gazetteer.country_by_name(text) or gazetteer.country_by_demonym(text))
 
 
 def _is_country_word(text: str) -> bool:
@@ -199,6 +226,8 @@ def is_name(span: Span) -> bool:
 def names_facility(span: Span) -> bool:
     """"Sultan Qaboos mosque": the name is part of a building's or a prize's name."""
     last = span[-1]
+    if fold(last.text) in FACILITY_NOUNS:
+        return True  # "Khartoum Airport", "Zayed Palace" inside the entity
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in FACILITY_NOUNS:

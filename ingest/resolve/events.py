@@ -297,6 +297,9 @@ class EventResolver:
         fitting = news or fitting  # "the meeting" is the news, not last March's meeting the article recalls
         actors = {t.actor for t in r.takings}
         sharing = [b for b in fitting if actors & b.parties]
+        if not sharing and not r.anaphoric and self._persons(actors) \
+                and not all(t.role == Role.ATTENDEE for t in r.takings):
+            return None  # "he met a number of ministers": someone's own meeting, not one already reported
         pool = sharing or fitting
         before = [b for b in pool if b.first.evidence.start <= r.evidence.start]
         if before:

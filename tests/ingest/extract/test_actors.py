@@ -69,3 +69,22 @@ def test_a_person_entity_is_cut_at_a_quotation_mark(extracted):
 def test_a_news_outlet_is_never_an_actor(extracted, text, outlet):
     x = extracted(text)
     assert not any(outlet in a.name or any(outlet in n for n in a.aliases) for a in x.actors)
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    ("Deng Tells Carter He Is Too Old\n\nChinese leader Li Wei received former U.S. President Tom Carter on "
+     "Monday.", "Tom Carter", "Deng Tells Carter"),
+    ("Solomon Islands PM Peter Kenilorea met Australian Prime Minister John Gray in Suva.", "Peter Kenilorea",
+     "Solomon Islands PM Peter Kenilorea"),
+    ("Vietnamese Prime Minister Tran Van Minh receives ASEAN Secretary General Lim Jock Hoi on Saturday.",
+     "Lim Jock Hoi", "Jock Hoi"),
+])
+def test_a_name_is_cut_from_the_words_around_it(extracted, text, wanted, unwanted):
+    names = {a.name for a in extracted(text).actors if a.kind == "person"}
+    assert wanted in names and unwanted not in names
+
+
+def test_a_facility_is_no_person(extracted):
+    x = extracted("In a press statement at Khartoum Airport, the Foreign Minister, Ali Osman, said the summit "
+                  "went well.")
+    assert "Khartoum Airport" not in {a.name for a in x.actors}

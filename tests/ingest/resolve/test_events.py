@@ -65,13 +65,16 @@ def test_a_sentence_naming_one_party_refers_back_and_a_lone_one_is_dropped():
         person(aid, "p1", "Ryan Crocker", "USA", ["U.S. Ambassador"]),
         person(aid, "p2", "Hassan Kazemi", "IRN", ["Iranian Ambassador"]),
         person(aid, "p3", "Mowaffak al-Rubaie", "IRQ", ["National Security Adviser"]),
+        person(aid, "p4", "Ali Osman", "SDN", ["Foreign Minister"]),
         state(aid, "USA", "U.S."), state(aid, "IRN", "Iran"), state(aid, "IRQ", "Iraq")],
         events=[meeting(aid, "e1", 0, [("p1", "participant", "s:usa"), ("p2", "participant", "s:irn")], "2007-05-28"),
-                meeting(aid, "e2", 200, [("p3", "participant", "s:irq")], None),
-                meeting(aid, "e3", 400, [], None)])
+                meeting(aid, "e2", 200, [("p3", "participant", "s:irq")], None),  # "the talks were attended by"
+                meeting(aid, "e3", 400, [], None),
+                meeting(aid, "e4", 600, [("p4", "participant", None)], None)])  # "he met a number of ministers"
+    x.events[1].anaphoric = True
     [event] = meetings_of(resolve([x]))
     assert {p.actor for p in event.participants} == {"a:ryan-crocker", "a:hassan-kazemi", "a:mowaffak-al-rubaie"}
-    assert len(event.sources) == 3
+    assert len(event.sources) == 3  # the new person's own meeting, with no one else named, is not this one
     alone = article("b1", "2007-05-28", actors=[person("b1", "p1", "Ryan Crocker", "USA", ["U.S. Ambassador"])],
                     events=[meeting("b1", "e1", 0, [("p1", "participant", None)], None)])
     assert meetings_of(resolve([alone])) == []
