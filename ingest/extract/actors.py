@@ -49,7 +49,10 @@ def find_mentions(ctx: ArticleContext) -> None:
         elif label == "ORG":
             _organisation(ctx, ent)
     _drop_small_capitals(ctx)
-    ctx.dateline_country = dateline_country(ctx.article.dateline)
+    for m in ctx.mentions:  # "Moscow", "Russian" in 1988: the Soviet Union
+        if m.country:
+            m.country = gazetteer.as_of(m.country, ctx.article.published)
+    ctx.dateline_country = dateline_country(ctx.article.dateline, ctx.article.published)
 
 
 BIG_CAPITAL = 500_000  # people: a capital this big speaks for its state even when the state is not named
@@ -67,16 +70,16 @@ def _drop_small_capitals(ctx: ArticleContext) -> None:
             ctx.remove_mention(m)
 
 
-def dateline_country(dateline: str | None) -> str | None:
-    """The state a dateline ("Nairobi", "LIMA") names or lies in."""
+def dateline_country(dateline: str | None, published: str | None = None) -> str | None:
+    """The state a dateline ("Nairobi", "LIMA") names or lies in, as it was on the day."""
     if not dateline:
         return None
     name = dateline.strip().title() if dateline.isupper() else dateline.strip()
     country = gazetteer.country_by_name(name) or gazetteer.country_by_capital(name)
     if country:
-        return country.alpha3
+        return gazetteer.as_of(country.alpha3, published)
     place = gazetteer.find_place(name)
-    return place.country if place else None
+    return gazetteer.as_of(place.country, published) if place and place.country else None
 
 
 def _looks_like_person(ctx: ArticleContext, ent: Span) -> bool:

@@ -311,7 +311,7 @@ def _titles(members: list[Item], index: ActorIndex, aid: str, country: str | Non
 
 def _dateline_state(x: Extraction) -> tuple[str, bool] | None:
     """The dateline's state, and whether the article names that state as an actor."""
-    code = dateline_country(x.article.dateline)
+    code = dateline_country(x.article.dateline, x.article.published)
     if code is None:
         return None
     return code, any(a.kind == ActorKind.STATE and a.country == code for a in x.actors)

@@ -181,3 +181,12 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
 def test_a_capital_is_the_city_of_that_name_before_one_that_lists_it_as_another_name():
     assert gazetteer.find_place("New Delhi").name == "New Delhi"
     assert gazetteer.country_by_capital("New Delhi").alpha3 == "IND"
+
+
+def test_a_state_that_no_longer_exists_keeps_its_former_code():
+    assert gazetteer.country_by_name("Soviet Union").alpha3 == "SUN"
+    assert gazetteer.country_by_demonym("East German").alpha3 == "DDR"
+    assert gazetteer.country_by_demonym("West German").alpha3 == "DEU"
+    assert gazetteer.as_of("RUS", "1988-10-25") == "SUN"  # "Moscow said" in 1988
+    assert gazetteer.as_of("RUS", "1997-01-23") == "RUS"
+    assert gazetteer.as_of("FRA", "1988-10-25") == "FRA"

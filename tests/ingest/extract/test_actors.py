@@ -88,3 +88,11 @@ def test_a_facility_is_no_person(extracted):
     x = extracted("In a press statement at Khartoum Airport, the Foreign Minister, Ali Osman, said the summit "
                   "went well.")
     assert "Khartoum Airport" not in {a.name for a in x.actors}
+
+
+def test_moscow_in_1988_is_the_soviet_union(extracted):
+    x = extracted("West German Chancellor Karl Brandt met Soviet President Ivan Petrov in Moscow on Monday. "
+                  "Moscow said the talks went well.", published="1988-10-25")
+    assert person(x, "Karl Brandt").country == "DEU"
+    assert person(x, "Ivan Petrov").country == "SUN"
+    assert "RUS" not in {a.country for a in x.actors if a.kind == "state"}
