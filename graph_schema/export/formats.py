@@ -14,7 +14,6 @@ from graph_schema.export.csv_tables import stream_csv_zip, write_csv_folder
 from graph_schema.export.dyads import stream_dyads
 from graph_schema.export.graphml import MeetingsAs, stream_graphml
 from graph_schema.export.json_document import stream_document
-from graph_schema.export.parquet_tables import stream_parquet_zip, write_parquet_folder
 from graph_schema.store import EXPORT_PAGE, EventQuery, GraphStore
 
 
@@ -61,6 +60,8 @@ def export_stream(store: GraphStore, format_: ExportFormat, query: EventQuery,
     if format_ == ExportFormat.csv:
         return stream_csv_zip(store, query, size)
     if format_ == ExportFormat.parquet:
+        from graph_schema.export.parquet_tables import stream_parquet_zip  # pyarrow loads only when asked for
+
         return stream_parquet_zip(store, query, size)
     return stream_dyads(store, query, size)
 
@@ -71,5 +72,7 @@ def write_table_folder(store: GraphStore, format_: ExportFormat, query: EventQue
     if format_ == ExportFormat.csv:
         return write_csv_folder(store, query, folder, size)
     if format_ == ExportFormat.parquet:
+        from graph_schema.export.parquet_tables import write_parquet_folder
+
         return write_parquet_folder(store, query, folder, size)
     raise ValueError(f"{format_} is one file, not a folder of tables")
