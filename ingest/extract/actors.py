@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from graph_schema.model import ActorKind
+from graph_schema.model import ActorKind, LocationKind
 from ingest import gazetteer
 from ingest.clean import load_lexicon as load_furniture
 from ingest.extract.context import ActorRecord, ArticleContext, Mention
@@ -126,12 +126,25 @@ NAME_BREAKS = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "″", "«"
 def _headline_verb(token: Token) -> bool:
     """"Deng Tells Carter", "Putin Meets Erdogan": a reporting or meeting verb capitalised in a headline."""
     word = token.lower_
-    if token.i == token.sent.start or not word.endswith("s") or not token.text[:1].isupper():
+    if token.i == token.sent.start or not token.text[:1].isupper():
         return False
+    if word in DAY_NAMES:
+        return True  # "Alexandria Thursday"; months stay: April, May and June are given names too
     lexicon = load_lexicon()
-    stems = {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
-    return any(stem in REPORTING_LEMMAS or (stem in lexicon.verb_triggers and stem not in NOUN_LOOKALIKES)
-               for stem in stems)
+    stems = {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]} if word.endswith("s") else set()
+    if _title_case(token.sent):
+        stems.add(word)  # "Peres and Mubarak Hold Summit Meeting"
+    return any(stem in REPORTING_LEMMAS or stem in HEADLINE_VERBS
+               or (stem in lexicon.verb_triggers and stem not in NOUN_LOOKALIKES) for stem in stems)
+
+
+DAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+HEADLINE_VERBS = frozenset({"hold", "seek", "agree", "sign", "urge", "vow", "pledge", "back", "reject", "slam"})
+
+
+def _title_case(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 NOUN_LOOKALIKES = frozenset({"state", "call"})  # "States", "Calls" start names too
@@ -201,6 +214,15 @@ def clean_person_span(ctx: ArticleContext, ent: Span) -> Span | None:
     return doc[start:end]
 
 
+def _big_city(text: str) -> bool:
+    """"Saint-Petersburg" tagged as a person: a city of 100,000 people or more named alone, in more
+    than one word ("Ban", "Hun" alone are names as often as places)."""
+    if not any(sep in text for sep in (" ", "-")):
+        return False
+    place = gazetteer.find_place(text)
+    return place is not None and place.kind == LocationKind.CITY and (place.population or 0) >= 100_000
+
+
 def _names_state(text: str) -> bool:
     return bool(gazetteer.country_by_name(text) or gazetteer.country_by_demonym(text))
 
@@ -218,7 +240,8 @@ def is_name(span: Span) -> bool:
     for t in words:
         if not _HAS_LETTER.search(t.text):
             return False
-        if not (t.text[0].isupper() or fold(t.text) in NAME_PARTICLES or _INITIAL.match(t.text)):
+        hyphenated = t.i >= 2 and t.nbor(-1).text in ("-", "‐") and t.nbor(-2).text[:1].isupper()  # "Ki-moon"
+        if not (t.text[0].isupper() or fold(t.text) in NAME_PARTICLES or _INITIAL.match(t.text) or hyphenated):
             return False
     text = span.text
     if len(words) == 1 and (text.isupper() and len(text) > 3):
@@ -244,7 +267,7 @@ def _person(ctx: ArticleContext, ent: Span) -> None:
         found = state_of(token.text)  # the "Jordanian" of a "Jordanian King Faisal" entity
         if found and ctx.by_token[token.i] is None:
             ctx.add_mention(Mention(token.i, token.i + 1, ActorKind.STATE, token.text, found[0], found[1]))
-    if span is None or not is_name(span) or names_facility(span):
+    if span is None or not is_name(span) or names_facility(span) or _big_city(span.text):
         return
     if any(ctx.by_token[i] is not None for i in range(span.start, span.end)):
         return

@@ -128,6 +128,8 @@ def _retag_name_parts(ctx: ArticleContext, clusters: list[_Cluster]) -> None:
                 and ctx.by_token[given - 1] is None and fold(doc[given - 1].text) not in ctx.lexicon.titles \
                 and not gazetteer.country_by_demonym(doc[given - 1].text):
             given -= 1  # "Recep Tayyip Erdoğan" the tagger missed: the known surname with its given names
+        if len(clusters[owner].parts) == 1:  # "Ban" known alone, "Ban Ki-moon" missed by the tagger
+            end = _name_end(ctx, end)
         if _capitalised_name_word(doc, end) or (given == start and _capitalised_name_word(doc, start - 1)):
             i = end  # part of a longer, different name: "Sultan Qaboos Grand"
             continue
@@ -141,6 +143,20 @@ def _retag_name_parts(ctx: ArticleContext, clusters: list[_Cluster]) -> None:
             ctx.add_mention(mention)
             clusters[owner].mentions.append(mention)
         i = end
+
+
+def _name_end(ctx: ArticleContext, end: int) -> int:
+    """Past the given names and hyphenated parts that follow a name ("Ban" + "Ki-moon")."""
+    doc = ctx.doc
+    limit = end + 4
+    while end < min(limit, len(doc)) and ctx.by_token[end] is None and (
+            _capitalised_name_word(doc, end) or doc[end].text in ("-", "‐") and end + 1 < len(doc)
+            and doc[end + 1].is_alpha and doc[end + 1].is_lower and doc[end - 1].text[:1].isupper()
+            or doc[end].is_lower and doc[end - 1].text in ("-", "‐")):
+        if fold(doc[end].text) in ctx.lexicon.titles or gazetteer.country_by_demonym(doc[end].text):
+            break
+        end += 1
+    return end
 
 
 def _capitalised_name_word(doc, i: int) -> bool:

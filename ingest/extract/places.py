@@ -33,6 +33,7 @@ DISTRICT_WORDS = frozenset({"zone", "district", "quarter", "neighbourhood", "nei
 NATURAL_WORDS = frozenset({"sea", "gulf", "ocean", "river", "lake", "mountains", "mountain", "valley", "desert",
                            "coast", "peninsula", "bay", "strait", "channel", "basin", "plateau", "range"})
 SETTLEMENT_WORDS = frozenset({"resort", "town", "city", "village", "port", "capital", "island", "enclave"})
+OCCASION_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 EVENT_PLACE_PREPS = LOCATIVE_PREPS - {"on", "across", "throughout"} | {"outside", "near"}
 
 
@@ -117,8 +118,11 @@ def event_places(ctx: ArticleContext, candidate: Candidate) -> list[Found]:
                 own_name = child.ent_iob_ != "O" and token.ent_iob_ == "I" and token.ent_type_ == child.ent_type_
                 if (m is None or m.kind != ActorKind.STATE or m.via == "capital") and not own_name:
                     _named(ctx, child, found, seen)  # "the Lima talks"; not "U.S.-Chinese talks", not its name
-            elif child.dep_ in ("dobj", "appos", "conj") and token.pos_ == "VERB" and token in candidate.triggers:
-                for obj in _objects(child):  # "hosted his counterpart A and B at São Bento Palace"
+            elif (child.dep_ in ("dobj", "appos", "conj") and token.pos_ == "VERB" or child.dep_ == "prep"
+                  and child.lower_ in ("with", "between")) and token in candidate.triggers:
+                partners = [p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+                for obj in (o for p in partners for o in _objects(p)):
+                    # "hosted his counterpart A and B at São Bento Palace", "met with X at the palace, in Caracas"
                     for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("at", "in")):
                         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                             _walk(ctx, pobj, found, seen, depth=0)
@@ -151,7 +155,8 @@ def _walk(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int],
         if child.dep_ in ("poss", "compound") and child.i not in seen and child.ent_type_ in ("GPE", "LOC", "FAC"):
             _named(ctx, child, found, seen)
     placeish = hit is not None or fold(token.text) in DISTRICT_WORDS | SITE_WORDS | SETTLEMENT_WORDS \
-        or token.lower_ in PREMISES
+        or token.lower_ in PREMISES or token.lower_ in OCCASION_NOUNS \
+        or ctx.lexicon.noun_triggers.get(token.lower_) is not None  # "on the sidelines of the summit in X"
     if depth > 0 and not placeish:
         return
     for child in token.children:  # "office in the Diplomatic Quarter compound in Lima"

@@ -96,3 +96,18 @@ def test_moscow_in_1988_is_the_soviet_union(extracted):
     assert person(x, "Karl Brandt").country == "DEU"
     assert person(x, "Ivan Petrov").country == "SUN"
     assert "RUS" not in {a.country for a in x.actors if a.kind == "state"}
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    ("Peres and Mubarak Hold Summit Meeting\n\nIsraeli Prime Minister Dan Levi met Egyptian President Samir "
+     "Naguib.", "Mubarak Hold"),
+    ("ALEXANDRIA, Egypt (AP) _ Israeli Prime Minister Dan Levi met Egyptian President Samir Naguib in Alexandria "
+     "Thursday.", "Alexandria Thursday"),
+])
+def test_headline_verbs_and_weekdays_end_a_name(extracted, text, unwanted):
+    assert unwanted not in {a.name for a in extracted(text).actors}
+
+
+def test_a_lone_name_takes_the_names_the_tagger_left_after_it(extracted):
+    x = extracted("Former UN chief Ban Ki-moon arrived on Monday. Ban met junta chief Min Thura in Naypyidaw.")
+    assert person(x, "Ban").name == "Ban Ki-moon"

@@ -61,3 +61,16 @@ def test_here_is_the_dateline(extracted):
                   published="2019-03-13", dateline="Santiago")
     [meeting] = [e for e in x.events if e.type == "meeting"]
     assert {p.key: p for p in x.places}[meeting.place].name == "Santiago"
+
+
+def test_a_place_hung_on_the_partner_is_the_meetings(extracted):
+    x = extracted("President Ana Rojas met this Saturday with her Peruvian counterpart Luis Paredes at the "
+                  "Government Palace, in Lima.", published="2019-03-13")
+    [meeting] = [e for e in x.events if e.type == "meeting"]
+    places = {p.key: p for p in x.places}
+    chain = []
+    key = meeting.place
+    while key:
+        chain.append(places[key].name)
+        key = places[key].within
+    assert "Lima" in chain
