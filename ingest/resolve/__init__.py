@@ -11,7 +11,7 @@ from graph_schema.model import Graph
 from ingest.extraction import Extraction
 from ingest.resolve.actors import resolve_actors
 from ingest.resolve.conflicts import collect
-from ingest.resolve.events import MEETING, EventResolver
+from ingest.resolve.events import MEETING, EventResolver, news_day
 from ingest.resolve.places import resolve_places
 
 __all__ = ["resolve"]
@@ -22,7 +22,8 @@ def resolve(extractions: list[Extraction]) -> Graph:
     actors = resolve_actors(extractions)
     places = resolve_places(extractions, actors)
     events = EventResolver(actors, places, {x.article.id: x.article.published for x in extractions},
-                           {x.article.id: places.of(x.article.id, x.dateline) for x in extractions if x.dateline})
+                           {x.article.id: places.of(x.article.id, x.dateline) for x in extractions if x.dateline},
+                           {x.article.id: day for x in extractions if (day := news_day(x))})
     meetings = []
     others = []
     for x in extractions:

@@ -71,6 +71,7 @@ class Report:
     takings: list[Taking]
     evidence: Evidence
     anaphoric: bool = False
+    tense: str | None = None
 
     @property
     def name(self) -> str:
@@ -121,11 +122,12 @@ class Bundle:
 
 class EventResolver:
     def __init__(self, actors: ActorIndex, places: PlaceIndex, published: dict[str, str | None] | None = None,
-                 datelines: dict[str, str | None] | None = None):
+                 datelines: dict[str, str | None] | None = None, news_days: dict[str, str] | None = None):
         self.actors = actors
         self.places = places
         self.published = published or {}
         self.datelines = datelines or {}  # article id -> the location it was filed from
+        self.news_days = news_days or {}  # article id -> the day its news happened
         self._person_ids = {a.id for a in actors.actors.values() if a.kind == ActorKind.PERSON}
         self._state_ids = {a.id for a in actors.actors.values() if a.kind == ActorKind.STATE}
         self.conflicts: list[Conflict] = []
@@ -160,7 +162,7 @@ class EventResolver:
                 if t.represents is None and t.role != Role.HOST:
                     t.represents = self._own_state(t.actor)
         return Report(article, e.key, type_, e.cameo, e.date, e.date_precision, e.date_text,
-                      self.places.of(article, e.place), list(takings.values()), e.evidence, e.anaphoric)
+                      self.places.of(article, e.place), list(takings.values()), e.evidence, e.anaphoric, e.tense)
 
     def _own_state(self, actor_id: str) -> str | None:
         """Whom a person's office acts for: an international body's envoy acts for the body, a state's
@@ -410,6 +412,8 @@ class EventResolver:
         if type_ == MEETING and len({p.actor for p in participants}) < 2:
             return None
         date, precision, date_text = self._date(bundle)
+        if date is None and type_ == MEETING:
+            date, precision, date_text = self._news_day(bundle)
         location = self._location(bundle)
         if location is None and type_ == MEETING:
             location = self._filed_from(bundle, date)
@@ -503,6 +507,14 @@ class EventResolver:
             depth += 1
         return self._graft(best, paths)
 
+    def _news_day(self, bundle: Bundle) -> tuple[str | None, DatePrecision | None, str | None]:
+        """A meeting no report dates, told as news (not recalled, not planned), happened on the day the
+        article's dated news happened, when all its articles agree on that day."""
+        days = {self.news_days.get(r.article) for r in bundle.reports}
+        if len(days) != 1 or None in days or any(r.tense == "future" for r in bundle.reports):
+            return None, None, None
+        return days.pop(), DatePrecision.DAY, None
+
     def _filed_from(self, bundle: Bundle, when: str | None) -> str | None:
         """A meeting no report places happened where the news was filed, when it is the news: the
         place most of its reporting articles were filed from, if the meeting lies within days of them."""
@@ -536,6 +548,22 @@ class EventResolver:
 
 
 NEWS_DAYS = 7  # a meeting this close to an article's publication is that article's news
+
+
+def news_day(x: Extraction) -> str | None:
+    """The day an article's news happened: the one day its dated events (of any kind) within a week
+    before publication name most, if one does."""
+    if not x.article.published:
+        return None
+    published = date.fromisoformat(x.article.published[:10])
+    days = Counter(e.date for e in x.events if e.date and e.date_precision == DatePrecision.DAY
+                   and 0 <= (published - date.fromisoformat(e.date[:10])).days <= NEWS_DAYS)
+    if not days:
+        return None
+    ranked = days.most_common(2)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _refers_back(r: Report) -> bool:

@@ -175,3 +175,18 @@ def test_a_sentence_referring_back_joins_the_meeting_even_with_people_of_its_own
     x.events.append(joined)
     [event] = meetings_of(resolve([x]))
     assert {"a:grace-otieno", "a:kenji-mori"} <= {p.actor for p in event.participants}
+
+
+def test_an_undated_meeting_told_as_news_takes_the_day_of_the_articles_news():
+    aid = "a1"
+    actors = [person(aid, "p1", "Nikos Pappas", "GRC", ["Foreign Minister"]),
+              person(aid, "p2", "Ahmet Demir", "TUR", ["Foreign Minister"]),
+              person(aid, "p3", "Eva Brandt", "DEU", ["Chancellor"])]
+    statement = meeting(aid, "e1", 0, [("p3", "participant", None)], "2021-03-15", type_="statement", cameo="010")
+    talks = meeting(aid, "e2", 100, [("p1", "participant", None), ("p2", "participant", None)], None)
+    [event] = meetings_of(resolve([article(aid, "2021-03-16", actors=actors, events=[statement, talks])]))
+    assert event.date == "2021-03-15"
+    planned = meeting(aid, "e2", 100, [("p1", "participant", None), ("p2", "participant", None)], None)
+    planned.tense = "future"
+    [event] = meetings_of(resolve([article(aid, "2021-03-16", actors=actors, events=[statement, planned])]))
+    assert event.date is None
