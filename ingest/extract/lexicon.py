@@ -16,6 +16,13 @@ from importlib import resources
 OFFICIAL, DIPLOMAT, SPOKESPERSON, LEADER, EXPERT, JOURNALIST, HONORIFIC = (
     "official", "diplomat", "spokesperson", "leader", "expert", "journalist", "honorific")
 ACTING_CLASSES = frozenset({OFFICIAL, DIPLOMAT, SPOKESPERSON})  # the holder acts for a state
+FORMER = frozenset({"former", "ex", "retired", "late", "erstwhile", "onetime", "one-time"})
+
+
+def held_now(title: str) -> bool:
+    """"former Indonesian foreign minister" acts for no state: the office is no longer held."""
+    words = title.replace("-", " ").split()
+    return not words or fold(words[0]) not in FORMER
 BEAT_CLASSES = frozenset({EXPERT, JOURNALIST})  # "Iraq expert": a speciality, not a nationality
 
 # Grammar words: small closed classes of English, not data.

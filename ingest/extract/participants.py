@@ -19,7 +19,7 @@ from graph_schema.model import ActorKind, Role
 from ingest.extract.context import ArticleContext
 from ingest.extract.coreference import refer
 from ingest.extract.events import LIGHT_VERBS, MEETING, PRESENT_AT, Candidate, frame_noun
-from ingest.extract.lexicon import ACTING_CLASSES, DELEGATION_NOUNS
+from ingest.extract.lexicon import ACTING_CLASSES, DELEGATION_NOUNS, held_now
 
 _MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "visit", "host", "greet", "receive", "welcome", "mediate",
                             "broker", "discuss"})
@@ -370,7 +370,7 @@ def _merge(ctx: ArticleContext, found: list[Taking]) -> list[Taking]:
     for t in out:
         record = ctx.actors[t.key]
         if (t.represents is None and record.kind == ActorKind.PERSON and t.role != Role.HOST and record.country
-                and any(title.cls in ACTING_CLASSES for title in record.titles)):
+                and any(title.cls in ACTING_CLASSES and held_now(title.text) for title in record.titles)):
             t.represents = ctx.ensure_state(record.country)
     return out
 
@@ -399,7 +399,7 @@ def officials_for_states(ctx: ArticleContext, takers: list[Taking]) -> list[Taki
     for t in takers:
         state = ctx.actors[t.key].country
         holders = [r for r in ctx.actors.values() if r.kind == ActorKind.PERSON and r.country == state
-                   and any(title.cls in ACTING_CLASSES for title in r.titles)]
+                   and any(title.cls in ACTING_CLASSES and held_now(title.text) for title in r.titles)]
         if len(holders) != 1:
             return takers
         found.append(Taking(holders[0].key, t.role, t.key, t.span))

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from graph_schema.model import ActorKind
 from ingest.extract.context import ActorRecord, ArticleContext, HeldTitle, Mention
-from ingest.extract.lexicon import BEAT_CLASSES, HONORIFIC, fold
+from ingest.extract.lexicon import ACTING_CLASSES, BEAT_CLASSES, HONORIFIC, fold, held_now
 
 POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘"})
 LINKS = frozenset({"of", "to", "for", "at", "and", "-", "on"})
@@ -48,6 +48,24 @@ def find_titles(ctx: ArticleContext) -> None:
         _before(ctx, record, mention)
     _counterparts(ctx)
     _delegation_heads(ctx)
+    _sole_state(ctx)
+
+
+def _sole_state(ctx: ArticleContext) -> None:
+    """"President Gustavo Petro met his Venezuelan counterpart Nicolás Maduro": a state official
+    the article gives no country is of the one state it names whose office no one else holds."""
+    named = {m.country for m in ctx.mentions if m.kind == ActorKind.STATE and m.country}
+    persons = [r for r in ctx.actors.values() if r.kind == ActorKind.PERSON]
+    for record in persons:
+        offices = {t.core.casefold() for t in record.titles if t.cls in ACTING_CLASSES and held_now(t.text)
+                   and t.of is None}
+        if record.country is not None or not offices:
+            continue
+        held = {other.country for other in persons if other.country and other is not record
+                and offices & {t.core.casefold() for t in other.titles}}
+        free = named - held
+        if len(free) == 1:
+            record.country, record.country_evidence = free.pop(), "sole state"
 
 
 def office_spans(ctx: ArticleContext, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -34,7 +34,7 @@ from graph_schema.model import (
     Participation,
     Role,
 )
-from ingest.extract.lexicon import ACTING_CLASSES, load
+from ingest.extract.lexicon import ACTING_CLASSES, held_now, load
 from ingest.extraction import EventMention, Extraction
 from ingest.resolve.actors import ActorIndex
 from ingest.resolve.ids import event_id
@@ -171,7 +171,7 @@ class EventResolver:
         if record is None or record.kind != ActorKind.PERSON:
             return None
         lexicon = load()
-        acting = [t for t in record.titles if lexicon.office_class(t.title) in ACTING_CLASSES]
+        acting = [t for t in record.titles if lexicon.office_class(t.title) in ACTING_CLASSES and held_now(t.title)]
         if not acting:
             return None
         for t in acting:

@@ -109,3 +109,11 @@ def test_a_meeting_before_another_keeps_its_own_people(extracted):
     parts = [set(names(x, m)) for m in meetings(x)]
     assert {"Kemal Demirci", "Ali Rezaei"} in parts
     assert not any({"Nikos Pappas", "Ali Rezaei"} <= p for p in parts)
+
+
+def test_a_former_office_holder_acts_for_no_state(extracted):
+    x = extracted("UN envoy and former Indonesian foreign minister Ali Hamid met Myanmar Foreign Minister "
+                  "Aung Win in Yangon on Monday.", published="2019-03-13")
+    [meeting] = meetings(x)
+    assert names(x, meeting)["Ali Hamid"][1] is None
+    assert names(x, meeting)["Aung Win"][1] == "MMR"

@@ -62,3 +62,9 @@ def test_a_counterpart_holds_the_same_office_for_another_state(extracted):
 def test_leading_a_delegation_gives_the_country(extracted):
     x = extracted("The Greek team, headed by Nikos Pappas, met Turkish negotiators in Athens on Tuesday.")
     assert person(x, "Nikos Pappas").country == "GRC"
+
+
+def test_an_official_without_a_country_is_of_the_one_other_state_named(extracted):
+    x = extracted("President Ana Rojas met this Saturday with her Venezuelan counterpart Luis Paredes in Caracas. "
+                  "The Colombian delegation returned home.")
+    assert person(x, "Ana Rojas").country == "COL"
