@@ -201,8 +201,8 @@ def _trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
     if pos in ("VERB",) or (pos == "AUX" and lemma != "be"):
         found = ctx.lexicon.verb_triggers.get(lemma)
-        if found is None:
-            return None
+        if found is None or (found.type == MEETING and _modifies_a_name(ctx, token)):
+            return None  # "visiting Israeli Prime Minister X": the visit is the occasion, not another meeting
         if found.type == MEETING and not _verb_meeting_ok(ctx, token, lemma):
             return None
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in token.children):
@@ -225,6 +225,17 @@ def _trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
             return None
         return found
     return None
+
+
+def _modifies_a_name(ctx: ArticleContext, token: Token) -> bool:
+    """"the visiting Israeli Prime Minister", "visiting envoy X": a participle describing someone."""
+    if token.dep_ == "amod":
+        return True
+    if token.tag_ != "VBG" or token.i + 1 >= len(ctx.doc):
+        return False
+    nxt = ctx.doc[token.i + 1]
+    return ctx.mention_at(nxt) is not None or ctx.lexicon.title_class(nxt.lemma_) is not None \
+        or (nxt.pos_ == "ADJ" and nxt.text[:1].isupper())
 
 
 def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:

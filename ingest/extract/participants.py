@@ -54,7 +54,51 @@ def participants(ctx: ArticleContext, candidate: Candidate) -> list[Taking]:
     if candidate.type == MEETING:
         _representations(ctx, candidate.sent, found)
         _mediators(ctx, candidate.sent, found)
+        if not candidate.anaphoric:
+            _persons_in_clause(ctx, candidate, found)
     return _merge(ctx, found)
+
+
+CLAUSE_PERSONS = (2, 4)  # a meeting clause naming this many persons names its participants
+
+
+def _persons_in_clause(ctx: ArticleContext, candidate: Candidate, found: list[Taking]) -> None:
+    """When the parse gives fewer than two people, the persons named in the meeting's own clause are
+    its participants ("Serzh Sarkisian of Armenia and Azerbaijan's Ilham Aliyev held talks"), but not
+    a speaker ("..., X said"), an owner ("X's office") or a person named in a quotation."""
+    have = {t.key for t in found if ctx.actors[t.key].kind == ActorKind.PERSON}
+    if len(have) >= 2:
+        return
+    sent = candidate.sent
+    keys: dict[str, Token] = {}
+    for m in ctx.mentions:
+        if m.kind != ActorKind.PERSON or not m.key or not (sent.start <= m.start < sent.end):
+            continue
+        head = ctx.doc[m.root]
+        if _speaker(head) or head.dep_ == "poss" or _quoted(ctx, m.start, sent):
+            continue
+        keys.setdefault(m.key, head)
+    if not CLAUSE_PERSONS[0] <= len(keys | dict.fromkeys(have)) <= CLAUSE_PERSONS[1]:
+        return
+    for key, head in keys.items():
+        if key not in have:
+            found.append(Taking(key, Role.PARTICIPANT, ctx.leads.get(key), _span_of(ctx, head), key in ctx.leads))
+
+
+def _speaker(token: Token) -> bool:
+    """The subject of a reporting verb, or the object of "according to"."""
+    from ingest.extract.lexicon import REPORTING_LEMMAS
+
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in REPORTING_LEMMAS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
+
+
+QUOTES = frozenset({'"', "“", "”", "″", "«", "»"})
+
+
+def _quoted(ctx: ArticleContext, start: int, sent: Span) -> bool:
+    return sum(1 for t in ctx.doc[sent.start:start] if t.text in QUOTES) % 2 == 1
 
 
 # --- meetings --------------------------------------------------------------------------------------

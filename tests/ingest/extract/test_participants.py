@@ -117,3 +117,16 @@ def test_a_former_office_holder_acts_for_no_state(extracted):
     [meeting] = meetings(x)
     assert names(x, meeting)["Ali Hamid"][1] is None
     assert names(x, meeting)["Aung Win"][1] == "MMR"
+
+
+def test_the_persons_of_a_meeting_clause_the_parse_misses_are_its_participants(extracted):
+    x = extracted("Prime Minister Anna Berg of Norway and Sweden's Erik Lind held talks on October 16.",
+                  published="2017-10-17")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) >= {"Anna Berg", "Erik Lind"}
+
+
+def test_a_speaker_is_not_taken_from_the_meeting_clause(extracted):
+    x = extracted("The ministers held talks in Geneva on Monday, spokesman Paul Weber said, according to "
+                  "Anna Berg.", published="2017-10-17")
+    assert all(len(m.participants) < 2 for m in meetings(x))
