@@ -210,6 +210,9 @@ def _trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
         if lemma == "welcome" and _verb_meeting_ok(ctx, token, "greet"):
             return Trigger("welcome", "verb", MEETING, "043")  # "Tanabe welcomed his guest"
         return found
+    if pos in ("NOUN", "PROPN") and token.lower_ in HEADLINE_FORMS and token.i > token.sent.start \
+            and len(token.sent) <= HEADLINE_LENGTH:
+        return ctx.lexicon.verb_triggers.get(HEADLINE_FORMS[token.lower_])  # "Buhari hosts ...", tagged a noun
     if pos in ("NOUN", "PROPN"):
         found = ctx.lexicon.noun_triggers.get(token.lower_) or ctx.lexicon.noun_triggers.get(lemma)
         if found is None:
@@ -225,6 +228,11 @@ def _trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
             return None
         return found
     return None
+
+
+# headline verbs the tagger often reads as nouns ("UN envoy meets Suu Kyi", "Buhari hosts ...")
+HEADLINE_FORMS = {"meets": "meet", "hosts": "host", "receives": "receive", "visits": "visit", "greets": "greet"}
+HEADLINE_LENGTH = 20  # tokens: a headline, not a sentence of the story
 
 
 def _modifies_a_name(ctx: ArticleContext, token: Token) -> bool:

@@ -113,3 +113,10 @@ def test_two_persons_discussing_are_meeting(extracted):
 ])
 def test_a_discussion_by_phone_is_no_meeting(extracted, text):
     assert meetings(extracted(text)) == []
+
+
+def test_a_headline_verb_read_as_a_noun_still_reports_a_meeting(extracted):
+    x = extracted("Buhari hosts South Africa's President, Ramaphosa at Aso Villa\n\nThe two leaders spoke to "
+                  "reporters.", published="2021-12-01")
+    [meeting] = meetings(x)
+    assert len(meeting.participants) == 2
