@@ -116,7 +116,7 @@ def test_a_discussion_by_phone_is_no_meeting(extracted, text):
 
 
 def test_a_headline_verb_read_as_a_noun_still_reports_a_meeting(extracted):
-    x = extracted("Buhari hosts South Africa's President, Ramaphosa at Aso Villa\n\nThe two leaders spoke to "
-                  "reporters.", published="2021-12-01")
+    x = extracted("Buhari hosts South Africa's President, Ramaphosa at Aso Villa\n\nNigerian President Muhammadu "
+                  "Buhari and South African President Cyril Ramaphosa spoke to reporters.", published="2021-12-01")
     [meeting] = meetings(x)
     assert len(meeting.participants) == 2
