@@ -33,7 +33,8 @@ LIGHT_VERBS = frozenset({"hold", "have", "begin", "start", "conduct", "attend", 
                          "convene", "engage", "co-chair", "stage", "organise", "organize", "boycott", "skip"})
 # verbs whose subject, placed "at/in/during the meeting", took part in it
 PRESENT_AT = frozenset({"sit", "speak", "talk", "participate", "take", "meet", "raise", "propose", "offer",
-                        "represent", "attend", "join", "shake", "agree", "sign", "present", "make", "say", "tell"})
+                        "represent", "attend", "join", "shake", "agree", "sign", "present", "make", "say", "tell",
+                        "head", "lead", "chair", "discuss", "exchange", "review", "stress", "express"})
 PRESS_WORDS = frozenset({"press", "news", "video", "teleconference"})
 NOT_MEETING_COMPOUNDS = frozenset({"room", "hall", "call", "centre", "center", "table", "line", "organiser"})
 # CAMEO 04x, most specific first: a visit or a hosting says more than "met"

@@ -67,8 +67,9 @@ def _persons_in_clause(ctx: ArticleContext, candidate: Candidate, found: list[Ta
     its participants ("Serzh Sarkisian of Armenia and Azerbaijan's Ilham Aliyev held talks"), but not
     a speaker ("..., X said"), an owner ("X's office") or a person named in a quotation."""
     have = {t.key for t in found if ctx.actors[t.key].kind == ActorKind.PERSON}
-    if len(have) >= 2:
-        return
+    if len(have) >= 2 or not any(t == v or v.lemma_.lower() in LIGHT_VERBS
+                                 for t, v in zip(candidate.triggers, candidate.verbs)):
+        return  # only a clause whose verb says the meeting happened ("met", "held talks")
     sent = candidate.sent
     keys: dict[str, Token] = {}
     for m in ctx.mentions:

@@ -130,3 +130,10 @@ def test_a_speaker_is_not_taken_from_the_meeting_clause(extracted):
     x = extracted("The ministers held talks in Geneva on Monday, spokesman Paul Weber said, according to "
                   "Anna Berg.", published="2017-10-17")
     assert all(len(m.participants) < 2 for m in meetings(x))
+
+
+def test_whoever_headed_a_team_at_the_meeting_took_part(extracted):
+    x = extracted("Israeli chief negotiator Oded Tal and his Palestinian counterpart Samir Hamdan headed their "
+                  "respective teams at the meeting on Sunday.", published="1999-11-15")
+    parts = [set(names(x, m)) for m in meetings(x)]
+    assert {"Oded Tal", "Samir Hamdan"} in parts
