@@ -429,6 +429,8 @@ def bilateral(takers: list[Taking], ctx: ArticleContext) -> list[list[Taking]]:
     ("hosted A and B") stay one meeting."""
     partners = [t for t in takers if t.partner and ctx.actors[t.key].kind == ActorKind.PERSON]
     visitors = [t for t in takers if not t.partner]
+    if not visitors and len(partners) >= 2:
+        return [[p] for p in partners]  # "the mission met A and B": A and B did not meet each other
     if len(partners) < ROUND_OF_CALLS or not visitors:
         return [takers]
     return [[*visitors, p] for p in partners]

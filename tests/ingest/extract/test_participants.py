@@ -137,3 +137,9 @@ def test_whoever_headed_a_team_at_the_meeting_took_part(extracted):
                   "respective teams at the meeting on Sunday.", published="1999-11-15")
     parts = [set(names(x, m)) for m in meetings(x)]
     assert {"Oded Tal", "Samir Hamdan"} in parts
+
+
+def test_the_people_an_unnamed_visitor_met_did_not_meet_each_other(extracted):
+    x = extracted("The mission has so far met with President Paul Martin, Senate President Jean Privat and "
+                  "Chamber President Louis Chanel.", published="2016-02-02")
+    assert all(len(m.participants) < 2 for m in meetings(x))
