@@ -37,6 +37,9 @@ def kit_set(name: str) -> EvaluationSet:
 
 SEEDS = kit_set("seeds")  # five articles on the 28 May 2007 US-Iran talks in Baghdad
 DEV = kit_set("dev")  # 16 real articles, 1988-2024
+DEV_A = kit_set("dev-a")  # 17 more: Europe, Russia and the Caucasus, the Middle East, North America, 1986-2023
+DEV_B = kit_set("dev-b")  # 18 more: Africa, Asia, Latin America, Oceania, international bodies, 1987-2025
+BLIND = kit_set("blind")  # 20 articles no rule is tuned against: scored, only totals read
 SAMPLES = EvaluationSet("samples", SAMPLES_DIR, SAMPLES_DIR / "expected.json")  # the project's own samples
 
 
