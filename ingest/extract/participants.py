@@ -215,7 +215,7 @@ def _add_objects(ctx: ArticleContext, prep: Token, role: Role, found: list[Takin
 
 def _add(ctx: ArticleContext, token: Token, role: Role, found: list[Taking], places_ok: bool = False,
          partner: bool = False) -> None:
-    for t in _listed(token):
+    for t in listed(token):
         leader = _delegation_leader(ctx, t)
         if leader is not None:
             found.append(leader)
@@ -237,7 +237,7 @@ def _add(ctx: ArticleContext, token: Token, role: Role, found: list[Taking], pla
             found.append(Taking(key, role, represents, span, explicit, partner))
 
 
-def _listed(token: Token) -> list[Token]:
+def listed(token: Token) -> list[Token]:
     """A phrase and everything listed with it: conjuncts, and the appositions that name or list more
     ("the Chadian President, Idris Deby, the Rwandan President, Paul Kagame, and ...")."""
     out = [token]

@@ -24,6 +24,7 @@ from ingest import gazetteer
 from ingest.extract.context import ArticleContext
 from ingest.extract.events import Candidate
 from ingest.extract.lexicon import LOCATIVE_PREPS, PREMISES, fold
+from ingest.extract.participants import listed
 from ingest.extraction import PlaceMention
 
 SPECIFICITY = {LocationKind.VENUE: 0, LocationKind.DISTRICT: 1, LocationKind.CITY: 2, LocationKind.REGION: 3,
@@ -121,7 +122,7 @@ def event_places(ctx: ArticleContext, candidate: Candidate) -> list[Found]:
             elif (child.dep_ in ("dobj", "appos", "conj") and token.pos_ == "VERB" or child.dep_ == "prep"
                   and child.lower_ in ("with", "between")) and token in candidate.triggers:
                 partners = [p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else [child]
-                for obj in (o for p in partners for o in _objects(p)):
+                for obj in (o for p in partners for o in listed(p)):  # a misattached "at <place>" hangs on one
                     # "hosted his counterpart A and B at São Bento Palace", "met with X at the palace, in Caracas"
                     for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("at", "in")):
                         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -131,16 +132,6 @@ def event_places(ctx: ArticleContext, candidate: Candidate) -> list[Found]:
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         _walk(ctx, pobj, found, seen, depth=0)
     return found
-
-
-def _objects(token: Token) -> list[Token]:
-    """An object with its appositions and conjuncts: the tokens a misattached "at <place>" may hang on."""
-    out = [token]
-    for t in out:
-        if len(out) > 12:
-            break
-        out.extend(c for c in t.children if c.dep_ in ("appos", "conj") and c not in out)
-    return out
 
 
 def _walk(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int], depth: int) -> None:

@@ -1,6 +1,8 @@
 """Who took part, in which role, for whom (ingest/extract/participants.py)."""
 from __future__ import annotations
 
+import pytest
+
 from tests.ingest.extract.conftest import meetings, names
 
 
@@ -54,18 +56,23 @@ def test_the_speaker_of_a_statement_takes_part_in_it(extracted):
     assert list(names(x, statement)) == ["Grace Achieng"]
 
 
-def test_the_two_are_the_two_persons_named_last(extracted):
-    x = extracted("Chilean President Ana Rojas arrived in Lima on Monday. Peruvian President Luis Paredes said he "
-                  "was hopeful. The two met again Tuesday.", published="2019-03-13")
-    [meeting] = meetings(x)
-    assert set(names(x, meeting)) == {"Ana Rojas", "Luis Paredes"}
 
 
-def test_the_subject_of_a_clause_met_by_meeting(extracted):
-    x = extracted("Chilean President Ana Rojas highlighted her concern for human rights by meeting with the "
-                  "activist Luis Paredes on Monday.", published="2019-03-13")
+@pytest.mark.parametrize(("text", "persons"), [
+    ("Chilean President Ana Rojas arrived in Lima on Monday. Peruvian President Luis Paredes said he was hopeful. "
+     "The two met again Tuesday.", {"Ana Rojas", "Luis Paredes"}),  # "the two": the two persons named last
+    ("Chilean President Ana Rojas highlighted her concern for human rights by meeting with the activist Luis "
+     "Paredes on Monday.", {"Ana Rojas", "Luis Paredes"}),  # the subject of "... by meeting X"
+    ("Kenyan President Ruth Wanjiku met on the sidelines of the summit with the Ghanaian President, Kofi Mensah, "
+     "on Saturday.", {"Ruth Wanjiku", "Kofi Mensah"}),  # "with X" the parser hangs on the summit
+    ("German Chancellor Eva Brandt told a news conference on Tuesday following talks with Polish President Jan "
+     "Nowicki.", {"Eva Brandt", "Jan Nowicki"}),  # whoever spoke after talks with X
+])
+def test_who_took_part(extracted, text, persons):
+    x = extracted(text, published="2019-03-13")
     [meeting] = meetings(x)
-    assert set(names(x, meeting)) == {"Ana Rojas", "Luis Paredes"}
+    assert set(names(x, meeting)) == persons
+
 
 
 def test_a_round_of_calls_is_one_meeting_with_each_person(extracted):
@@ -81,18 +88,6 @@ def test_two_partners_stay_one_meeting(extracted):
     assert len(meetings(x)) == 1
 
 
-def test_with_under_the_sidelines_of_a_summit_is_the_partner(extracted):
-    x = extracted("Kenyan President Ruth Wanjiku met on the sidelines of the summit with the Ghanaian President, "
-                  "Kofi Mensah, on Saturday.", published="2019-03-13")
-    [meeting] = meetings(x)
-    assert set(names(x, meeting)) == {"Ruth Wanjiku", "Kofi Mensah"}
-
-
-def test_whoever_spoke_after_talks_with_someone_took_part(extracted):
-    x = extracted("German Chancellor Eva Brandt told a news conference on Tuesday following talks with Polish "
-                  "President Jan Nowicki.", published="2019-03-13")
-    [meeting] = meetings(x)
-    assert set(names(x, meeting)) == {"Eva Brandt", "Jan Nowicki"}
 
 
 def test_a_meeting_of_two_states_is_a_meeting_of_their_only_officials(extracted):
