@@ -134,8 +134,9 @@ def _same_event(a: tuple[Token, Token, Trigger], b: tuple[Token, Token, Trigger]
     tb, vb, _ = b
     if va == vb or va == tb or vb == ta or ta.head == tb or tb.head == ta:
         return True
-    if (vb.dep_ in ("advcl", "xcomp") and vb.head == va) or (va.dep_ in ("advcl", "xcomp") and va.head == vb):
-        return True  # "began a state visit ..., holding talks with X"
+    if (vb.dep_ in ("advcl", "xcomp", "conj") and vb.head == va) or (va.dep_ in ("advcl", "xcomp", "conj")
+                                                                       and va.head == vb):
+        return True  # "began a state visit ..., holding talks with X", "met and held talks with X"
     return _inside(tb, {ta, va}) or _inside(ta, {tb, vb})
 
 

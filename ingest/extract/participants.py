@@ -131,7 +131,7 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
     # a noun: "talks between X and Y", "Monday's meeting", "U.S.-Chinese talks", "a visit to Japan"
     for c in trigger.children:
         if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS:
-            _add_objects(ctx, c, Role.PARTICIPANT, found)
+            _add_objects(ctx, c, Role.PARTICIPANT, found, partner=c.lower_ == "with")
         elif c.dep_ == "prep" and c.lower_ == "to" and trigger.lemma_ == "visit":
             _add_objects(ctx, c, Role.HOST, found, places_ok=True)
         elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and _names_state(ctx, c)):

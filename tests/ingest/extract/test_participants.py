@@ -138,3 +138,11 @@ def test_the_people_an_unnamed_visitor_met_did_not_meet_each_other(extracted):
     x = extracted("The mission has so far met with President Paul Martin, Senate President Jean Privat and "
                   "Chamber President Louis Chanel.", published="2016-02-02")
     assert all(len(m.participants) < 2 for m in meetings(x))
+
+
+def test_met_and_held_talks_with_a_list_is_one_meeting_with_each(extracted):
+    x = extracted("President Isaac Afewerki met and held talks with President Salva Mayen of South Sudan, "
+                  "President Brice Ondo of Gabon and Prime Minister Ali Zeine of Niger.", published="2023-11-12")
+    pairs = sorted(tuple(sorted(names(x, m))) for m in meetings(x) if len(m.participants) == 2)
+    assert pairs == [("Ali Zeine", "Isaac Afewerki"), ("Brice Ondo", "Isaac Afewerki"),
+                     ("Isaac Afewerki", "Salva Mayen")]
