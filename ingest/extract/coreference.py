@@ -260,7 +260,8 @@ SAME_OFFICE = {"advisor": "adviser", "aide": "adviser", "spokeswoman": "spokesma
 
 
 def _same(unit: str) -> str:
-    return SAME_OFFICE.get(unit, unit)
+    """One spelling per office: "aide" is an adviser, "secretary-general" a "secretary general"."""
+    return SAME_OFFICE.get(unit, unit).replace("-", " ")
 
 
 def office_units(ctx: ArticleContext, text: str) -> list[str]:

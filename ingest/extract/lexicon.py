@@ -104,7 +104,8 @@ class Lexicon:
         return text in self.international or text.removeprefix("the ") in self.international
 
     def title_class(self, words: str) -> str | None:
-        return self.titles.get(fold(words))
+        key = fold(words)  # "secretary general" as the parse gives "Secretary-General"
+        return self.titles.get(key) or self.titles.get(key.replace(" ", "-"))
 
     def office_class(self, title: str) -> str | None:
         """The class of the office a title text names: its last office word decides."""

@@ -46,3 +46,11 @@ def test_a_known_surname_takes_the_given_names_the_tagger_missed(extracted):
                   "Prime Minister Nikos Pappas at the palace on Monday.")
     names = {a.name for a in x.actors if a.kind == "person"}
     assert "Kemal Arslan Demirci" in names and not any(n.startswith("Arslan") for n in names)
+
+
+def test_an_office_spelt_with_or_without_its_hyphen_is_one_office(extracted):
+    x = extracted("Dr Surat Wongsa, Secretary-General of ASEAN, visited Phnom Penh. The Secretary-General met "
+                  "with King Norodom Chanrith on Monday.", published="2011-12-22")
+    persons = {a.key: a.name for a in x.actors if a.kind == "person"}
+    met = [{persons[p.actor] for p in e.participants if p.actor in persons} for e in x.events if e.type == "meeting"]
+    assert {"Surat Wongsa", "Norodom Chanrith"} in met
