@@ -199,6 +199,8 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
             return keys
         if _pair_of_persons(ctx, token):
             return last_pair(ctx, token)
+        if _pair_of_states(token):
+            return last_pair(ctx, token, ActorKind.STATE)
     return []
 
 
@@ -221,12 +223,22 @@ def _pair_of_persons(ctx: ArticleContext, token: Token) -> bool:
     return token.lower_ in PERSON_NOUNS or ctx.lexicon.title_class(token.lemma_) not in (None, "honorific")
 
 
-def last_pair(ctx: ArticleContext, token: Token) -> list[str]:
-    """The two persons named last before `token`, within the few sentences before it."""
+STATE_PAIR_NOUNS = frozenset({"side", "country", "nation", "party", "government", "delegation", "neighbour",
+                              "neighbor"})
+
+
+def _pair_of_states(token: Token) -> bool:
+    """"The two sides", "both countries": the two states named last."""
+    return token.lemma_.lower() in STATE_PAIR_NOUNS and any(
+        c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet") for c in token.children)
+
+
+def last_pair(ctx: ArticleContext, token: Token, kind: ActorKind = ActorKind.PERSON) -> list[str]:
+    """The two persons (or states) named last before `token`, within the few sentences before it."""
     keys: list[str] = []
     for i in range(token.i - 1, max(-1, token.sent.start - 150), -1):
         m = ctx.by_token[i]
-        if m is None or m.kind != ActorKind.PERSON or not m.key or m.key in keys:
+        if m is None or m.kind != kind or not m.key or m.key in keys:
             continue
         keys.append(m.key)
         if len(keys) == 2:

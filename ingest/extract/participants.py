@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from graph_schema.model import ActorKind, Role
 from ingest.extract.context import ArticleContext
-from ingest.extract.coreference import refer
+from ingest.extract.coreference import STATE_PAIR_NOUNS, refer
 from ingest.extract.events import LIGHT_VERBS, MEETING, PRESENT_AT, Candidate, frame_noun
 from ingest.extract.lexicon import ACTING_CLASSES, DELEGATION_NOUNS, held_now
 
@@ -70,6 +70,9 @@ def _persons_in_clause(ctx: ArticleContext, candidate: Candidate, found: list[Ta
     if len(have) >= 2 or not any(t == v or v.lemma_.lower() in LIGHT_VERBS
                                  for t, v in zip(candidate.triggers, candidate.verbs)):
         return  # only a clause whose verb says the meeting happened ("met", "held talks")
+    if any(s.lemma_.lower() in DELEGATION_NOUNS | STATE_PAIR_NOUNS or s.lower_ in DELEGATION_NOUNS
+           for v in candidate.verbs for s in subjects(v)):
+        return  # "the two sides held talks": the people elsewhere in the sentence are not theirs
     sent = candidate.sent
     keys: dict[str, Token] = {}
     for m in ctx.mentions:

@@ -54,3 +54,12 @@ def test_an_office_spelt_with_or_without_its_hyphen_is_one_office(extracted):
     persons = {a.key: a.name for a in x.actors if a.kind == "person"}
     met = [{persons[p.actor] for p in e.participants if p.actor in persons} for e in x.events if e.type == "meeting"]
     assert {"Surat Wongsa", "Norodom Chanrith"} in met
+
+
+def test_the_two_sides_are_the_two_states_named_last(extracted):
+    x = extracted("Israeli and Palestinian negotiators resumed their work under a deal signed by Prime Minister "
+                  "Dan Levi and President Omar Said. The two sides held a meeting in Ramallah on Monday.",
+                  published="1999-11-15")
+    [meeting] = [e for e in x.events if e.type == "meeting" and e.participants]
+    kinds = {a.key: a.kind for a in x.actors}
+    assert {kinds[p.actor] for p in meeting.participants} == {"state"}
