@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ingest.extract.context import ArticleContext
 from ingest.extract.events import Candidate
-from ingest.when import WEEKDAYS, ResolvedTime, resolve_time
+from ingest.when import MONTHS, WEEKDAYS, ResolvedTime, resolve_time
 
 PATH_DEPS = frozenset({"npadvmod", "pobj", "prep", "tmod", "advmod", "poss", "nmod", "appos", "obl", "dobj"})
 ANCHOR_PREPS = frozenset({"since", "until", "till", "after", "before", "for", "over", "within", "by", "from",
@@ -88,13 +88,27 @@ def _clause_steps(span: Span, anchors: set[int]) -> int | None:
 
 
 def _date_spans(sent: Span) -> list[Span]:
-    spans = [e for e in sent.ents if e.label_ == "DATE"] if any(t.ent_type_ == "DATE" for t in sent) else []
+    spans = [_with_days(e) for e in sent.ents if e.label_ == "DATE"] if any(t.ent_type_ == "DATE" for t in sent) \
+        else []
     covered = {t.i for e in spans for t in e}
     doc = sent.doc
     for t in sent:  # weekdays the tagger missed
         if t.i not in covered and t.lower_.rstrip(".") in WEEKDAYS and t.text[:1].isupper():
             spans.append(doc[t.i:t.i + 1])
     return spans
+
+
+def _with_days(span: Span) -> Span:
+    """"21-22 December 2011" tagged as "December 2011": the days the tagger left in front of a month."""
+    doc, start = span.doc, span.start
+    if not span[0].lower_.rstrip(".") in MONTHS:
+        return span
+    while start > span.sent.start and (doc[start - 1].like_num or doc[start - 1].text in ("-", "–", "and")) \
+            and span.start - start < 3:
+        start -= 1
+    while start < span.start and not doc[start].like_num:
+        start += 1
+    return doc[start:span.end]
 
 
 def _steps_to(span: Span, anchors: set[int]) -> int | None:

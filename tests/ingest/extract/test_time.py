@@ -36,3 +36,10 @@ def test_a_month_stays_a_month(extracted):
                   "Brasilia in November.", published="2023-02-08")
     [meeting] = meetings(x)
     assert (meeting.date, meeting.date_precision) == ("2022-11-01", "month")
+
+
+def test_days_the_tagger_left_in_front_of_a_month_are_the_date(extracted):
+    x = extracted("Secretary-General Surat Wongsa visited Cambodia between 21-22 December 2011 and met Prime "
+                  "Minister Hun Chanthy.", published="2011-12-22")
+    dated = [e for e in x.events if e.type == "meeting" and e.date]
+    assert dated and all(e.date == "2011-12-21" for e in dated)
