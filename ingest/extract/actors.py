@@ -18,9 +18,13 @@ from ingest.clean import load_lexicon as load_furniture
 from ingest.extract.context import ActorRecord, ArticleContext, Mention
 from ingest.extract.lexicon import (
     BODY_WORDS,
+    DAY_NAMES,
     FACILITY_NOUNS,
+    HEADLINE_VERBS,
     HONORIFIC,
+    MEDIA_TAILS,
     NAME_PARTICLES,
+    NOT_AGENCIES,
     REPORTING_LEMMAS,
     fold,
     load as load_lexicon,
@@ -138,8 +142,6 @@ def _headline_verb(token: Token) -> bool:
                or (stem in lexicon.verb_triggers and stem not in NOUN_LOOKALIKES) for stem in stems)
 
 
-DAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-HEADLINE_VERBS = frozenset({"hold", "seek", "agree", "sign", "urge", "vow", "pledge", "back", "reject", "slam"})
 
 
 def _title_case(sent: Span) -> bool:
@@ -163,9 +165,6 @@ def _pieces(ent: Span) -> list[Span]:
     return out
 
 
-MEDIA_TAILS = frozenset({"news", "times", "tribune", "herald", "gazette", "journal", "daily", "telegraph"})
-NOT_AGENCIES = frozenset({"pool", "file", "photo", "photograph", "image", "picture", "courtesy", "supplied",
-                          "handout", "the"})
 
 
 def news_outlet(text: str) -> bool:

@@ -17,7 +17,14 @@ from spacy.tokens import Token
 from graph_schema.model import ActorKind
 from ingest import gazetteer
 from ingest.extract.context import ActorRecord, ArticleContext, Mention
-from ingest.extract.lexicon import DELEGATION_NOUNS, NAME_PARTICLES, fold
+from ingest.extract.lexicon import (
+    DELEGATION_NOUNS,
+    NAME_PARTICLES,
+    PAIR_WORDS,
+    PERSON_NOUNS,
+    STATE_PAIR_NOUNS,
+    fold,
+)
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
@@ -204,9 +211,6 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
     return []
 
 
-PAIR_WORDS = frozenset({"two", "both"})
-PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "leader", "leaders", "statesman", "statesmen",
-                          "politician", "politicians"})
 
 
 def _bare_pair(token: Token) -> bool:
@@ -223,8 +227,6 @@ def _pair_of_persons(ctx: ArticleContext, token: Token) -> bool:
     return token.lower_ in PERSON_NOUNS or ctx.lexicon.title_class(token.lemma_) not in (None, "honorific")
 
 
-STATE_PAIR_NOUNS = frozenset({"side", "country", "nation", "party", "government", "delegation", "neighbour",
-                              "neighbor"})
 
 
 def _pair_of_states(token: Token) -> bool:

@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from graph_schema.model import ActorKind
-
 from ingest.extract.context import ArticleContext
 from ingest.extract.lexicon import (
+    HEADLINE_FORMS,
     IRREALIS_GOVERNORS,
     IRREALIS_MODIFIERS,
     MODALS,
+    REMOTE_WORDS,
     REPETITION_MODIFIERS,
+    ROUND_NOUNS,
     SCHEDULING_GOVERNORS,
     Trigger,
 )
@@ -232,8 +234,6 @@ def _trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
     return None
 
 
-# headline verbs the tagger often reads as nouns ("UN envoy meets Suu Kyi", "Buhari hosts ...")
-HEADLINE_FORMS = {"meets": "meet", "hosts": "host", "receives": "receive", "visits": "visit", "greets": "greet"}
 HEADLINE_LENGTH = 20  # tokens: a headline, not a sentence of the story
 
 
@@ -267,8 +267,6 @@ def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
     return True
 
 
-REMOTE_WORDS = frozenset({"phone", "telephone", "call", "videoconference", "video", "virtual", "virtually",
-                          "online", "letter", "message", "teleconference", "phoned", "telephoned"})
 
 
 def _face_to_face_discussion(ctx: ArticleContext, verb: Token) -> bool:
@@ -362,7 +360,6 @@ def irrealis(trigger: Token, verb: Token) -> bool:
         and trigger.head.pos_ == "NOUN"
 
 
-ROUND_NOUNS = frozenset({"round", "session", "series", "cycle"})
 
 
 def took_place(verb: Token) -> bool:

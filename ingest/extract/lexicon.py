@@ -48,6 +48,32 @@ IRREALIS_GOVERNORS = frozenset({
 })
 # verbs under which an infinitive still reports a scheduled, real event ("are to hold talks")
 SCHEDULING_GOVERNORS = frozenset({"be", "schedule", "set", "due", "begin", "start", "continue", "resume", "go"})
+# headline verbs the tagger often reads as nouns ("UN envoy meets Suu Kyi", "Buhari hosts ...")
+HEADLINE_FORMS = {"meets": "meet", "hosts": "host", "receives": "receive", "visits": "visit", "greets": "greet"}
+# headline verbs in their base form that end a name run together ("Peres and Mubarak Hold Summit")
+HEADLINE_VERBS = frozenset({"hold", "seek", "agree", "sign", "urge", "vow", "pledge", "back", "reject", "slam"})
+# words saying an exchange was not face to face ("discussed by phone")
+REMOTE_WORDS = frozenset({"phone", "telephone", "call", "videoconference", "video", "virtual", "virtually",
+                          "online", "letter", "message", "teleconference", "phoned", "telephoned"})
+# nouns that stand in a clause for the meetings they contain ("held a second round of talks")
+ROUND_NOUNS = frozenset({"round", "session", "series", "cycle"})
+# "the two", "both": a pair named before
+PAIR_WORDS = frozenset({"two", "both"})
+# nouns for persons that name no office ("the two men", "both leaders")
+PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "leader", "leaders", "statesman", "statesmen",
+                          "politician", "politicians"})
+# nouns for the parties to talks that are states ("the two sides", "both countries")
+STATE_PAIR_NOUNS = frozenset({"side", "country", "nation", "party", "government", "delegation", "neighbour",
+                              "neighbor"})
+# nouns of the occasion a meeting happens at ("on the sidelines of the summit in X")
+OCCASION_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "side", "occasion", "course"})
+# weekdays: a word no name holds ("Alexandria Thursday"); months do (April, May, June)
+DAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# last words of a news outlet's name ("NP News", "New York Times")
+MEDIA_TAILS = frozenset({"news", "times", "tribune", "herald", "gazette", "journal", "daily", "telegraph"})
+# words of the credit lexicon (furniture.txt) that are no agency's name
+NOT_AGENCIES = frozenset({"pool", "file", "photo", "photograph", "image", "picture", "courtesy", "supplied",
+                          "handout", "the"})
 # facility words: a "person" name in front of them names a building, not a person
 FACILITY_NOUNS = frozenset({
     "mosque", "shrine", "church", "cathedral", "temple", "synagogue", "street", "avenue", "road", "square",

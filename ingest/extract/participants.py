@@ -17,9 +17,9 @@ from spacy.tokens import Span, Token
 
 from graph_schema.model import ActorKind, Role
 from ingest.extract.context import ArticleContext
-from ingest.extract.coreference import STATE_PAIR_NOUNS, refer
+from ingest.extract.coreference import refer
 from ingest.extract.events import LIGHT_VERBS, MEETING, PRESENT_AT, Candidate, frame_noun
-from ingest.extract.lexicon import ACTING_CLASSES, DELEGATION_NOUNS, held_now
+from ingest.extract.lexicon import ACTING_CLASSES, DELEGATION_NOUNS, OCCASION_NOUNS, STATE_PAIR_NOUNS, held_now
 
 _MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "visit", "host", "greet", "receive", "welcome", "mediate",
                             "broker", "discuss"})
@@ -168,7 +168,6 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
         _add_objects(ctx, prep, Role.PARTICIPANT, found, partner=True)
 
 
-OCCASION_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "side", "occasion", "course"})
 
 
 def _misattached_partners(ctx: ArticleContext, verb: Token) -> list[Token]:

@@ -23,7 +23,7 @@ from graph_schema.model import ActorKind, LocationKind
 from ingest import gazetteer
 from ingest.extract.context import ArticleContext
 from ingest.extract.events import Candidate
-from ingest.extract.lexicon import LOCATIVE_PREPS, PREMISES, fold
+from ingest.extract.lexicon import LOCATIVE_PREPS, OCCASION_NOUNS, PREMISES, fold
 from ingest.extract.participants import listed
 from ingest.extraction import PlaceMention
 
@@ -34,7 +34,6 @@ DISTRICT_WORDS = frozenset({"zone", "district", "quarter", "neighbourhood", "nei
 NATURAL_WORDS = frozenset({"sea", "gulf", "ocean", "river", "lake", "mountains", "mountain", "valley", "desert",
                            "coast", "peninsula", "bay", "strait", "channel", "basin", "plateau", "range"})
 SETTLEMENT_WORDS = frozenset({"resort", "town", "city", "village", "port", "capital", "island", "enclave"})
-OCCASION_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 EVENT_PLACE_PREPS = LOCATIVE_PREPS - {"on", "across", "throughout"} | {"outside", "near"}
 
 
