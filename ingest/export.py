@@ -7,12 +7,11 @@ previous file as it was.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from graph_schema.document import to_document
+from graph_schema.export.output import write_file
 from graph_schema.store import GraphStore
 
 
@@ -28,22 +27,7 @@ def dump_document(document: dict[str, Any]) -> str:
 
 def write_document(document: dict[str, Any], path: Path) -> int:
     """Write `document` to `path` atomically; the number of bytes written."""
-    path = Path(path)
-    data = dump_document(document).encode("utf-8")
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; an export is meant to be shared
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return len(data)
+    return write_file([dump_document(document).encode("utf-8")], path)
 
 
 def export_to_file(store: GraphStore, path: Path) -> dict[str, Any]:
