@@ -207,7 +207,7 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
         if _pair_of_persons(ctx, token):
             return last_pair(ctx, token)
         if _pair_of_states(token):
-            return last_pair(ctx, token, ActorKind.STATE)
+            return main_states(ctx, token)
     return []
 
 
@@ -235,12 +235,26 @@ def _pair_of_states(token: Token) -> bool:
         c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet") for c in token.children)
 
 
-def last_pair(ctx: ArticleContext, token: Token, kind: ActorKind = ActorKind.PERSON) -> list[str]:
-    """The two persons (or states) named last before `token`, within the few sentences before it."""
+def main_states(ctx: ArticleContext, token: Token) -> list[str]:
+    """"The two sides": the two states the article has named most so far (the parties to the story,
+    not the third state named last), ties to the one named later."""
+    counts: dict[str, tuple[int, int]] = {}
+    for m in ctx.mentions:
+        if m.kind == ActorKind.STATE and m.key and m.start < token.i:
+            n, _ = counts.get(m.key, (0, 0))
+            counts[m.key] = (n + 1, m.start)
+    ranked = sorted(counts, key=lambda k: counts[k], reverse=True)
+    if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]][0] == counts[ranked[2]][0]):
+        return []
+    return ranked[:2]
+
+
+def last_pair(ctx: ArticleContext, token: Token) -> list[str]:
+    """The two persons named last before `token`, within the few sentences before it."""
     keys: list[str] = []
     for i in range(token.i - 1, max(-1, token.sent.start - 150), -1):
         m = ctx.by_token[i]
-        if m is None or m.kind != kind or not m.key or m.key in keys:
+        if m is None or m.kind != ActorKind.PERSON or not m.key or m.key in keys:
             continue
         keys.append(m.key)
         if len(keys) == 2:
