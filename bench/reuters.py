@@ -193,7 +193,8 @@ def sample_meetings(graph: Graph, files: dict[str, str], allowed: set[str], size
 def describe(event: Event, graph: Graph, number: int) -> str:
     """One meeting, with everything a person needs to judge it against its articles."""
     place = graph.locations.get(event.location or "")
-    head = f"\n## {number}. {event.id}  date={event.date} ({event.date_text or '-'})  "
+    precision = f" {event.date_precision}" if event.date_precision else ""
+    head = f"\n## {number}. {event.id}  date={event.date}{precision} ({event.date_text or '-'})  "
     lines = [head + f"place={place.name if place else '-'}"]
     for p in event.participants:
         actor, represents = graph.actors.get(p.actor), graph.actors.get(p.represents or "")
