@@ -8,7 +8,7 @@ person needs an office, a part in an event or a second mention to be kept.
 """
 from __future__ import annotations
 
-from graph_schema.model import ActorKind, Role
+from graph_schema.model import ActorKind, DatePrecision, Role
 from ingest.analyze import Document
 from ingest.extract import actors, coreference, events, lexicon, titles
 from ingest.extract.context import ArticleContext
@@ -64,17 +64,25 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, ta
     when = event_time(ctx, candidate)
     if when is None and candidate.type == events.MEETING and events.recalled(candidate):
         return None  # "the two last met ..." without a date: an earlier meeting we cannot tell apart
+    type_, cameo = candidate.type, candidate.cameo
+    if type_ == events.MEETING and _after_publication(ctx, when):
+        type_, cameo = events.INTENT, events.INTENT_CAMEO  # "talks in Geneva tomorrow": not yet a meeting
     place_key = book.chain(places)
     if place_key is None and events.says_here(candidate):
         place_key = dateline  # "conferred here Monday"
     for t in takers:
         ctx.actors[t.key].roles += 1
     return EventMention(
-        key=f"e{n}", type=candidate.type, cameo=candidate.cameo, evidence=ctx.sentence_evidence(candidate.sent),
+        key=f"e{n}", type=type_, cameo=cameo, evidence=ctx.sentence_evidence(candidate.sent),
         date=when.date if when else None, date_precision=when.precision if when else None,
         date_text=when.text if when else None, place=place_key,
         participants=[ParticipantMention(t.key, t.role, t.represents, [ctx.span_evidence(t.span)]) for t in takers],
         tense=candidate.tense, anaphoric=candidate.anaphoric)
+
+
+def _after_publication(ctx: ArticleContext, when) -> bool:
+    published = ctx.article.published
+    return bool(when and published and when.precision == DatePrecision.DAY and when.date > published[:10])
 
 
 def _worth_keeping(candidate: events.Candidate, takers: list[Taking], places: list) -> bool:

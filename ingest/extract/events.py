@@ -16,10 +16,12 @@ from spacy.tokens import Span, Token
 from graph_schema.model import ActorKind
 from ingest.extract.context import ArticleContext
 from ingest.extract.lexicon import (
+    DELEGATION_NOUNS,
     HEADLINE_FORMS,
     IRREALIS_GOVERNORS,
     IRREALIS_MODIFIERS,
     MODALS,
+    PERSON_NOUNS,
     REMOTE_WORDS,
     REPETITION_MODIFIERS,
     ROUND_NOUNS,
@@ -259,6 +261,8 @@ def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
                                                                          "him", "her", "them", "minister",
                                                                          "president", "envoy")
                    or ctx.lexicon.title_class(o.lemma_) is not None for o in objects)
+    if lemma == "meet":
+        return not any(c.dep_ == "dobj" and _not_a_party(ctx, c) for c in token.children)
     if lemma == "discuss":
         return _face_to_face_discussion(ctx, token)
     if lemma == "talk":
@@ -267,6 +271,15 @@ def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
     return True
 
 
+
+
+def _not_a_party(ctx: ArticleContext, obj: Token) -> bool:
+    """"meet its export commitments", "met the target": what is met is no one."""
+    if ctx.mention_at(obj) is not None or obj.pos_ in ("PRON", "PROPN") or obj.ent_type_:
+        return False
+    words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound"))}
+    return not (words & (PERSON_NOUNS | DELEGATION_NOUNS | {"counterpart", "guest", "visitor", "envoy", "head"})
+                or ctx.lexicon.title_class(obj.lemma_) is not None)
 
 
 def _face_to_face_discussion(ctx: ArticleContext, verb: Token) -> bool:

@@ -164,6 +164,25 @@ class EventResolver:
         return Report(article, e.key, type_, e.cameo, e.date, e.date_precision, e.date_text,
                       self.places.of(article, e.place), list(takings.values()), e.evidence, e.anaphoric, e.tense)
 
+    def _diplomatic(self, participants: list[Participation]) -> bool:
+        """Someone in public life takes part (a state, a state's or several states' body, a person with
+        an office or a country, anyone acting for a state), and no firm or union does unless two such
+        parties do: "Benetton is holding talks with the Soviet Union" is business, not diplomacy."""
+        public = firms = persons = 0
+        for p in participants:
+            actor = self.actors.actors.get(p.actor)
+            if actor is None:
+                continue
+            if actor.kind == ActorKind.ORGANIZATION and not p.represents and actor.country is None \
+                    and not load().is_international(actor.name):
+                firms += 1
+            elif p.represents or actor.kind in (ActorKind.STATE, ActorKind.GROUP, ActorKind.ORGANIZATION) \
+                    or actor.country is not None or actor.titles:
+                public += 1
+            else:
+                persons += 1  # named, but nothing says what they are
+        return public >= 2 if firms else public + persons >= 2
+
     def _own_state(self, actor_id: str) -> str | None:
         """Whom a person's office acts for: an international body's envoy acts for the body, a state's
         official (a minister, an ambassador, a ministry's spokesman) for the state; None without such an office."""
@@ -409,7 +428,7 @@ class EventResolver:
         reports = bundle.reports
         type_ = reports[0].type
         participants = self._participants(bundle)
-        if type_ == MEETING and len({p.actor for p in participants}) < 2:
+        if type_ == MEETING and (len({p.actor for p in participants}) < 2 or not self._diplomatic(participants)):
             return None
         date, precision, date_text = self._date(bundle)
         if date is None and type_ == MEETING:

@@ -23,12 +23,13 @@ def test_a_wished_meeting_is_an_intent_to_meet(extracted):
     assert intent.cameo == "036"
 
 
-def test_a_scheduled_meeting_is_a_meeting_in_the_future(extracted):
+def test_a_scheduled_meeting_is_an_intent_to_meet_with_its_date(extracted):
     x = extracted("Brazilian President Lucia Ferraz will meet Argentine President Tomas Vidal in Montevideo on Friday.",
                   published="2021-09-14")
-    [meeting] = meetings(x)
-    assert meeting.tense == "future"
-    assert meeting.date == "2021-09-17"
+    assert meetings(x) == []  # planned, not (yet) a meeting: it never counts as one
+    [intent] = [e for e in x.events if e.type == "intent"]
+    assert intent.tense == "future"
+    assert intent.date == "2021-09-17"
 
 
 def test_a_press_conference_reports_words_not_a_meeting(extracted):
@@ -120,3 +121,15 @@ def test_a_headline_verb_read_as_a_noun_still_reports_a_meeting(extracted):
                   "Buhari and South African President Cyril Ramaphosa spoke to reporters.", published="2021-12-01")
     [meeting] = meetings(x)
     assert len(meeting.participants) == 2
+
+
+def test_meeting_a_commitment_is_no_meeting(extracted):
+    x = extracted("Ghanaian Finance Minister Kwesi Mensah said the country met its export commitments last year.")
+    assert meetings(x) == []
+
+
+def test_a_meeting_dated_after_publication_is_only_planned(extracted):
+    x = extracted("Finance Minister Kwesi Mensah meets his Nigerian counterpart Ali Musa in Geneva on Friday.",
+                  published="1987-03-11")
+    assert meetings(x) == []
+    assert [e.type for e in x.events if e.type == "intent"] == ["intent"]

@@ -190,3 +190,17 @@ def test_an_undated_meeting_told_as_news_takes_the_day_of_the_articles_news():
     planned.tense = "future"
     [event] = meetings_of(resolve([article(aid, "2021-03-16", actors=actors, events=[statement, planned])]))
     assert event.date is None
+
+
+def test_talks_of_a_firm_with_one_state_are_business_not_diplomacy():
+    from graph_schema.model import ActorKind
+    from ingest.extraction import ActorMention
+
+    aid = "a1"
+    firm = ActorMention("o:benetton", "Benetton", ActorKind.ORGANIZATION)
+    actors = [firm, state(aid, "SUN", "Soviet Union"), person(aid, "p1", "Nikos Pappas", "GRC", ["Foreign Minister"])]
+    business = meeting(aid, "e1", 0, [("o:benetton", "participant", None), ("s:sun", "participant", None)], None)
+    assert meetings_of(resolve([article(aid, "1987-03-11", actors=actors, events=[business])])) == []
+    both = meeting(aid, "e1", 0, [("o:benetton", "participant", None), ("s:sun", "participant", None),
+                                  ("p1", "participant", None)], None)
+    assert len(meetings_of(resolve([article(aid, "1987-03-11", actors=actors, events=[both])]))) == 1
