@@ -136,12 +136,19 @@ def _linked(items: list[tuple[Token, Token, Trigger]]) -> list[list[tuple[Token,
 def _same_event(a: tuple[Token, Token, Trigger], b: tuple[Token, Token, Trigger]) -> bool:
     ta, va, _ = a
     tb, vb, _ = b
+    if _earlier(va) != _earlier(vb):
+        return False  # "had a discussion with A, having met B yesterday": two meetings
     if va == vb or va == tb or vb == ta or ta.head == tb or tb.head == ta:
         return True
     if (vb.dep_ in ("advcl", "xcomp", "conj") and vb.head == va) or (va.dep_ in ("advcl", "xcomp", "conj")
                                                                        and va.head == vb):
         return True  # "began a state visit ..., holding talks with X", "met and held talks with X"
     return _inside(tb, {ta, va}) or _inside(ta, {tb, vb})
+
+
+def _earlier(verb: Token) -> bool:
+    """"..., having met X yesterday": a perfect participle tells an earlier, other meeting."""
+    return any(c.lower_ == "having" and c.dep_ == "aux" for c in verb.children)
 
 
 def _inside(token: Token, heads: set[Token]) -> bool:
@@ -232,6 +239,8 @@ def _trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
         if lemma == "talk" and any(c.dep_ == "amod" and c.lower_ in ("tough", "small", "big", "loose", "idle")
                                    for c in token.children):
             return None
+        if lemma == "discussion" and _remote(ctx, token.sent):
+            return None  # "discussions by phone"
         return found
     return None
 

@@ -133,3 +133,16 @@ def test_a_meeting_dated_after_publication_is_only_planned(extracted):
                   published="1987-03-11")
     assert meetings(x) == []
     assert [e.type for e in x.events if e.type == "intent"] == ["intent"]
+
+
+def test_discussions_held_with_someone_are_a_meeting(extracted):
+    x = extracted("President Isaac Afewerki also held similar discussions with Foreign Minister Abdou Diallo of "
+                  "Mali on Sunday.", published="2023-11-12")
+    [meeting] = meetings(x)
+    assert len(meeting.participants) == 2
+
+
+def test_having_met_someone_earlier_is_another_meeting(extracted):
+    x = extracted("He said he had an intensive discussion with Senior General Than Aung, having met Foreign "
+                  "Minister Nyan Thein yesterday.", published="2005-08-19")
+    assert len(meetings(x)) == 2
