@@ -52,11 +52,31 @@ def find_mentions(ctx: ArticleContext) -> None:
             _state(ctx, ent)
         elif label == "ORG":
             _organisation(ctx, ent)
+    _names_after_offices(ctx)
     _drop_small_capitals(ctx)
     for m in ctx.mentions:  # "Moscow", "Russian" in 1988: the Soviet Union
         if m.country:
             m.country = gazetteer.as_of(m.country, ctx.article.published)
     ctx.dateline_country = dateline_country(ctx.article.dateline, ctx.article.published)
+
+
+def _names_after_offices(ctx: ArticleContext) -> None:
+    """"Foreign Ministers Sergey Lavrov and Dmitry Kuleba": two or three capitalised words the tagger
+    left untagged right after an office are a person's name."""
+    doc = ctx.doc
+    for token in doc[:-2]:
+        office = ctx.lexicon.title_class(token.lemma_) or ctx.lexicon.title_class(token.text.removesuffix("s"))
+        if office in (None, HONORIFIC) or not token.text[:1].isupper():
+            continue  # "Ministers" is a proper noun to the tagger: its lemma keeps the plural
+        start = end = token.i + 1
+        while end < len(doc) and end - start < 3 and ctx.by_token[end] is None and doc[end].ent_type_ == "" \
+                and doc[end].pos_ == "PROPN" and doc[end].is_alpha and doc[end].text[:1].isupper() \
+                and ctx.lexicon.title_class(doc[end].text) is None and not _is_country_word(doc[end].text):
+            end += 1
+        if end - start >= 2 and (end == len(doc) or not doc[end].text[:1].isupper() or doc[end].is_punct):
+            span = doc[start:end]
+            if is_name(span):
+                ctx.add_mention(Mention(start, end, ActorKind.PERSON, span.text))
 
 
 BIG_CAPITAL = 500_000  # people: a capital this big speaks for its state even when the state is not named

@@ -111,3 +111,10 @@ def test_headline_verbs_and_weekdays_end_a_name(extracted, text, unwanted):
 def test_a_lone_name_takes_the_names_the_tagger_left_after_it(extracted):
     x = extracted("Former UN chief Ban Ki-moon arrived on Monday. Ban met junta chief Min Thura in Naypyidaw.")
     assert person(x, "Ban").name == "Ban Ki-moon"
+
+
+def test_capitalised_words_right_after_an_office_are_a_name(extracted):
+    x = extracted("Russian and Ukrainian Foreign Ministers Sergey Lavrenko and Dmitry Kulik are meeting in "
+                  "Antalya, Turkey.", published="2022-03-10")
+    names = {a.name for a in x.actors if a.kind == "person"}
+    assert {"Sergey Lavrenko", "Dmitry Kulik"} <= names
