@@ -50,7 +50,7 @@ def find_mentions(ctx: ArticleContext) -> None:
             _person(ctx, ent)  # "Sophie Laurent, the French ambassador": a name the tagger took for a body
         elif label in ("GPE", "NORP"):
             _state(ctx, ent)
-        elif label == "ORG":
+        elif label == "ORG" and not _office_of_state_then_name(ctx, ent):
             _organisation(ctx, ent)
     _names_after_offices(ctx)
     _drop_small_capitals(ctx)
@@ -60,13 +60,38 @@ def find_mentions(ctx: ArticleContext) -> None:
     ctx.dateline_country = dateline_country(ctx.article.dateline, ctx.article.published)
 
 
+def _ends_an_office(ctx: ArticleContext, token: Token) -> bool:
+    """"Minister of Foreign Affairs of Turkey": a state named after "of" behind an office."""
+    doc = ctx.doc
+    return token.i >= 2 and doc[token.i - 1].lower_ == "of" and _names_state(token.text) and any(
+        ctx.lexicon.title_class(t.text) not in (None, HONORIFIC) for t in doc[max(0, token.i - 8):token.i])
+
+
+def _office_of_state_then_name(ctx: ArticleContext, ent: Span) -> bool:
+    """"Minister of Foreign Affairs of Turkey Mevlut Cavusoglu", tagged one body "Turkey Mevlut
+    Cavusoglu": the state ends the office, the words after it are the holder's name."""
+    doc = ctx.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or not any(
+            ctx.lexicon.title_class(t.text) not in (None, HONORIFIC) for t in doc[max(0, ent.start - 8):ent.start]):
+        return False
+    for cut in (1, 2, 3):
+        state, name = doc[ent.start:ent.start + cut], doc[ent.start + cut:ent.end]
+        found = state_of(state.text)
+        if found is not None and 2 <= len(name) <= 3 and is_name(name) and not _is_country_word(name.text) \
+                and not any(fold(t.text) in BODY_WORDS for t in name):
+            ctx.add_mention(Mention(state.start, state.end, ActorKind.STATE, state.text, found[0], found[1]))
+            ctx.add_mention(Mention(name.start, name.end, ActorKind.PERSON, name.text))
+            return True
+    return False
+
+
 def _names_after_offices(ctx: ArticleContext) -> None:
     """"Foreign Ministers Sergey Lavrov and Dmitry Kuleba": two or three capitalised words the tagger
     left untagged right after an office are a person's name."""
     doc = ctx.doc
     for token in doc[:-2]:
         office = ctx.lexicon.title_class(token.lemma_) or ctx.lexicon.title_class(token.text.removesuffix("s"))
-        if office in (None, HONORIFIC) or not token.text[:1].isupper():
+        if office in (None, HONORIFIC) and not _ends_an_office(ctx, token) or not token.text[:1].isupper():
             continue  # "Ministers" is a proper noun to the tagger: its lemma keeps the plural
         start = end = token.i + 1
         while end < len(doc) and end - start < 3 and ctx.by_token[end] is None and doc[end].ent_type_ == "" \
@@ -75,7 +100,7 @@ def _names_after_offices(ctx: ArticleContext) -> None:
             end += 1
         if end - start >= 2 and (end == len(doc) or not doc[end].text[:1].isupper() or doc[end].is_punct):
             span = doc[start:end]
-            if is_name(span):
+            if is_name(span) and not any(fold(t.text) in BODY_WORDS for t in span):
                 ctx.add_mention(Mention(start, end, ActorKind.PERSON, span.text))
 
 

@@ -118,3 +118,14 @@ def test_capitalised_words_right_after_an_office_are_a_name(extracted):
                   "Antalya, Turkey.", published="2022-03-10")
     names = {a.name for a in x.actors if a.kind == "person"}
     assert {"Sergey Lavrenko", "Dmitry Kulik"} <= names
+
+
+def test_a_name_tagged_with_the_state_ending_its_office_is_a_person(extracted):
+    x = extracted("The meeting was attended by Minister of Foreign Affairs of Turkey Mevlut Cakir.")
+    assert "Mevlut Cakir" in {a.name for a in x.actors if a.kind == "person"} | {
+        m for a in x.actors for m in a.aliases}
+
+
+def test_a_body_after_an_office_is_no_person(extracted):
+    x = extracted("Iraqi national security adviser Mowaffak Rubai said Adviser National Security Council met.")
+    assert "National Security Council" not in {a.name for a in x.actors if a.kind == "person"}
