@@ -8,7 +8,7 @@ person needs an office, a part in an event or a second mention to be kept.
 """
 from __future__ import annotations
 
-from graph_schema.model import ActorKind, DatePrecision, Role
+from graph_schema.model import ActorKind, Role
 from ingest.analyze import Document
 from ingest.extract import actors, coreference, events, lexicon, titles
 from ingest.extract.context import ArticleContext
@@ -65,8 +65,8 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, ta
     if when is None and candidate.type == events.MEETING and events.recalled(candidate):
         return None  # "the two last met ..." without a date: an earlier meeting we cannot tell apart
     type_, cameo = candidate.type, candidate.cameo
-    if type_ == events.MEETING and _after_publication(ctx, when):
-        type_, cameo = events.INTENT, events.INTENT_CAMEO  # "talks in Geneva tomorrow": not yet a meeting
+    if type_ == events.MEETING and (candidate.tense == "future" or _after_publication(ctx, when)):
+        type_, cameo = events.INTENT, events.INTENT_CAMEO  # "will meet", "talks in Geneva tomorrow": not yet
     place_key = book.chain(places)
     if place_key is None and events.says_here(candidate):
         place_key = dateline  # "conferred here Monday"
@@ -81,8 +81,9 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, ta
 
 
 def _after_publication(ctx: ArticleContext, when) -> bool:
+    """The whole of the event's day, month or year lies after the article ("next month", "on Friday")."""
     published = ctx.article.published
-    return bool(when and published and when.precision == DatePrecision.DAY and when.date > published[:10])
+    return bool(when and published and when.date > published[:10])
 
 
 def _worth_keeping(candidate: events.Candidate, takers: list[Taking], places: list) -> bool:

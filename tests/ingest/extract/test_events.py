@@ -146,3 +146,14 @@ def test_having_met_someone_earlier_is_another_meeting(extracted):
     x = extracted("He said he had an intensive discussion with Senior General Than Aung, having met Foreign "
                   "Minister Nyan Thein yesterday.", published="2005-08-19")
     assert len(meetings(x)) == 2
+
+
+def test_a_meeting_next_month_is_only_planned(extracted):
+    x = extracted("Secretary of State Paul Grant is scheduled to meet Soviet Foreign Minister Ivan Petrov next month.",
+                  published="1987-03-18")
+    assert meetings(x) == []
+
+
+def test_a_meeting_that_will_happen_is_only_planned(extracted):
+    x = extracted("King Fahd will meet Queen Margaret of Denmark during his visit.", published="1987-03-18")
+    assert meetings(x) == []
