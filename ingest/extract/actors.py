@@ -60,19 +60,23 @@ def find_mentions(ctx: ArticleContext) -> None:
     ctx.dateline_country = dateline_country(ctx.article.dateline, ctx.article.published)
 
 
+def _after_office_of(ctx: ArticleContext, i: int) -> bool:
+    """Token `i` follows "of" behind an office: "Minister of Foreign Affairs of <here>"."""
+    doc = ctx.doc
+    return i >= 2 and doc[i - 1].lower_ == "of" and any(
+        ctx.lexicon.title_class(t.text) not in (None, HONORIFIC) for t in doc[max(0, i - 8):i])
+
+
 def _ends_an_office(ctx: ArticleContext, token: Token) -> bool:
     """"Minister of Foreign Affairs of Turkey": a state named after "of" behind an office."""
-    doc = ctx.doc
-    return token.i >= 2 and doc[token.i - 1].lower_ == "of" and _names_state(token.text) and any(
-        ctx.lexicon.title_class(t.text) not in (None, HONORIFIC) for t in doc[max(0, token.i - 8):token.i])
+    return _after_office_of(ctx, token.i) and _names_state(token.text)
 
 
 def _office_of_state_then_name(ctx: ArticleContext, ent: Span) -> bool:
     """"Minister of Foreign Affairs of Turkey Mevlut Cavusoglu", tagged one body "Turkey Mevlut
     Cavusoglu": the state ends the office, the words after it are the holder's name."""
     doc = ctx.doc
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or not any(
-            ctx.lexicon.title_class(t.text) not in (None, HONORIFIC) for t in doc[max(0, ent.start - 8):ent.start]):
+    if not _after_office_of(ctx, ent.start):
         return False
     for cut in (1, 2, 3):
         state, name = doc[ent.start:ent.start + cut], doc[ent.start + cut:ent.end]
@@ -187,8 +191,6 @@ def _headline_verb(token: Token) -> bool:
                or (stem in lexicon.verb_triggers and stem not in NOUN_LOOKALIKES) for stem in stems)
 
 
-
-
 def _title_case(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
@@ -208,8 +210,6 @@ def _pieces(ent: Span) -> list[Span]:
     if start < ent.end:
         out.append(ent.doc[start:ent.end])
     return out
-
-
 
 
 def news_outlet(text: str) -> bool:

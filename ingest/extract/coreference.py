@@ -211,8 +211,6 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
     return []
 
 
-
-
 def _bare_pair(token: Token) -> bool:
     """"The two met again", "both said": a number standing alone for two persons."""
     if token.lower_ not in PAIR_WORDS or token.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "conj"):
@@ -220,19 +218,20 @@ def _bare_pair(token: Token) -> bool:
     return token.lower_ == "both" or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
+def _counted_as_two(token: Token) -> bool:
+    """"the two leaders", "both countries"."""
+    return any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet") for c in token.children)
+
+
 def _pair_of_persons(ctx: ArticleContext, token: Token) -> bool:
     """"The two leaders", "both men": two persons described by what they are, not by a state."""
-    if not any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet") for c in token.children):
-        return False
-    return token.lower_ in PERSON_NOUNS or ctx.lexicon.title_class(token.lemma_) not in (None, "honorific")
-
-
+    return _counted_as_two(token) and (token.lower_ in PERSON_NOUNS
+                                       or ctx.lexicon.title_class(token.lemma_) not in (None, "honorific"))
 
 
 def _pair_of_states(token: Token) -> bool:
-    """"The two sides", "both countries": the two states named last."""
-    return token.lemma_.lower() in STATE_PAIR_NOUNS and any(
-        c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet") for c in token.children)
+    """"The two sides", "both countries": the parties to the story (`main_states`)."""
+    return token.lemma_.lower() in STATE_PAIR_NOUNS and _counted_as_two(token)
 
 
 def main_states(ctx: ArticleContext, token: Token) -> list[str]:

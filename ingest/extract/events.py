@@ -280,8 +280,6 @@ def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
     return True
 
 
-
-
 def _not_a_party(ctx: ArticleContext, obj: Token) -> bool:
     """"meet its export commitments", "met the target": what is met is no one."""
     if ctx.mention_at(obj) is not None or obj.pos_ in ("PRON", "PROPN") or obj.ent_type_:
@@ -310,7 +308,8 @@ def _remote(ctx: ArticleContext, sent: Span) -> bool:
     sents = ctx.memo.get("sentences")
     if sents is None:
         sents = ctx.memo["sentences"] = list(ctx.doc.sents)
-    n = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+        ctx.memo["sentence at"] = {s.start: i for i, s in enumerate(sents)}
+    n = ctx.memo["sentence at"].get(sent.start, 0)
     window = {*sents[max(0, n - 2):n + 1], *sents[:2]}
     return any(t.lower_ in REMOTE_WORDS for s in window for t in s)
 
@@ -380,8 +379,6 @@ def irrealis(trigger: Token, verb: Token) -> bool:
         return _unreal_verb(verb) or verb.lemma_.lower() in IRREALIS_GOVERNORS
     return trigger.dep_ in ("dobj", "pobj", "acl") and trigger.head.lemma_.lower() in IRREALIS_GOVERNORS \
         and trigger.head.pos_ == "NOUN"
-
-
 
 
 def took_place(verb: Token) -> bool:

@@ -19,7 +19,14 @@ from graph_schema.model import ActorKind, Role
 from ingest.extract.context import ArticleContext
 from ingest.extract.coreference import refer
 from ingest.extract.events import LIGHT_VERBS, MEETING, PRESENT_AT, Candidate, frame_noun
-from ingest.extract.lexicon import ACTING_CLASSES, DELEGATION_NOUNS, OCCASION_NOUNS, STATE_PAIR_NOUNS, held_now
+from ingest.extract.lexicon import (
+    ACTING_CLASSES,
+    DELEGATION_NOUNS,
+    OCCASION_NOUNS,
+    REPORTING_LEMMAS,
+    STATE_PAIR_NOUNS,
+    held_now,
+)
 
 _MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "visit", "host", "greet", "receive", "welcome", "mediate",
                             "broker", "discuss"})
@@ -75,8 +82,8 @@ def _persons_in_clause(ctx: ArticleContext, candidate: Candidate, found: list[Ta
         return  # "the two sides held talks": the people elsewhere in the sentence are not theirs
     sent = candidate.sent
     keys: dict[str, Token] = {}
-    for m in ctx.mentions:
-        if m.kind != ActorKind.PERSON or not m.key or not (sent.start <= m.start < sent.end):
+    for m in dict.fromkeys(m for m in ctx.by_token[sent.start:sent.end] if m is not None):
+        if m.kind != ActorKind.PERSON or not m.key or m.start < sent.start:
             continue
         head = ctx.doc[m.root]
         if _speaker(head) or head.dep_ == "poss" or _quoted(ctx, m.start, sent):
@@ -91,8 +98,6 @@ def _persons_in_clause(ctx: ArticleContext, candidate: Candidate, found: list[Ta
 
 def _speaker(token: Token) -> bool:
     """The subject of a reporting verb, or the object of "according to"."""
-    from ingest.extract.lexicon import REPORTING_LEMMAS
-
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in REPORTING_LEMMAS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
@@ -166,8 +171,6 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
         _add(ctx, s, role, found)
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS):
         _add_objects(ctx, prep, Role.PARTICIPANT, found, partner=True)
-
-
 
 
 def _misattached_partners(ctx: ArticleContext, verb: Token) -> list[Token]:
