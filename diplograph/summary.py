@@ -25,7 +25,7 @@ def exit_code(report: IngestReport) -> int:
 
 
 def render_report(report: IngestReport, console: Console) -> None:
-    """Print the summary table, the failures and the duplicates skipped."""
+    """Print the summary table, the failures, the encodings assumed and the duplicates skipped."""
     totals = Table(title="Ingest summary", show_header=False, title_justify="left")
     totals.add_column("what")
     totals.add_column("count", justify="right")
@@ -50,6 +50,13 @@ def render_report(report: IngestReport, console: Console) -> None:
         for failure in report.failures:
             failures.add_row(_display_name(failure.source), failure.stage, failure.reason)
         console.print(failures)
+    if report.encodings:
+        encodings = Table(title="Encodings assumed (not UTF-8)", title_justify="left")
+        encodings.add_column("file")
+        encodings.add_column("encoding")
+        for source, encoding in sorted(report.encodings.items()):
+            encodings.add_row(_display_name(source), encoding)
+        console.print(encodings)
     if report.duplicates:
         duplicates = Table(title="Duplicates skipped (already read in this batch)", title_justify="left")
         duplicates.add_column("file")

@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from graph_schema.model import Graph
 from graph_schema.store import GraphStore, StoreError, StoreUnavailable, WriteStats
+from ingest.encoding import UTF8
 from ingest.read import ArticleText, ReadFailure, read_articles
 from ingest.workers import extractions
 from ingest.write import Stamp, fingerprint, is_unchanged, put_extraction, rebuild_graph, stored_stamps, text_hash
@@ -63,6 +64,7 @@ class IngestReport:
     unchanged: int = 0  # already in the store as they are
     failures: list[ArticleFailure] = field(default_factory=list)
     duplicates: list[ArticleFailure] = field(default_factory=list)  # second copies of an article, skipped
+    encodings: dict[str, str] = field(default_factory=dict)  # source -> encoding, for what was not UTF-8
     errors: list[str] = field(default_factory=list)  # batch-wide problems (store unavailable, resolve failed)
     store_unavailable: bool = False
     graph_updated: bool = False
@@ -239,6 +241,10 @@ def _read(paths: list[Path], max_bytes: int, report: IngestReport) -> list[Artic
         for warning in result.warnings:
             log.warning("article.warning", extra={"article": result.article.id, "source": result.source,
                                                   "reason": warning})
+        if result.encoding != UTF8:
+            report.encodings[result.source] = result.encoding
+            log.info("article.encoding", extra={"article": result.article.id, "source": result.source,
+                                                "encoding": result.encoding})
         texts.append(result)
     report.read = len(texts)
     return texts

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from graph_schema.model import Article
+from ingest.encoding import UTF8, Decoded, Undecodable, decode
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -33,7 +34,6 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MANIFEST_NAME = "manifest.jsonl"
 METADATA_KEYS = ("id", "title", "outlet", "url", "published", "dateline", "language")
 ID_LENGTH = 16
-NUL = b"\x00"
 PLACEHOLDERS = {"unknown", "n/a", "na", "none", "null", "-", "?"}  # metadata values that say "we don't know"
 
 
@@ -45,6 +45,7 @@ class ArticleText:
     text: str
     source: str  # file path, or `file.jsonl:LINE`
     warnings: list[str] = field(default_factory=list)
+    encoding: str = UTF8  # what the bytes were read as; anything else is an assumption the summary names
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,15 +184,16 @@ def _read_file(path: Path, max_bytes: int, manifests: dict[Path, dict[str, dict[
         return
     warnings: list[str] = []
     try:
-        if suffix in HTML_SUFFIXES:
-            from ingest.webpage import html_article
-
-            text, meta, warnings = html_article(_decode(raw, html=True))
-        else:
-            text, meta = _split_front_matter(_decode(raw, html=False))
-    except _Unreadable as exc:
+        decoded = _decode(raw, html=suffix in HTML_SUFFIXES)
+    except Undecodable as exc:
         yield ReadFailure(source, str(exc))
         return
+    if suffix in HTML_SUFFIXES:
+        from ingest.webpage import html_article
+
+        text, meta, warnings = html_article(decoded.text)
+    else:
+        text, meta = _split_front_matter(decoded.text)
     manifest = _manifest_for(path, manifests)
     if isinstance(manifest, ReadFailure):
         if not manifest_reported.get(manifest.source):
@@ -200,7 +202,8 @@ def _read_file(path: Path, max_bytes: int, manifests: dict[Path, dict[str, dict[
         warnings.append(f"manifest ignored: {manifest.source}: {manifest.reason}")
     elif path.name in manifest:
         meta = {**meta, **{k: v for k, v in manifest[path.name].items() if v not in (None, "")}}
-    yield _article(text, meta, source, warnings, title_from_first_line=suffix in TEXT_SUFFIXES)
+    yield _article(text, meta, source, warnings, title_from_first_line=suffix in TEXT_SUFFIXES,
+                   encoding=decoded.encoding)
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[ArticleText | ReadFailure]:
@@ -227,8 +230,9 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[ArticleText | ReadFailur
                 continue
             any_line = True
             try:
-                record = _json_loads(_decode(line, html=False))
-            except _Unreadable as exc:
+                decoded = _decode(line, html=False)
+                record = _json_loads(decoded.text)
+            except Undecodable as exc:
                 yield ReadFailure(source, str(exc))
                 continue
             except json.JSONDecodeError as exc:
@@ -242,13 +246,14 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[ArticleText | ReadFailur
                 yield ReadFailure(source, "no 'text' field" if text is None else "'text' is not a string")
                 continue
             meta = {k: record[k] for k in METADATA_KEYS if record.get(k) not in (None, "")}
-            yield _article(_normalise_text(text), meta, source, [], title_from_first_line=False)
+            yield _article(_normalise_text(text), meta, source, [], title_from_first_line=False,
+                           encoding=decoded.encoding)
     if not any_line:
         yield ReadFailure(str(path), "empty file")
 
 
 def _article(text: str, meta: dict[str, Any], source: str, warnings: list[str],
-             title_from_first_line: bool) -> ArticleText | ReadFailure:
+             title_from_first_line: bool, encoding: str = UTF8) -> ArticleText | ReadFailure:
     if not text.strip():
         return ReadFailure(source, "no text")
     meta = {k: (str(v).strip() if v is not None else None) for k, v in meta.items()}
@@ -273,7 +278,7 @@ def _article(text: str, meta: dict[str, Any], source: str, warnings: list[str],
         dateline=meta.get("dateline") or None,
         language=meta.get("language") or None,
     )
-    return ArticleText(article=article, text=text, source=source, warnings=warnings)
+    return ArticleText(article=article, text=text, source=source, warnings=warnings, encoding=encoding)
 
 
 def _deduplicate(item: ArticleText, seen_ids: dict[str, str],
@@ -290,34 +295,9 @@ def _deduplicate(item: ArticleText, seen_ids: dict[str, str],
 
 # --- decoding and metadata ---------------------------------------------------------------------
 
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-
-
-def _decode(raw: bytes, html: bool) -> str:
-    """Bytes to text: UTF-8 (or a BOM'd UTF-16), else an HTML page's declared charset; never mojibake."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return _normalise_text(raw.decode("utf-16"))
-        except UnicodeDecodeError as exc:
-            raise _Unreadable(f"bad UTF-16 at byte {exc.start}") from None
-    if NUL in raw:
-        raise _Unreadable(f"binary file (NUL byte at offset {raw.index(NUL)})")
-    try:
-        return _normalise_text(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        utf8_error = f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
-    if not html:
-        raise _Unreadable(utf8_error)
-    m = _CHARSET.search(raw[:4096])
-    if not m:
-        raise _Unreadable(f"{utf8_error} and no charset declared")
-    charset = m[1].decode("ascii").lower()
-    try:
-        return _normalise_text(raw.decode(charset))
-    except LookupError:
-        raise _Unreadable(f"{utf8_error}; declared charset {charset!r} is unknown") from None
-    except UnicodeDecodeError as exc:
-        raise _Unreadable(f"{utf8_error}; not valid {charset} either (offset {exc.start})") from None
+def _decode(raw: bytes, html: bool) -> Decoded:
+    decoded = decode(raw, html=html)
+    return Decoded(_normalise_text(decoded.text), decoded.encoding)
 
 
 def _normalise_text(text: str) -> str:

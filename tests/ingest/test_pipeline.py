@@ -100,16 +100,25 @@ def test_a_bad_article_is_reported_by_name_and_the_rest_go_in(store: GraphStore,
     folder = sample_copy(tmp_path / "batch", ["s01_lisbon_summit.txt", "s06_reykjavik_conference.txt"])
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (folder / "latin1.txt").write_bytes("Ministers met in Bras\xedlia on Monday.".encode("latin-1"))
+    (folder / "noise.txt").write_bytes(bytes(range(0x80, 0x100)) * 4)
     report = ingest([folder], store, progress=False)
     assert exit_code(report) == EXIT_ARTICLES_FAILED
     assert report.new == 2 and report.read == 2
     reasons = {Path(f.source).name: f.reason for f in report.failures}
-    assert set(reasons) == {"empty.txt", "binary.txt", "latin1.txt"}
+    assert set(reasons) == {"empty.txt", "binary.txt", "noise.txt"}
     assert "empty" in reasons["empty.txt"]
     assert "binary" in reasons["binary.txt"]
-    assert "UTF-8" in reasons["latin1.txt"]
+    assert "no other encoding explains it" in reasons["noise.txt"]
     assert {a["id"] for a in export_document(store)["articles"]} == {"s01_lisbon_summit", "s06_reykjavik_conference"}
+
+
+def test_a_latin1_article_goes_in_and_the_report_names_its_encoding(store: GraphStore, tmp_path: Path) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir()
+    (folder / "latin1.txt").write_bytes("Ministers met in Bras\xedlia on Monday.".encode("latin-1"))
+    report = ingest([folder], store, progress=False)
+    assert exit_code(report) == EXIT_OK and report.new == 1
+    assert {Path(s).name: e for s, e in report.encodings.items()} == {"latin1.txt": "latin-1"}
 
 
 def test_an_extraction_error_fails_that_article_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -184,28 +184,49 @@ def test_each_bad_file_is_reported_by_name_and_the_batch_goes_on(tmp_path: Path)
     blank.write_text("   \n\n  ", encoding="utf-8")
     binary = tmp_path / "bin.txt"
     binary.write_bytes(b"PK\x03\x04\x00\x00binary")
-    latin = tmp_path / "latin.txt"
-    latin.write_bytes("Caf\u00e9 talks".encode("latin-1"))
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(bytes(range(0x80, 0x100)) * 4)  # high bytes in no order: no encoding makes text of them
     unknown = tmp_path / "doc.pdf"
     unknown.write_bytes(b"%PDF-1.4")
     missing = tmp_path / "nowhere.txt"
-    results = read(empty, blank, binary, latin, unknown, missing, good)
+    results = read(empty, blank, binary, noise, unknown, missing, good)
     reasons = {Path(r.source).name: r.reason for r in results if isinstance(r, ReadFailure)}
     assert reasons == {
         "empty.txt": "empty file",
         "blank.txt": "no text",
         "bin.txt": "binary file (NUL byte at offset 4)",
-        "latin.txt": "not UTF-8 (byte 0xe9 at offset 3)",
+        "noise.txt": "not UTF-8 (byte 0x80 at offset 0), and no other encoding explains it",
         "doc.pdf": "unknown extension '.pdf': expected one of .htm, .html, .jsonl, .txt",
         "nowhere.txt": "no such file or directory",
     }
     assert [Path(r.source).name for r in results if isinstance(r, ArticleText)] == ["good.txt"]
 
 
-def test_undeclared_non_utf8_html_is_reported_not_guessed(tmp_path: Path) -> None:
+def test_undeclared_latin1_html_is_read_and_says_so(tmp_path: Path) -> None:
     f = tmp_path / "x.html"
-    f.write_bytes("<html><body><p>Caf\u00e9</p></body></html>".encode("latin-1"))
-    assert only_failure(read(f)).reason == "not UTF-8 (byte 0xe9 at offset 18) and no charset declared"
+    f.write_bytes("<html><body><p>Caf\u00e9 talks in Besan\u00e7on.</p></body></html>".encode("latin-1"))
+    art = only_article(read(f))
+    assert (art.text, art.encoding) == ("Caf\u00e9 talks in Besan\u00e7on.", "latin-1")
+
+
+@pytest.mark.parametrize(("name", "data", "text", "encoding"), [
+    ("latin.txt", "Caf\u00e9 talks in Bras\u00edlia".encode("latin-1"), "Caf\u00e9 talks in Bras\u00edlia", "latin-1"),
+    ("cp1252.txt", "The minister\u2019s talks in M\u00e1laga \u2013 \u201cfruitful\u201d".encode("cp1252"),
+     "The minister\u2019s talks in M\u00e1laga \u2013 \u201cfruitful\u201d", "cp1252"),
+    ("utf8.txt", "Caf\u00e9 talks".encode("utf-8"), "Caf\u00e9 talks", "utf-8"),
+])
+def test_old_encodings_are_read_and_named(tmp_path: Path, name: str, data: bytes, text: str, encoding: str) -> None:
+    f = tmp_path / name
+    f.write_bytes(data)
+    art = only_article(read(f))
+    assert (art.text, art.encoding) == (text, encoding)
+
+
+def test_a_cp1252_json_line_is_read_and_named(tmp_path: Path) -> None:
+    f = tmp_path / "old.jsonl"
+    f.write_bytes(b'{"id": "a1", "text": "Talks in M\xe1laga \x96 \x93fruitful\x94."}\n')
+    art = only_article(read(f))
+    assert (art.text, art.encoding) == ("Talks in M\u00e1laga \u2013 \u201cfruitful\u201d.", "cp1252")
 
 
 def test_a_file_over_the_limit_is_rejected_from_its_size_without_reading(tmp_path: Path, monkeypatch) -> None:
