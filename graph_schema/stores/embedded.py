@@ -10,7 +10,9 @@ Layout of `data_dir`:
 - `records/<article id>.json`: one file per article, `{"article", "payload"}`,
   saved the same way, so putting one article never rewrites the others.
 - `.lock`: an `fcntl` lock held around every write, so two processes ingesting
-  at once do not lose each other's work (see `lock()`).
+  at once do not lose each other's work (see `lock()`). Since every save is
+  made under it, a `.*.tmp` file found by whoever takes it is a killed save's
+  leftover, and is removed then.
 
 Readers check the graph file's identity (inode, mtime, size) before each read
 and reload when another process replaced it. Look-up indexes (actor -> events,
@@ -24,6 +26,7 @@ import copy
 import fcntl
 import functools
 import hashlib
+import logging
 import os
 import tempfile
 import threading
@@ -73,6 +76,7 @@ from graph_schema.stores.fingerprint import SECTIONS, Key, Print, diff, graph_re
 from graph_schema.stores.ordering import event_order, is_meeting
 
 T = TypeVar("T")
+log = logging.getLogger("graph_schema.stores.embedded")
 SAVE_FORMAT = "diplograph-embedded/1"  # the graph's document records by id, plus their fingerprints
 GRAPH_FILE = "graph.json"
 RECORDS_DIR = "records"
@@ -80,9 +84,12 @@ LOCK_FILE = ".lock"
 _SEARCH_CANDIDATES = 200
 
 
+TEMP_SUFFIX = ".tmp"
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that the file is either the old one or the new one."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -98,6 +105,20 @@ def _atomic_write(path: Path, data: bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _remove_stale_temporaries(folder: Path) -> tuple[int, int]:
+    """Delete the temporary files of saves that never finished (their writer was killed); call it only
+    under the write lock, since every save is made under it. Returns (files, bytes) removed."""
+    files = size = 0
+    with contextlib.suppress(FileNotFoundError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX) and entry.is_file():
+                with contextlib.suppress(FileNotFoundError):
+                    size += entry.stat().st_size
+                    os.unlink(entry.path)
+                    files += 1
+    return files, size
 
 
 def _index(build: Callable[[Any], T]) -> cached_property[T]:
@@ -292,6 +313,7 @@ class EmbeddedStore(GraphStore):
         self._mutex = threading.RLock()
         self._lock_fd: int | None = None
         self._lock_depth = 0
+        self._swept_records = False
         self._state = _State.empty()
         self._current()
 
@@ -314,6 +336,7 @@ class EmbeddedStore(GraphStore):
                 if self._lock_fd is None:
                     self._lock_fd = os.open(self.data_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
                 fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
+                self._sweep()
             self._lock_depth += 1
             try:
                 yield
@@ -321,6 +344,17 @@ class EmbeddedStore(GraphStore):
                 self._lock_depth -= 1
                 if self._lock_depth == 0:
                     fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    def _sweep(self) -> None:
+        """Remove what crashed saves left: the graph's folder at every lock (a few entries), the records'
+        folder (one entry per article) at this store's first."""
+        folders = [self.data_dir] if self._swept_records else [self.data_dir, self._records]
+        self._swept_records = True
+        removed = [_remove_stale_temporaries(folder) for folder in folders]
+        files, size = sum(f for f, _ in removed), sum(b for _, b in removed)
+        if files:
+            log.info("store.stale_temporaries_removed", extra={"files": files, "bytes": size,
+                                                               "data_dir": str(self.data_dir)})
 
     # loading -----------------------------------------------------------------
     def _signature(self) -> tuple[int, int, int] | None:

@@ -65,6 +65,20 @@ def test_a_failed_save_leaves_the_old_file(tmp_path: Path, sample_graph: Graph,
     assert to_document(store.read_graph()) == to_document(sample_graph)
 
 
+def test_a_killed_save_s_temporaries_are_removed_when_the_lock_is_taken(tmp_path: Path, sample_graph: Graph) -> None:
+    EmbeddedStore(tmp_path).replace_graph(sample_graph)
+    leftovers = [tmp_path / ".graph.json.k2j4_x.tmp", tmp_path / "records" / ".r-1.json.9a8b7c.tmp"]
+    kept = [tmp_path / "notes.tmp", tmp_path / ".graph.json.bak", tmp_path / "records" / "r-2.json"]
+    for path in leftovers + kept:
+        path.write_bytes(b"{half a save")
+    store = EmbeddedStore(tmp_path)
+    assert all(p.exists() for p in leftovers)  # opening to read removes nothing: a writer may hold the lock
+    with store.lock():
+        assert [p for p in leftovers if p.exists()] == []
+    assert all(p.exists() for p in kept)
+    assert to_document(store.read_graph()) == to_document(sample_graph)
+
+
 def test_a_corrupt_graph_file_is_reported(tmp_path: Path) -> None:
     (tmp_path / GRAPH_FILE).write_bytes(b'{"format": "diplomatic-graph/1", "events": [')
     with pytest.raises(StoreError, match=GRAPH_FILE):

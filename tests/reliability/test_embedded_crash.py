@@ -5,7 +5,9 @@ has one article titled `version k`) and says `saved k` after each save. The
 parent watches the data directory and kills the child as a temporary file
 appears, i.e. while a save is being written, then opens the store again: the
 graph must be exactly version k or version k+1 (the save under way may have
-been renamed into place just before the kill), never a mix, never unreadable.
+been renamed into place just before the kill), never a mix, never unreadable;
+and the temporary files the kills left are gone once the next writer holds
+the store's lock.
 """
 from __future__ import annotations
 
@@ -62,12 +64,17 @@ def strays(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name not in KNOWN)
 
 
+def temporaries(folder: Path) -> list[str]:
+    """Every file a save was writing, in the data directory and among the per-article records."""
+    return sorted(p.name for p in [*folder.iterdir(), *(folder / "records").iterdir()] if p.suffix == ".tmp")
+
+
 def test_sigkill_during_saves_never_leaves_a_corrupt_or_mixed_state(tmp_path: Path, record_property) -> None:
     data = tmp_path / "data"
     base = generate_graph(events=2000, seed=5)
     EmbeddedStore(data).replace_graph(version(base, 0))
     rng = random.Random(1)
-    mid_write = 0
+    mid_write = left_behind = 0
     for _ in range(KILLS):
         child = subprocess.Popen([sys.executable, "-c", CHILD, str(data)], cwd=ROOT, stdout=subprocess.PIPE,
                                  text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -96,8 +103,12 @@ def test_sigkill_during_saves_never_leaves_a_corrupt_or_mixed_state(tmp_path: Pa
         assert loaded in candidates.values(), f"after the kill following save {last} the graph is neither"
         for article, payload in store.article_payloads():  # every per-article record is whole too
             assert payload["k"] == int(article.title.split()[-1]) and len(payload["filler"]) == 200_000
+        left_behind += len(temporaries(data))
+        with store.lock():  # the next writer: what the killed saves left is gone once it holds the lock
+            assert temporaries(data) == []
         store.close()
     record_property("kills_during_a_write", mid_write)
     print(f"\n{KILLS} kills, {mid_write} while a save's temporary file was being written; "
-          f"left behind: {strays(data)}")
+          f"{left_behind} temporary files left by them, 0 after the next writer took the lock")
     assert mid_write >= 1, "no kill landed while a save was being written"
+    assert left_behind >= 1, "no kill left a temporary file, so their removal was not tested"
