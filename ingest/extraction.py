@@ -71,6 +71,7 @@ class EventMention:
     participants: list[ParticipantMention] = field(default_factory=list)
     tense: str | None = None  # past, present, future
     anaphoric: bool = False  # refers back to an event the article reports elsewhere ("the talks", "was represented")
+    under_way: bool = False  # told in the present as happening while the article is written ("are meeting")
 
 
 @dataclass(slots=True)
@@ -110,7 +111,8 @@ class Extraction:
                 participants=[ParticipantMention(p["actor"], Role(p.get("role", "participant")), p.get("represents"),
                                                  [ev(x) for x in p.get("evidence", [])])
                               for p in e.get("participants", [])],
-                tense=e.get("tense"), anaphoric=bool(e.get("anaphoric", False)))
+                tense=e.get("tense"), anaphoric=bool(e.get("anaphoric", False)),
+                under_way=bool(e.get("under_way", False)))
                 for e in payload.get("events", [])],
             dateline=payload.get("dateline"),
         )

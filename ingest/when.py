@@ -70,6 +70,7 @@ _COUNT = r"(?P<count>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + 
 _LEADING = re.compile(r"^(?:(?:on|in|at|by|since|until|till|from|during|over|as of|as early as|as late as|of|the)\s+)+")
 _TIME_OF_DAY = re.compile(r"\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?=\s|$)|\b\d{1,2}:\d{2}\b|\b(?:gmt|utc)\b"
                           r"|\b(?:morning|afternoon|evening|night)\b")
+_EARLIER_DAY = re.compile(r"^(?:earlier|later)\s+(?=(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r")\b)")
 _RANGE = re.compile(r"(?<![\d/.-])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?(?![\d/.-])")
 
 
@@ -106,6 +107,7 @@ def _normalise(expression: str, keep_leading: bool = False) -> str:
     if not keep_leading:
         text = _LEADING.sub("", text)
     text = re.sub(r"\b(early|late|mid|middle of|end of|beginning of|start of)[ -]", "", text)
+    text = _EARLIER_DAY.sub("", text)  # "earlier Saturday" is that Saturday
     text = _RANGE.sub(r"\1", text)  # "May 28-29" is dated by its first day
     return re.sub(r"\s+", " ", text).strip()
 

@@ -14,7 +14,7 @@ from ingest.extract import actors, coreference, events, lexicon, titles
 from ingest.extract.context import ArticleContext
 from ingest.extract.participants import Taking, bilateral, officials_for_states, participants
 from ingest.extract.places import PlaceBook, dateline_place, event_places
-from ingest.extract.time import event_time
+from ingest.extract.time import event_time, under_way
 from ingest.extraction import (
     ActorMention,
     EventMention,
@@ -77,7 +77,8 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, ta
         date=when.date if when else None, date_precision=when.precision if when else None,
         date_text=when.text if when else None, place=place_key,
         participants=[ParticipantMention(t.key, t.role, t.represents, [ctx.span_evidence(t.span)]) for t in takers],
-        tense=candidate.tense, anaphoric=candidate.anaphoric)
+        tense=candidate.tense, anaphoric=candidate.anaphoric,
+        under_way=when is None and type_ == events.MEETING and under_way(candidate))
 
 
 def _after_publication(ctx: ArticleContext, when) -> bool:

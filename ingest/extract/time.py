@@ -12,7 +12,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ingest.extract.context import ArticleContext
-from ingest.extract.events import Candidate
+from ingest.extract.events import HEADLINE_LENGTH, MEETING, Candidate
 from ingest.when import MONTHS, WEEKDAYS, ResolvedTime, resolve_time
 
 PATH_DEPS = frozenset({"npadvmod", "pobj", "prep", "tmod", "advmod", "poss", "nmod", "appos", "obl", "dobj"})
@@ -35,6 +35,8 @@ def event_time(ctx: ArticleContext, candidate: Candidate) -> ResolvedTime | None
             found.append((steps, span.start, span))
     anchor = date.fromisoformat(published)
     if not found:
+        found = _from_coordinated_verb(candidate)
+    if not found:
         found = _from_governing_clause(candidate)
     for _, _, span in sorted(found, key=lambda f: (f[0], f[1])):
         try:
@@ -44,6 +46,58 @@ def event_time(ctx: ArticleContext, candidate: Candidate) -> ResolvedTime | None
         if resolved is not None:  # "one-day" and "three decades" say how long, not when
             return resolved
     return None
+
+
+def _from_coordinated_verb(candidate: Candidate) -> list[tuple[int, int, Span]]:
+    """"received X at the palace and hosted a banquet in his honour on Saturday": verbs joined by
+    "and" tell one occasion, so a day said of the other verb dates the meeting too."""
+    partners = set()
+    for verb in candidate.verbs:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            partners.add(verb.head.i)
+        partners.update(c.i for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")
+    if not partners:
+        return []
+    out = []
+    for span in _date_spans(candidate.sent):
+        steps = _steps_to(span, partners)
+        if steps is not None and not (span.start <= min(partners) and span.root.head.i not in partners):
+            out.append((30 + steps, span.start, span))
+    return out
+
+
+HABITUAL = frozenset({"regularly", "often", "usually", "routinely", "annually", "frequently", "rarely", "seldom",
+                      "sometimes", "always", "never", "every", "each", "twice", "periodically"})
+
+
+def under_way(candidate: Candidate) -> bool:
+    """"Lavrov and Kuleba are meeting in Antalya", "..., where X holds talks with Y": a meeting the story
+    tells in the present is under way as it is written. Not in a headline, whose present tense tells
+    what already happened, nor with words of habit ("meet regularly"), nor inside a quotation."""
+    if candidate.type != MEETING or candidate.tense != "present" or candidate.anaphoric:
+        return False
+    verbs = [v for v in candidate.verbs if v.pos_ in ("VERB", "AUX") and v.tag_ in ("VBZ", "VBP", "VBG")
+             and not _in_headline(v)]
+    return bool(verbs) and not any(t.lower_ in HABITUAL for t in candidate.sent) and not _quoted(candidate)
+
+
+def _in_headline(token: Token) -> bool:
+    """A line of a few words with no full stop: a headline, whose present tense tells what already happened."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return len(line.split()) <= HEADLINE_LENGTH and not line.endswith((".", "!", "?", '"', "”", "'"))
+
+
+def _quoted(candidate: Candidate) -> bool:
+    """Words inside quotation marks are someone's speech, not the story's narrative present."""
+    sent = candidate.sent
+    verb = candidate.verbs[0]
+    before = [t for t in sent if t.i < verb.i and t.is_quote]
+    return len(before) % 2 == 1
 
 
 def _from_governing_clause(candidate: Candidate) -> list[tuple[int, int, Span]]:
@@ -88,8 +142,8 @@ def _clause_steps(span: Span, anchors: set[int]) -> int | None:
 
 
 def _date_spans(sent: Span) -> list[Span]:
-    spans = [_with_days(e) for e in sent.ents if e.label_ == "DATE"] if any(t.ent_type_ == "DATE" for t in sent) \
-        else []
+    spans = [_with_time_of_day(_with_days(e)) for e in sent.ents if e.label_ == "DATE"] \
+        if any(t.ent_type_ == "DATE" for t in sent) else []
     covered = {t.i for e in spans for t in e}
     doc = sent.doc
     for t in sent:  # weekdays the tagger missed
@@ -109,6 +163,17 @@ def _with_days(span: Span) -> Span:
     while start < span.start and not doc[start].like_num:
         start += 1
     return doc[start:span.end]
+
+
+TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midday"})
+
+
+def _with_time_of_day(span: Span) -> Span:
+    """"on Monday evening", tagged "Monday" + a time: the day hangs on the time of day, which hangs on the verb."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.lower_ in TIMES_OF_DAY:
+        return span.doc[span.start:span.end + 1]
+    return span
 
 
 def _steps_to(span: Span, anchors: set[int]) -> int | None:

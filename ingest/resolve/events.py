@@ -72,6 +72,7 @@ class Report:
     evidence: Evidence
     anaphoric: bool = False
     tense: str | None = None
+    under_way: bool = False
 
     @property
     def name(self) -> str:
@@ -162,7 +163,8 @@ class EventResolver:
                 if t.represents is None and t.role != Role.HOST:
                     t.represents = self._own_state(t.actor)
         return Report(article, e.key, type_, e.cameo, e.date, e.date_precision, e.date_text,
-                      self.places.of(article, e.place), list(takings.values()), e.evidence, e.anaphoric, e.tense)
+                      self.places.of(article, e.place), list(takings.values()), e.evidence, e.anaphoric, e.tense,
+                      e.under_way)
 
     def _diplomatic(self, participants: list[Participation]) -> bool:
         """Someone in public life takes part (a state, a state's or several states' body, a person with
@@ -528,9 +530,12 @@ class EventResolver:
 
     def _news_day(self, bundle: Bundle) -> tuple[str | None, DatePrecision | None, str | None]:
         """A meeting no report dates, told as news (not recalled, not planned), happened on the day the
-        article's dated news happened, when all its articles agree on that day."""
-        days = {self.news_days.get(r.article) for r in bundle.reports}
-        if len(days) != 1 or None in days or any(r.tense == "future" for r in bundle.reports):
+        article's dated news happened (or, told as under way, "are meeting", the day it was published),
+        when the articles that know such a day agree on it."""
+        under_way = {r.article for r in bundle.reports if r.under_way}
+        days = {self.news_days.get(a) or (self.published.get(a) if a in under_way else None)
+                for a in {r.article for r in bundle.reports}} - {None}
+        if len(days) != 1 or any(r.tense == "future" for r in bundle.reports):
             return None, None, None
         return days.pop(), DatePrecision.DAY, None
 

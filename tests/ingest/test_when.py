@@ -59,6 +59,8 @@ THU = date(2011, 3, 17)
     ("Monday morning", TUE, None, "2007-05-28", DAY),
     ("10:30 a.m. Monday", MON, None, "2007-05-28", DAY),
     ("Wednesday last week", MON, None, "2007-05-23", DAY),
+    ("Earlier Saturday", MON, "past", "2007-05-26", DAY),
+    ("later on Tuesday", MON, "future", "2007-05-29", DAY),
     ("Tuesday next week", MON, None, "2007-06-05", DAY),
     # days relative to publication
     ("today", MON, None, "2007-05-28", DAY),

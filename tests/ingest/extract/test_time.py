@@ -1,6 +1,8 @@
 """The date of an event, from its own words (ingest/extract/time.py)."""
 from __future__ import annotations
 
+import pytest
+
 from tests.ingest.extract.conftest import meetings
 
 
@@ -43,3 +45,36 @@ def test_days_the_tagger_left_in_front_of_a_month_are_the_date(extracted):
                   "Minister Hun Chanthy.", published="2011-12-22")
     dated = [e for e in x.events if e.type == "meeting" and e.date]
     assert dated and all(e.date == "2011-12-21" for e in dated)
+
+
+def test_earlier_with_a_weekday_is_that_day(extracted):
+    x = extracted("Earlier Saturday, Nepali envoy Arun Thapa held talks with the junta leader, Gen. Min Soe.",
+                  published="2006-05-21")
+    [meeting] = meetings(x)
+    assert meeting.date == "2006-05-20"
+
+
+def test_a_day_on_a_time_of_day_dates_the_meeting(extracted):
+    x = extracted("Lebanese and Syrian negotiators met on Monday evening in the city of Tyre.", published="2013-08-27")
+    [meeting] = meetings(x)
+    assert (meeting.date, meeting.date_text) == ("2013-08-26", "Monday evening")
+
+
+def test_a_day_said_of_a_coordinated_verb_dates_the_meeting(extracted):
+    x = extracted("President Lena Okafor received Peruvian President Jorge Salas at the palace and hosted a "
+                  "banquet in his honour on Saturday.", published="2025-05-03")
+    [meeting] = meetings(x)
+    assert meeting.date == "2025-05-03"
+
+
+@pytest.mark.parametrize(("text", "under_way"), [
+    ("Chilean and Peruvian Foreign Ministers Ana Rojas and Luis Vega are meeting in Arica, Chile.", True),
+    ("Reporters waited in Lima, where Chile's Foreign Minister Ana Rojas holds talks with Peru's Luis Vega.", True),
+    ("Chile's Foreign Minister Ana Rojas meets Peruvian counterpart Luis Vega\n\nThe talks were long.", False),
+    ("Chilean Foreign Minister Ana Rojas and Peruvian Foreign Minister Luis Vega meet regularly in Arica.", False),
+    ("Chilean Foreign Minister Ana Rojas and Peruvian Foreign Minister Luis Vega met in Arica.", False),
+])
+def test_a_meeting_told_in_the_present_is_under_way(extracted, text, under_way):
+    x = extracted(text, published="2022-03-10")
+    found = [m for m in meetings(x) if m.participants]
+    assert found and found[0].under_way is under_way and found[0].date is None

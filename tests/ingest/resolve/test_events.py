@@ -192,6 +192,16 @@ def test_an_undated_meeting_told_as_news_takes_the_day_of_the_articles_news():
     assert event.date is None
 
 
+def test_an_undated_meeting_told_as_under_way_takes_the_day_of_publication():
+    x = two_ministers("a1", "2022-03-10", None)
+    [event] = meetings_of(resolve([x]))
+    assert event.date is None
+    x.events[0].under_way = True
+    other = two_ministers("a2", "2022-03-11", None, start=50)  # a later report that knows no day agrees
+    [event] = meetings_of(resolve([x, other]))
+    assert (event.date, len(event.sources)) == ("2022-03-10", 2)
+
+
 def test_talks_of_a_firm_with_one_state_are_business_not_diplomacy():
     from graph_schema.model import ActorKind
     from ingest.extraction import ActorMention
