@@ -18,6 +18,7 @@ from app import docs, problems
 from app.api.main import api_router
 from app.api.routes import health
 from app.centrality import Rankings
+from app.failed_keys import FailedKeys
 from app.limits import BodyLimit
 from app.store import StoreHandle
 from diplograph.settings import Settings, get_settings
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     app.state.store_handle = handle
     app.state.rankings = Rankings()
+    app.state.failed_keys = FailedKeys(settings.key_failures_per_minute)
     problems.install(app)
     docs.install(app)
     app.include_router(health.router)

@@ -32,6 +32,7 @@ _DESCRIPTIONS = {
     404: "No such resource",
     413: "Request body too large",
     422: "Invalid parameters or body",
+    429: "Too many wrong API keys from this client lately; retry after `Retry-After` seconds",
     500: "Unexpected server error (logged; no details are given out)",
     503: "The graph store cannot be reached now; retry after `Retry-After` seconds",
 }
@@ -62,7 +63,7 @@ def use_problem_media_type(openapi: dict[str, Any]) -> dict[str, Any]:
             for status, response in operation.get("responses", {}).items():
                 if status[:1] in "45":
                     response["content"] = {MEDIA_TYPE: {"schema": ref}}
-                    if status == "503":
+                    if status in ("429", "503"):
                         response["headers"] = {"Retry-After": {
                             "description": "Seconds to wait before retrying", "schema": {"type": "integer"}}}
     return openapi

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
                              description="spaCy pipeline to load: a package name or a path.")
 
     api_key: SecretStr | None = Field(default=None, description="Key the write endpoints require (X-API-Key).")
+    key_failures_per_minute: int = Field(
+        default=5, ge=1, description="Wrong API keys one client may send in a minute before its writes get 429.")
     cors_origins: list[str] = Field(default_factory=list)
     max_page_size: int = Field(default=200, ge=1)
     max_body_bytes: int = Field(default=10_000_000, ge=1024)

@@ -1,6 +1,7 @@
 """What route functions depend on: the settings, the store, the API key check."""
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import AsyncIterator
 from typing import Annotated
@@ -9,6 +10,7 @@ from fastapi import Depends, HTTPException, Path, Request, Security
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
 
+from app.failed_keys import FailedKeys
 from diplograph.settings import Settings
 from graph_schema.model import Actor, Location
 from graph_schema.store import GraphStore
@@ -38,6 +40,8 @@ SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 StoreDep = Annotated[GraphStore, Depends(read_store)]  # for reading
 WritableStoreDep = Annotated[GraphStore, Depends(get_store)]
 
+log = logging.getLogger("app.api")
+
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
                               description="The key set in the server's `DIPLOGRAPH_API_KEY`")
 
@@ -45,13 +49,23 @@ api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
 _CHALLENGE = {"WWW-Authenticate": 'APIKey header="X-API-Key"'}
 
 
-def require_api_key(settings: SettingsDep, key: Annotated[str | None, Security(api_key_header)] = None) -> None:
-    """Let a write through only with the configured key (compared in constant time)."""
+async def require_api_key(request: Request, settings: SettingsDep,
+                          key: Annotated[str | None, Security(api_key_header)] = None) -> None:
+    """Let a write through only with the configured key (compared in constant time); a client that sent
+    wrong ones too often lately gets 429 before its key is even looked at (`app/failed_keys.py`)."""
     expected = settings.api_key.get_secret_value() if settings.api_key else ""
     if not expected:
         raise HTTPException(401, "writes are disabled: the server has no API key configured (DIPLOGRAPH_API_KEY)",
                             headers=_CHALLENGE)
+    failed_keys: FailedKeys = request.app.state.failed_keys
+    client = request.client.host if request.client else "unknown"
+    wait_s = failed_keys.retry_after(client)
+    if wait_s is not None:
+        raise HTTPException(429, f"too many wrong API keys from this client; try again in {wait_s} s",
+                            headers={"Retry-After": str(wait_s)})
     if not key or not secrets.compare_digest(key.encode(), expected.encode()):
+        failed_keys.failed(client)
+        log.warning("api_key.refused", extra={"client": client, "path": request.url.path})
         raise HTTPException(401, "missing or wrong X-API-Key header", headers=_CHALLENGE)
 
 

@@ -7,19 +7,24 @@ import ast
 import io
 import logging
 import secrets
+import statistics
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from app.failed_keys import FailedKeys
 from app.main import create_app
 from diplograph.log import configure_logging
 from diplograph.settings import Settings
 from graph_schema.document import to_document
 from graph_schema.model import Graph
 from graph_schema.store import GraphStore
+from tests.app.live_server import live_server
 from tests.reliability.conftest import cli_env, run_cli
 from tests.reliability.neo4j_instance import ROOT
 
@@ -41,7 +46,8 @@ def write_operations(client: TestClient) -> list[tuple[str, str]]:
 @pytest.fixture
 def keyed(store: GraphStore, sample_graph: Graph, tmp_path: Path) -> Iterator[TestClient]:
     store.replace_graph(sample_graph)
-    settings = Settings(_env_file=None, api_key=API_KEY, data_dir=tmp_path / "unused")  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, api_key=API_KEY, data_dir=tmp_path / "unused",  # type: ignore[call-arg]
+                        key_failures_per_minute=10_000)  # the 429 after a few failures is tested on its own
     with TestClient(create_app(settings, store), raise_server_exceptions=False) as client:
         yield client
 
@@ -104,6 +110,53 @@ def test_keys_are_compared_in_constant_time(keyed: TestClient, monkeypatch: pyte
                 if any("key" in name.lower() or "secret" in name.lower() for name in names):
                     compared.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert compared == []
+
+
+def test_a_client_guessing_keys_gets_429_and_a_client_with_the_key_is_not_slowed(
+        store: GraphStore, tmp_path: Path) -> None:
+    """Over real TCP, from two loopback addresses: the guesser (127.0.0.2) is held back after 5 wrong keys
+    in a minute, even when it then sends the right one; the key holder (127.0.0.1) writes all along."""
+    settings = Settings(_env_file=None, api_key=API_KEY, data_dir=tmp_path / "unused")  # type: ignore[call-arg]
+    assert settings.key_failures_per_minute == 5
+    with live_server(create_app(settings, store)) as url, \
+            httpx.Client(base_url=url, transport=httpx.HTTPTransport(local_address="127.0.0.2")) as guesser, \
+            httpx.Client(base_url=url, transport=httpx.HTTPTransport(local_address="127.0.0.1")) as holder:
+        def post(client: httpx.Client, key: str, n: int) -> httpx.Response:
+            return client.post("/v1/articles", headers={"X-API-Key": key},
+                               json={"articles": [{**ARTICLE, "id": f"key-test-{n}"}]})
+
+        guesses = [post(guesser, f"{WRONG_KEY}-{n}", n) for n in range(12)]
+        assert [r.status_code for r in guesses] == [401] * 5 + [429] * 7
+        refused = guesses[-1]
+        assert refused.headers["content-type"] == "application/problem+json"
+        assert 1 <= int(refused.headers["retry-after"]) <= 60
+        assert post(guesser, API_KEY, 99).status_code == 429  # held back: the right key says nothing now
+        timings = []
+        for n in range(20):  # meanwhile the key holder writes, as fast as a fresh server lets it
+            began = time.perf_counter()
+            assert post(holder, API_KEY, 100 + n).status_code == 200
+            timings.append(time.perf_counter() - began)
+            if n % 4 == 0:
+                assert post(guesser, WRONG_KEY, 0).status_code == 429
+    assert "key-test-99" not in snapshot(store)["records"]
+    assert sum(1 for r in snapshot(store)["records"] if r.startswith("key-test-1")) == 20
+    print(f"\n12 wrong keys: 5 x 401 then 429 (Retry-After {refused.headers['retry-after']} s); the key holder's "
+          f"20 writes meanwhile: all 200, median {statistics.median(timings) * 1000:.0f} ms")
+
+
+def test_failed_keys_are_forgotten_after_a_minute() -> None:
+    now = [0.0]
+    failed = FailedKeys(per_minute=3, clock=lambda: now[0])
+    for t in (0.0, 10.0, 20.0):
+        now[0] = t
+        assert failed.retry_after("10.0.0.1") is None
+        failed.failed("10.0.0.1")
+    assert failed.retry_after("10.0.0.1") == 40  # the first failure leaves the window at 60 s
+    assert failed.retry_after("10.0.0.2") is None
+    now[0] = 60.0
+    assert failed.retry_after("10.0.0.1") is None  # one slot free again: one more try
+    failed.failed("10.0.0.1")
+    assert failed.retry_after("10.0.0.1") == 10
 
 
 # --- secrets never logged ---------------------------------------------------------------------------

@@ -38,7 +38,7 @@ def _article_text(index: int, posted: ArticleIn, max_bytes: int) -> ArticleText 
 
 
 @router.post("/articles", operation_id="ingest_articles", response_model=IngestResult,
-             dependencies=[Depends(require_api_key)], responses=responses(400, 401, 413, 422),
+             dependencies=[Depends(require_api_key)], responses=responses(400, 401, 413, 422, 429),
              summary="Ingest articles: extract, resolve and store; one outcome per article")
 def ingest_articles(
     store: WritableStoreDep, settings: SettingsDep,
