@@ -32,7 +32,7 @@ from graph_schema.model import LocationKind
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 4  # bump when the index layout or the rules that build it change
+INDEX_VERSION = 5  # bump when the index layout or the rules that build it change
 ALTERNATE_NAME_MIN_POPULATION = 100_000  # other spellings only for cities big enough to be known by them
 LEXICONS = ("country_names.txt", "demonyms.txt", "capitals.txt", "regions.txt", "historical_states.tsv")
 _SPACES = re.compile(r"\s+")
@@ -242,6 +242,19 @@ def _lexicon_entries(name: str) -> list[tuple[str, list[str]]]:
     return entries
 
 
+def _regions() -> list[Place]:
+    """lexicons/regions.txt, `Name: ALPHA3 or empty; lat; lon`: by position, since a region of several
+    countries ("Middle East: ; 29.0; 41.0") has an empty code, which `_lexicon_entries` would drop."""
+    regions = []
+    for raw in _lexicon_text("regions.txt").splitlines():
+        if raw.strip() and not raw.lstrip().startswith("#"):
+            name, _, rest = raw.partition(":")
+            code, lat, lon = ([v.strip() for v in rest.split(";")] + ["", "", ""])[:3]
+            regions.append(Place(name.strip(), LocationKind.REGION, code or None, float(lat) if lat else None,
+                                 float(lon) if lon else None))
+    return regions
+
+
 def _is_abbreviation(name: str) -> bool:
     return not any(c.islower() for c in name) and len(name.replace(".", "")) <= 5
 
@@ -383,11 +396,8 @@ def _build() -> _Index:
         lon = round(sum(c["longitude"] for c in members) / len(members), 4) if members else None
         place = Place(state["name"], LocationKind.REGION, "USA", lat, lon, state["geonameid"], None)
         ranked[_fold(state["name"])][(RANK_REGION, 0, state["geonameid"])] = place
-    for name, values in _lexicon_entries("regions.txt"):
-        code, lat, lon = (values + ["", "", ""])[:3]
-        place = Place(name, LocationKind.REGION, code or None, float(lat) if lat else None,
-                      float(lon) if lon else None, None, None)
-        ranked[_fold(name)][(RANK_CITY - 0.5, 0, 0)] = place  # hand-written: before a city of that name
+    for place in _regions():
+        ranked[_fold(place.name)][(RANK_CITY - 0.5, 0, 0)] = place  # hand-written: before a city of that name
     row_of: dict[Place, int] = {}
     for key, by_rank in ranked.items():
         ids = []

