@@ -262,21 +262,21 @@ def last_pair(ctx: ArticleContext, token: Token) -> list[str]:
 
 
 def antecedent(ctx: ArticleContext, token: Token) -> str | None:
-    """The person a personal pronoun most likely means: the last subject person before it, nearby."""
-    sent_start = token.sent.start
-    window_start = max(0, sent_start - 80)
+    """The person a personal pronoun most likely means: in the nearest sentence before it that names a
+    person, its subject if a person is the subject, else the person named last ("X met Y. In his talks
+    with Z ..." is X's)."""
+    window_start = max(0, token.sent.start - 80)
     best: Mention | None = None
     for i in range(token.i - 1, window_start - 1, -1):
+        if best is not None and i < ctx.doc[best.root].sent.start:
+            return best.key
         m = ctx.by_token[i]
         if m is None or m.kind != ActorKind.PERSON or not m.key:
             continue
-        head = ctx.doc[m.root]
         if best is None:
             best = m
-        if head.dep_ in ("nsubj", "nsubjpass"):
+        if ctx.doc[m.root].dep_ in ("nsubj", "nsubjpass"):
             return m.key
-        if i < sent_start and best is not None:
-            return best.key
     return best.key if best else None
 
 

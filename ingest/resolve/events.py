@@ -320,6 +320,10 @@ class EventResolver:
         fitting = news or fitting  # "the meeting" is the news, not last March's meeting the article recalls
         actors = {t.actor for t in r.takings}
         sharing = [b for b in fitting if actors & b.parties]
+        if len(self._persons(actors)) >= 2:  # "Moon's summit with Duterte" is not his talks with Li
+            sharing = [b for b in sharing if self.same_parties(b.parties, b.actors, r.parties, actors)]
+            if not sharing and any(actors & b.parties for b in fitting):
+                return None
         if not sharing and not r.anaphoric and self._persons(actors) \
                 and not all(t.role == Role.ATTENDEE for t in r.takings):
             return None  # "he met a number of ministers": someone's own meeting, not one already reported

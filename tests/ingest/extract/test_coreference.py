@@ -63,3 +63,10 @@ def test_the_two_sides_are_the_two_states_the_story_is_about(extracted):
     [meeting] = [e for e in x.events if e.type == "meeting" and e.participants]
     countries = {a.key: a.country for a in x.actors}
     assert {countries[p.actor] for p in meeting.participants} == {"ISR", "PSE"}
+
+
+def test_a_pronoun_opening_a_sentence_means_the_last_sentences_subject(extracted):
+    x = extracted("Chilean President Pedro Rojas met Peruvian President Luis Prado in Lima on Monday. "
+                  "In his meeting with Bolivian President Jorge Vaca, Rojas discussed gas exports.")
+    found = [names(x, m) for m in meetings(x)]
+    assert not any({"Luis Prado", "Jorge Vaca"} <= set(parts) for parts in found)

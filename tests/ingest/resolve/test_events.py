@@ -177,6 +177,18 @@ def test_a_sentence_referring_back_joins_the_meeting_even_with_people_of_its_own
     assert {"a:grace-otieno", "a:kenji-mori"} <= {p.actor for p in event.participants}
 
 
+def test_a_sentence_referring_back_to_one_persons_talks_with_another_is_another_meeting():
+    aid = "a1"
+    x = two_ministers(aid, "2016-08-30", "2016-08-29")
+    x.actors.append(person(aid, "p3", "Grace Otieno", "KEN", ["Kenyan President"]))
+    other = meeting(aid, "e2", 400, [("p1", "participant", None), ("p3", "participant", None)], None)
+    other.anaphoric = True  # "The meeting was followed by Pappas's first summit with Otieno"
+    x.events.append(other)
+    found = meetings_of(resolve([x]))
+    assert sorted(len(e.participants) for e in found) == [2, 2]
+    assert not any({"a:ahmet-demir", "a:grace-otieno"} <= {p.actor for p in e.participants} for e in found)
+
+
 def test_an_undated_meeting_told_as_news_takes_the_day_of_the_articles_news():
     aid = "a1"
     actors = [person(aid, "p1", "Nikos Pappas", "GRC", ["Foreign Minister"]),
