@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph_schema.model import ActorKind
 from ingest import gazetteer
@@ -267,17 +267,26 @@ def antecedent(ctx: ArticleContext, token: Token) -> str | None:
     with Z ..." is X's)."""
     window_start = max(0, token.sent.start - 80)
     best: Mention | None = None
+    limit = -1
     for i in range(token.i - 1, window_start - 1, -1):
-        if best is not None and i < ctx.doc[best.root].sent.start:
+        if best is not None and i < limit:
             return best.key
         m = ctx.by_token[i]
         if m is None or m.kind != ActorKind.PERSON or not m.key:
             continue
         if best is None:
-            best = m
+            best, limit = m, _clause_start(ctx.doc[m.root].sent)
         if ctx.doc[m.root].dep_ in ("nsubj", "nsubjpass"):
             return m.key
     return best.key if best else None
+
+
+def _clause_start(sent: Span) -> int:
+    """Where the sentence holding a mention begins; a verbless fragment the splitter cut off at an
+    abbreviation ("... and Eng." / "Abdulrahman Alfadley, Minister ...") belongs to the sentence before."""
+    if sent.start > 0 and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return sent.doc[sent.start - 1].sent.start
+    return sent.start
 
 
 LEADER_OFFICES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "amir",

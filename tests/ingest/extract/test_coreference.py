@@ -70,3 +70,11 @@ def test_a_pronoun_opening_a_sentence_means_the_last_sentences_subject(extracted
                   "In his meeting with Bolivian President Jorge Vaca, Rojas discussed gas exports.")
     found = [names(x, m) for m in meetings(x)]
     assert not any({"Luis Prado", "Jorge Vaca"} <= set(parts) for parts in found)
+
+
+def test_a_fragment_cut_off_at_an_abbreviation_belongs_to_the_sentence_before(extracted):
+    x = extracted("Accordingly, President Pedro Rojas met and held talks with President Luis Prado of Peru, Eng.\n"
+                  "Jorge Vaca Bolivian Minister of Mines, and President Tomas Ruiz of Ecuador.\n\n"
+                  "In his meeting with President Ana Soto, Rojas talked about trade.")
+    found = [names(x, m) for m in meetings(x)]
+    assert not any({"Tomas Ruiz", "Ana Soto"} <= set(parts) for parts in found)
