@@ -250,7 +250,8 @@ def clean_person_span(ctx: ArticleContext, ent: Span) -> Span | None:
     # "Abed Rabbo" + "Mansour Hadi"): capitalised proper nouns the name's words hang on
     run = end
     while run < len(doc) and run - end < 4 and doc[run].pos_ == "PROPN" and doc[run].text[:1].isupper() \
-            and doc[run].ent_type_ in ("", "PERSON", "ORG", "GPE") and not _is_country_word(doc[run].text):
+            and doc[run].ent_type_ in ("", "PERSON", "ORG", "GPE") and not _is_country_word(doc[run].text) \
+            and doc[run].text not in NAME_BREAKS and not _headline_verb(doc[run]):
         run += 1
     heads = [t.head.i for t in doc[start:end] if end <= t.head.i < run]
     if heads:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.extract.conftest import person
+from tests.ingest.extract.conftest import meetings, names, person
 
 
 def test_person_names_are_cleaned_of_honorifics_and_possessives(extracted):
@@ -106,6 +106,14 @@ def test_moscow_in_1988_is_the_soviet_union(extracted):
 ])
 def test_headline_verbs_and_weekdays_end_a_name(extracted, text, unwanted):
     assert unwanted not in {a.name for a in extracted(text).actors}
+
+
+def test_a_name_stops_at_a_headline_verb_so_its_surname_stays_one_persons(extracted):
+    x = extracted("Too Old to Visit Japan, Zhou Tells Reagan\nTOKYO — China's leader Zhou Enlai told former "
+                  "President Ronald Reagan today that he is too old to travel.\n"
+                  "Reagan and Zhou met in the Great Hall of the People.")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Zhou Enlai", "Ronald Reagan"}
 
 
 def test_a_lone_name_takes_the_names_the_tagger_left_after_it(extracted):
