@@ -88,8 +88,9 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> Pr
 
 async def _store_unavailable(request: Request, exc: StoreUnavailable) -> ProblemResponse:
     log.warning("store.unavailable", extra={"path": request.url.path, "reason": str(exc)})
-    return problem(503, "the graph store cannot be reached now; try again shortly", instance=request.url.path,
-                   type_=UNAVAILABLE_TYPE, title="Store unavailable", headers={"Retry-After": str(RETRY_AFTER_S)})
+    return problem(503, f"the graph store cannot be reached now ({exc.reason}); try again shortly",
+                   instance=request.url.path, type_=UNAVAILABLE_TYPE, title="Store unavailable",
+                   headers={"Retry-After": str(RETRY_AFTER_S)})
 
 
 async def _unexpected(request: Request, exc: Exception) -> ProblemResponse:

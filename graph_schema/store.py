@@ -26,7 +26,13 @@ class StoreError(RuntimeError):
 
 
 class StoreUnavailable(StoreError):
-    """The store cannot be reached now; the same call may work later."""
+    """The store cannot be reached now; the same call may work later.
+
+    `reason` says why in words fit for any client (`/readyz` gives it): no address, no driver text."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or "the store cannot be reached"
 
 
 class InvalidGraph(StoreError, ValueError):

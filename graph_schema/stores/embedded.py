@@ -307,7 +307,8 @@ class EmbeddedStore(GraphStore):
         try:
             (self.data_dir / RECORDS_DIR).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreUnavailable(f"cannot use data directory {self.data_dir}: {exc}") from exc
+            raise StoreUnavailable(f"cannot use data directory {self.data_dir}: {exc}",
+                                   "the data directory cannot be used") from exc
         self._graph_path = self.data_dir / GRAPH_FILE
         self._records = self.data_dir / RECORDS_DIR
         self._mutex = threading.RLock()
@@ -320,7 +321,8 @@ class EmbeddedStore(GraphStore):
     # lifecycle -------------------------------------------------------------
     def ping(self) -> None:
         if not os.access(self.data_dir, os.R_OK | os.W_OK | os.X_OK):
-            raise StoreUnavailable(f"data directory {self.data_dir} is not readable and writable")
+            raise StoreUnavailable(f"data directory {self.data_dir} is not readable and writable",
+                                   "the data directory is not readable and writable")
 
     def close(self) -> None:
         with self._mutex:

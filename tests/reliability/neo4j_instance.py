@@ -25,7 +25,8 @@ def free_port() -> int:
 
 
 class ThrowawayNeo4j:
-    """`start()`, `kill()` (SIGKILL: a crash, not a clean shutdown), `stop()` and `remove()`."""
+    """`start()`, `kill()` (SIGKILL: a crash, not a clean shutdown), `freeze()`/`thaw()` (SIGSTOP/SIGCONT),
+    `stop()` and `remove()`."""
 
     def __init__(self, name: str, bolt_port: int | None = None, http_port: int | None = None) -> None:
         self.name = name
@@ -83,6 +84,18 @@ class ThrowawayNeo4j:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"port {self.bolt_port} still open after Neo4j was killed")
             time.sleep(0.05)
+
+    def freeze(self) -> None:
+        """SIGSTOP the server: it keeps its sockets and accepts connections, and answers nothing."""
+        pid = self.pid()
+        assert pid is not None, f"throwaway Neo4j '{self.name}' is not running"
+        os.kill(pid, signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        """SIGCONT: the frozen server goes on where it stopped."""
+        pid = self.pid()
+        if pid is not None:
+            os.kill(pid, signal.SIGCONT)
 
     def stop(self) -> None:
         self._script("stop", timeout=120)

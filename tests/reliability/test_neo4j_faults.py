@@ -1,4 +1,5 @@
-"""Neo4j crashes (SIGKILL) during an ingest, during a graph write, and while the API serves.
+"""Neo4j crashes (SIGKILL) during an ingest, during a graph write, and while the API serves; Neo4j frozen
+(SIGSTOP) while the API serves.
 
 Every test here uses this module's throwaway Neo4j (see `conftest.throwaway_neo4j`),
 kills it with SIGKILL at a chosen moment and starts it again; the suite's
@@ -314,3 +315,79 @@ def test_api_down_at_start_and_while_serving_answers_503_and_recovers_without_re
     record_property("seconds_to_answers", [round(s, 2) for s in answering])
     print(f"\n503 answered in at most {max(timings):.2f} s; after Neo4j was up: ready in "
           f"{[round(s, 1) for s in recovered]} s, every read as before in {[round(s, 1) for s in answering]} s")
+
+
+# --- the API over a frozen Neo4j ---------------------------------------------------------------------
+
+QUERY_TIMEOUT_S = 2.0  # what api_process sets
+
+
+def test_a_frozen_neo4j_gets_503_within_the_query_timeout_and_the_api_recovers_by_itself(
+        neo4j_up: ThrowawayNeo4j, tmp_path: Path, record_property: Any) -> None:
+    """SIGSTOP, while one client keeps reading: the read in flight and every request after it answer within
+    the query timeout plus a second (503, `Retry-After`; `/readyz` says the server does not answer); after
+    SIGCONT every read answers as before within 5 s, in the same process."""
+    graph = build_sample_graph()
+    with open_store(neo4j_up) as store:
+        store.wipe()
+        store.replace_graph(graph)
+        settings = Settings(_env_file=None, store="neo4j", neo4j_uri=neo4j_up.uri)  # type: ignore[call-arg]
+        with TestClient(create_app(settings, store)) as reference:
+            expected = {path: reference.get(path).json() for path in READS}
+
+    with api_process(neo4j_up, tmp_path / "serve.log") as (url, server), \
+            httpx.Client(base_url=url, timeout=300) as client:
+        _wait_http(url)
+        _wait_answers(client, expected, tmp_path / "serve.log")
+        reading = threading.Event()
+        reading.set()
+        background: list[tuple[float, float, int]] = []  # (start, end, status) of every read of the reader
+
+        def reader() -> None:
+            with httpx.Client(base_url=url, timeout=300) as own:
+                while reading.is_set():
+                    for path in READS:
+                        began = time.monotonic()
+                        try:
+                            status = own.get(path).status_code
+                        except httpx.RemoteProtocolError:  # an export cut midway: incomplete, never "whole"
+                            assert path == "/v1/export"
+                            status = 0
+                        background.append((began, time.monotonic(), status))
+
+        thread = threading.Thread(target=reader)
+        thread.start()
+        timings: list[float] = []
+        try:
+            time.sleep(1.0)
+            frozen_at = time.monotonic()
+            neo4j_up.freeze()
+            _assert_unavailable(client, timings)
+            assert max(timings) <= QUERY_TIMEOUT_S + 1, timings
+            ready = client.get("/readyz")
+            assert "did not answer within" in ready.json()["detail"], ready.json()
+            time.sleep(max(0.0, frozen_at + 2 * QUERY_TIMEOUT_S + 2 - time.monotonic()))
+        finally:
+            neo4j_up.thaw()
+            thawed_at = time.monotonic()
+        recovered = _wait_answers(client, expected, tmp_path / "serve.log", timeout=60)
+        ready_after = _wait_ready(client, timeout=60)
+        reading.clear()
+        thread.join(timeout=60)
+        assert server.poll() is None  # the same process all along
+
+    overlapping = [(b, e, st) for b, e, st in background if e > frozen_at and b < thawed_at]
+    in_flight = [e - b for b, e, st in overlapping if b <= frozen_at]
+    longest = max(e - max(b, frozen_at) for b, e, st in overlapping)
+    assert overlapping and all(st in (200, 503, 0) for _, _, st in overlapping)
+    assert any(st == 503 for _, _, st in overlapping)
+    record_property("frozen_seconds_to_503_max", round(max(timings), 2))
+    record_property("frozen_reader_longest_wait_s", round(longest, 2))
+    record_property("frozen_seconds_to_answers_after_sigcont", round(recovered, 2))
+    print(f"\nfrozen Neo4j (query timeout {QUERY_TIMEOUT_S:g} s): every request 503 in at most {max(timings):.2f} s; "
+          f"the reader's longest wait after the freeze {longest:.2f} s ({len(overlapping)} reads overlapped it, "
+          f"{len(in_flight)} in flight); after SIGCONT every read as before in {recovered:.2f} s "
+          f"(/readyz 200 {ready_after:.2f} s later)")
+    assert max(timings) <= QUERY_TIMEOUT_S + 1
+    assert longest <= QUERY_TIMEOUT_S + 1
+    assert recovered + ready_after <= 5

@@ -6,6 +6,7 @@ graph; the formats are in `docs/export.md` and `graph_schema/export/`.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from itertools import chain
 from typing import Annotated
@@ -16,10 +17,12 @@ from fastapi.responses import StreamingResponse
 from app.api.deps import get_store
 from app.api.params import EventFiltersDep, Paging
 from app.problems import responses
+from app.streams import StreamCut
 from app.schemas.document import GraphDocument
 from graph_schema.export import ExportFormat, MeetingsAs, export_stream, filename, media_type
-from graph_schema.store import EXPORT_PAGE, EventQuery, GraphStore
+from graph_schema.store import EXPORT_PAGE, EventQuery, GraphStore, StoreError
 
+log = logging.getLogger("app.export")
 router = APIRouter(tags=["export"])
 
 _BINARY = {"schema": {"type": "string", "format": "binary"}}
@@ -31,9 +34,16 @@ _OK = {200: {"description": "The export as a file download (`Content-Disposition
 
 
 def _streamed(store: GraphStore, format_: ExportFormat, query: EventQuery, meetings_as: MeetingsAs) -> Iterator[bytes]:
-    """The export read inside one snapshot, held until the last chunk has gone out."""
+    """The export read inside one snapshot, held until the last chunk has gone out; cut (`StreamCut`) if
+    the store fails after the first chunk."""
     with store.snapshot() as view:
-        yield from export_stream(view, format_, query, meetings_as)
+        chunks = export_stream(view, format_, query, meetings_as)
+        yield next(chunks, b"")  # a failure here is still a problem response (see `export_graph`)
+        try:
+            yield from chunks
+        except StoreError as exc:
+            log.warning("export.cut", extra={"reason": str(exc)})
+            raise StreamCut(str(exc)) from None
 
 
 @router.get("/export", operation_id="export_graph", response_model=GraphDocument, responses={**_OK, **responses(422)},

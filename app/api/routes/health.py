@@ -5,6 +5,7 @@ from fastapi import APIRouter, Request
 
 from app.problems import responses
 from app.schemas.health import Health, Readiness
+from graph_schema.store import StoreUnavailable
 
 router = APIRouter(tags=["health"])
 
@@ -17,6 +18,10 @@ def healthz() -> Health:
 @router.get("/readyz", operation_id="get_readiness", response_model=Readiness, responses=responses(503),
             summary="The store answers")
 def readyz(request: Request) -> Readiness:
-    store = request.app.state.store_handle.get()
-    store.ping()
+    """Ready when the store answers; otherwise a 503 whose detail says why (not running, frozen...)."""
+    try:
+        store = request.app.state.store_handle.get()
+        store.ping()
+    except StoreUnavailable as exc:
+        raise StoreUnavailable(str(exc), f"not ready: {exc.reason}") from exc
     return Readiness(store=store.name)

@@ -184,11 +184,17 @@ class Neo4jStore(GraphStore):
         self.batch_size = batch_size
         self.write_workers = max(1, write_workers)
         auth = (user, password) if password else None
+        # A frozen server (SIGSTOP, a stalled VM) accepts connections and never answers. Bounded by the
+        # driver's own settings: every borrowed connection first proves it is alive (liveness check, at
+        # most the acquisition timeout), a new one must answer its handshake within the connection
+        # timeout, a query in flight is cut by the server's receive-timeout hint (see `scripts/neo4j-local`).
+        # Half the query timeout each, and as long to retry a managed transaction, so that with its one
+        # retry (after 0.5 s) it still ends within the query timeout plus a second.
+        self.acquire_s = acquire_s = max(query_timeout_s / 2, 0.5)
         try:
             self._driver = GraphDatabase.driver(
-                uri, auth=auth, connection_timeout=min(query_timeout_s, 5.0),
-                connection_acquisition_timeout=max(query_timeout_s, 1.0),
-                max_transaction_retry_time=query_timeout_s)
+                uri, auth=auth, connection_timeout=acquire_s, connection_acquisition_timeout=acquire_s,
+                liveness_check_timeout=0, max_transaction_retry_time=acquire_s, initial_retry_delay=0.5)
         except (neo4j_errors.ConfigurationError, ValueError) as exc:
             raise StoreError(f"cannot use Neo4j at {uri}: {exc}") from exc
         self._schema_ready = threading.Event()  # shared with snapshots, which are shallow copies
@@ -205,17 +211,30 @@ class Neo4jStore(GraphStore):
         """Driver errors as store errors: unreachable or timed out -> `StoreUnavailable`."""
         try:
             yield
+        except neo4j_errors.AuthError as exc:
+            raise StoreUnavailable(f"Neo4j at {self.uri} refused the credentials: {exc}",
+                                   "Neo4j refused the credentials") from exc
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired,
                 neo4j_errors.TransientError) as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {exc}") from exc
-        except neo4j_errors.AuthError as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} refused the credentials: {exc}") from exc
+            raise StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {exc}", self._why(exc)) from exc
         except neo4j_errors.Neo4jError as exc:
             if "TransactionTimedOut" in (exc.code or "") or "TransactionTimedOut" in str(exc):
-                raise StoreUnavailable(f"Neo4j query timed out after {self.query_timeout_s}s") from exc
+                raise StoreUnavailable(f"Neo4j query timed out after {self.query_timeout_s}s",
+                                       f"a query took longer than {self.query_timeout_s:g} s") from exc
             raise StoreError(f"Neo4j error: {exc}") from exc
         except neo4j_errors.DriverError as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {exc}") from exc
+            raise StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {exc}", self._why(exc)) from exc
+
+    def _why(self, exc: Exception) -> str:
+        """A driver failure in a client's words: a server that does not answer (frozen, overloaded) is
+        not one that is not there."""
+        text = str(exc).lower()
+        if isinstance(exc, neo4j_errors.ConnectionAcquisitionTimeoutError) or "deadline" in text \
+                or "timed out" in text or "timeout" in text:
+            return f"Neo4j did not answer within {self.acquire_s:g} s (frozen or overloaded)"
+        if isinstance(exc, neo4j_errors.TransientError):
+            return "Neo4j is busy; retry shortly"
+        return "Neo4j cannot be reached (not running, or the network is down)"
 
     def _ensure_schema(self) -> None:
         if self._schema_ready.is_set():
