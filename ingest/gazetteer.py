@@ -87,7 +87,15 @@ def country_by_name(text: str) -> Country | None:
     """The country a name stands for: "Iran", "the United States", "U.S.", "Britain", "Holland"."""
     index = _index()
     code = _lookup(text, index.names, index.exact_names)
+    if code is None:  # "the Republic of Niger", "the Kingdom of Bhutan": a style before the short name
+        short = _STYLE.sub("", text)
+        code = _lookup(short, index.names, index.exact_names) if short != text else None
     return index.countries.get(code) if code else None
+
+
+_STYLE = re.compile(r"^(?:the\s+)?(?:(?:federal|democratic|islamic|united|people's|socialist|arab|federative|"
+                    r"plurinational|bolivarian)\s+)*(?:republic|kingdom|state|sultanate|principality|"
+                    r"commonwealth|federation|emirate|grand duchy)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def country_by_demonym(text: str) -> Country | None:

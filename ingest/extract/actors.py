@@ -53,11 +53,40 @@ def find_mentions(ctx: ArticleContext) -> None:
         elif label == "ORG" and not _office_of_state_then_name(ctx, ent):
             _organisation(ctx, ent)
     _names_after_offices(ctx)
+    _untagged_states(ctx)
     _drop_small_capitals(ctx)
     for m in ctx.mentions:  # "Moscow", "Russian" in 1988: the Soviet Union
         if m.country:
             m.country = gazetteer.as_of(m.country, ctx.article.published)
     ctx.dateline_country = dateline_country(ctx.article.dateline, ctx.article.published)
+
+
+def _untagged_states(ctx: ArticleContext) -> None:
+    """"President X of Gabon": a country's name the tagger left untagged is the state, unless it is part
+    of a longer name ("Chad Smith", "Jordan River") or the tagger took it for a person."""
+    doc = ctx.doc
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if ctx.by_token[i] is not None or not token.text[:1].isupper() or not token.is_alpha \
+                or token.ent_type_ == "PERSON" or (i > 0 and _name_word(doc[i - 1])):
+            i += 1
+            continue
+        for n in (4, 3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) < n or any(ctx.by_token[k] is not None for k in range(span.start, span.end)):
+                continue
+            found = state_of(span.text)
+            if found is None or found[1] != "name" or (span.end < len(doc) and _name_word(doc[span.end])):
+                continue
+            ctx.add_mention(Mention(span.start, span.end, ActorKind.STATE, span.text, found[0], found[1]))
+            i = span.end - 1
+            break
+        i += 1
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_sent_start
 
 
 def _after_office_of(ctx: ArticleContext, i: int) -> bool:

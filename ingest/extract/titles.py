@@ -48,7 +48,46 @@ def find_titles(ctx: ArticleContext) -> None:
         _before(ctx, record, mention)
     _counterparts(ctx)
     _delegation_heads(ctx)
+    _parties_to_relations(ctx)
     _sole_state(ctx)
+
+
+def _parties_to_relations(ctx: ArticleContext) -> None:
+    """"X met Y of Burundi on relations between Eritrea and Burundi": two persons and the two states whose
+    relations they discuss; the one whose country is known gives the other the remaining state."""
+    for sent in ctx.doc.sents:
+        pair = _related_states(ctx, sent)
+        if pair is None:
+            continue
+        keys = list(dict.fromkeys(m.key for t in sent if (m := ctx.mention_at(t)) is not None
+                                  and m.kind == ActorKind.PERSON and m.key))
+        if len(keys) != 2:
+            continue
+        a, b = (ctx.actors[k] for k in keys)
+        for known, unknown in ((a, b), (b, a)):
+            if known.country in pair and unknown.country is None \
+                    and any(t.cls in ACTING_CLASSES for t in unknown.titles):
+                unknown.country = next(iter(pair - {known.country}))
+                unknown.country_evidence = "relations"
+
+
+def _related_states(ctx: ArticleContext, sent) -> set[str] | None:
+    """The two states of "relations between A and B" or "A-B cooperation" in a sentence, if it has them."""
+    for token in sent:
+        if token.lower_ == "between":
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            found = {m.country for o in objects for t in (o, *o.conjuncts)
+                     if (m := ctx.mention_at(t)) is not None and m.kind == ActorKind.STATE and m.country}
+        elif token.text in ("-", "–") and token.i > sent.start and token.i + 1 < sent.end:
+            left, right = ctx.mention_at(token.i - 1), ctx.mention_at(token.i + 1)
+            found = {m.country for m in (left, right) if m is not None and m.kind == ActorKind.STATE and m.country}
+            if left is None or right is None:
+                continue
+        else:
+            continue
+        if len(found) == 2:
+            return found
+    return None
 
 
 def _sole_state(ctx: ArticleContext) -> None:

@@ -32,6 +32,8 @@ def code(found: Country | None) -> str | None:
     ("Palestine", "PSE"), ("Kosovo", "XKX"), ("Türkiye", "TUR"), ("Turkey", "TUR"), ("UAE", "ARE"),
     ("Iraq", "IRQ"), ("Republic of Iraq", "IRQ"), ("Saudi Arabia", "SAU"), ("Egypt", "EGY"), ("Israel", "ISR"),
     ("Afghanistan", "AFG"), ("IRAN", "IRN"), ("Iran's", "IRN"), ("DR Congo", "COD"), ("Bosnia", "BIH"),
+    ("the Republic of Niger", "NER"), ("Kingdom of Bhutan", "BTN"), ("Democratic Republic of the Congo", "COD"),
+    ("Republic of the Congo", "COG"),
 ])
 def test_country_by_name(text: str, expected: str) -> None:
     assert code(country_by_name(text)) == expected

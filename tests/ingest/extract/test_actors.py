@@ -137,3 +137,10 @@ def test_a_name_tagged_with_the_state_ending_its_office_is_a_person(extracted):
 def test_a_body_after_an_office_is_no_person(extracted):
     x = extracted("Iraqi national security adviser Mowaffak Rubai said Adviser National Security Council met.")
     assert "National Security Council" not in {a.name for a in x.actors if a.kind == "person"}
+
+
+def test_a_country_name_the_tagger_left_untagged_is_the_state_but_not_inside_a_name(extracted):
+    x = extracted("President Juma Okello met and held talks with President Brice Mba Obame of Gabon.")
+    assert person(x, "Brice Mba Obame").country == "GAB"
+    x = extracted("Foreign Minister Ana Ruiz met farmers in the Jordan Valley near Amman.")
+    assert "JOR" not in {a.country for a in x.actors if a.kind == "state" and a.name.startswith("Jordan")}

@@ -1,6 +1,8 @@
 """Offices and the countries they give (ingest/extract/titles.py)."""
 from __future__ import annotations
 
+import pytest
+
 from tests.ingest.extract.conftest import person
 
 
@@ -68,3 +70,10 @@ def test_an_official_without_a_country_is_of_the_one_other_state_named(extracted
     x = extracted("President Ana Rojas met this Saturday with her Venezuelan counterpart Luis Paredes in Caracas. "
                   "The Colombian delegation returned home.")
     assert person(x, "Ana Rojas").country == "COL"
+
+
+@pytest.mark.parametrize("relations", ["bilateral relations between Kenya and Burundi", "Kenya-Burundi cooperation"])
+def test_the_other_party_to_relations_two_officials_discuss_is_the_unknown_ones_state(extracted, relations):
+    x = extracted("At the summit in Saudi Arabia, President Juma Okello met President Brice Mba Obame of Gabon. "
+                  f"President Okello also met President Evariste Ndikumana of Burundi on strengthening {relations}.")
+    assert person(x, "Juma Okello").country == "KEN"
