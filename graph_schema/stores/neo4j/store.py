@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import logging
+import os
 import queue
+import socket
 import threading
 import time
 import uuid
@@ -118,8 +121,13 @@ from graph_schema.stores.neo4j.writes import (
 from graph_schema.stores.ordering import event_order
 
 T = TypeVar("T")
+log = logging.getLogger("graph_schema.stores.neo4j")
 
-LOCK_TTL_MS = 120_000
+# The graph's lease: renewed every quarter of its time to live, so a live writer misses three renewals
+# before losing it, and a crashed writer's lease is reclaimed within the time to live (plus a poll).
+LOCK_TTL_MS = 8_000
+LOCK_POLL_S = 0.2
+LOCK_WAIT_LOG_S = 5.0  # a waiting writer says for whom it waits at first, then this often
 _PUT_RECORD = """
 MERGE (x:Extraction {id: $id})
 WITH x WHERE x.fp IS NULL OR x.fp <> $fp
@@ -132,10 +140,13 @@ RETURN x.id AS id, x.article AS article, x.payload AS payload ORDER BY x.id LIMI
 """
 _ACQUIRE_LOCK = """
 MERGE (l:StoreLock {name: 'graph'})
-WITH l WHERE l.holder IS NULL OR l.holder = $me OR l.expires < timestamp()
-SET l.holder = $me, l.expires = timestamp() + $ttl
-RETURN count(l) AS acquired
+WITH l, l.holder AS holder, l.expires - timestamp() AS left
+WITH l, holder, left, holder IS NULL OR holder = $me OR left < 0 AS free
+SET l.holder = CASE WHEN free THEN $me ELSE holder END,
+    l.expires = CASE WHEN free THEN timestamp() + $ttl ELSE l.expires END
+RETURN free AS acquired, holder, left
 """
+_HOLDS_LOCK = "OPTIONAL MATCH (l:StoreLock {name: 'graph', holder: $me}) RETURN l IS NOT NULL AS held"
 _RELEASE_LOCK = "MATCH (l:StoreLock {name: 'graph', holder: $me}) SET l.holder = NULL, l.expires = NULL"
 
 
@@ -201,7 +212,7 @@ class Neo4jStore(GraphStore):
         self._schema_mutex = threading.Lock()
         self._lock_mutex = threading.RLock()
         self._lock_depth = 0
-        self._lock_owner = f"{uuid.uuid4()}"
+        self._lock_owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"  # logged by waiters
         self._heartbeat: threading.Event | None = None
         self._snapshot: _ReadSession | None = None
 
@@ -301,18 +312,33 @@ class Neo4jStore(GraphStore):
                     self._release_lease()
 
     def _acquire_lease(self, wait_s: float = 600.0) -> None:
-        deadline = time.monotonic() + wait_s
+        began = time.monotonic()
         params = {"me": self._lock_owner, "ttl": LOCK_TTL_MS}
-        while not self._write(lambda tx: tx.run(_ACQUIRE_LOCK, params).single()["acquired"]):
-            if time.monotonic() > deadline:
-                raise StoreUnavailable(f"the graph stayed locked by another writer for {wait_s:.0f}s")
-            time.sleep(0.2)
+        said_at = waited_for = None
+        while True:
+            row = self._write(lambda tx: tx.run(_ACQUIRE_LOCK, params).single().data())
+            now = time.monotonic()
+            if row["acquired"]:
+                break
+            waited_for = row["holder"]
+            if said_at is None or now - said_at >= LOCK_WAIT_LOG_S:
+                said_at = now
+                log.info("store.lock_waiting", extra={"holder": waited_for, "waited_s": round(now - began, 1),
+                                                      "expires_in_s": round((row["left"] or 0) / 1000, 1)})
+            if now - began > wait_s:
+                raise StoreUnavailable(f"the graph stayed locked by another writer ({waited_for}) for {wait_s:.0f}s",
+                                       "the graph is locked by another writer")
+            time.sleep(LOCK_POLL_S)
+        if row["holder"] not in (None, self._lock_owner):  # its holder stopped renewing: crashed or cut off
+            log.warning("store.lock_reclaimed", extra={"holder": row["holder"],
+                                                       "waited_s": round(time.monotonic() - began, 1)})
         stop = threading.Event()
 
         def renew() -> None:
             while not stop.wait(LOCK_TTL_MS / 4000):
                 with contextlib.suppress(StoreError):
-                    self._write(lambda tx: tx.run(_ACQUIRE_LOCK, params).consume())
+                    if not self._write(lambda tx: tx.run(_ACQUIRE_LOCK, params).single()["acquired"]):
+                        log.error("store.lock_lost", extra={"holder": self._lock_owner})
 
         self._heartbeat = stop
         threading.Thread(target=renew, name="neo4j-lock-lease", daemon=True).start()
@@ -405,6 +431,10 @@ class Neo4jStore(GraphStore):
 
         def flush(statements: list[Statement]) -> None:
             def work(tx: ManagedTransaction) -> None:
+                # fenced: a writer whose lease was taken over (it stopped renewing) writes nothing more
+                if not tx.run(_HOLDS_LOCK, me=self._lock_owner).single()["held"]:
+                    raise StoreUnavailable("this writer lost the graph's lease to another",
+                                           "the graph is locked by another writer")
                 for query, params in statements:
                     tx.run(query, params).consume()
 
