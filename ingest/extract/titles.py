@@ -41,6 +41,7 @@ def find_titles(ctx: ArticleContext) -> None:
     """Offices and countries for every person in `ctx`."""
     persons = [r for r in ctx.actors.values() if r.kind == ActorKind.PERSON]
     named = [(r, m) for r in persons for m in r.mentions]
+    _respective_offices(ctx)
     for record, mention in named:
         _in_front(ctx, record, mention)
         _after(ctx, record, mention)
@@ -50,6 +51,40 @@ def find_titles(ctx: ArticleContext) -> None:
     _delegation_heads(ctx)
     _parties_to_relations(ctx)
     _sole_state(ctx)
+
+
+def _respective_offices(ctx: ArticleContext) -> None:
+    """"Russian and Ukrainian Foreign Ministers Sergey Lavrov and Dmitry Kuleba": a plural office of two
+    states, then two names; the first name holds it for the first state, the second for the second."""
+    doc = ctx.doc
+    for m in ctx.mentions:
+        if m.kind != ActorKind.PERSON or not m.key or m.end + 1 >= len(doc) or doc[m.end].lower_ != "and":
+            continue
+        second = ctx.mention_at(m.end + 1)
+        if second is None or second.kind != ActorKind.PERSON or not second.key or second.key == m.key:
+            continue
+        office_end = m.start
+        plural = fold(doc[office_end - 1].text) if office_end > 0 else ""
+        cls = ctx.lexicon.titles.get(plural[:-1]) if plural.endswith("s") else None
+        if cls is None or cls == HONORIFIC:
+            continue
+        office_start = office_end - 1
+        while office_start > 0 and office_end - office_start < 4 \
+                and fold(doc[office_start - 1].text) in ctx.lexicon.title_modifiers:
+            office_start -= 1  # "Foreign", "Deputy Foreign"
+        if office_start < 3 or doc[office_start - 2].lower_ != "and":
+            continue
+        states = [ctx.mention_at(office_start - 3), ctx.mention_at(office_start - 1)]
+        if any(s is None or s.kind != ActorKind.STATE or not s.key or not s.country for s in states):
+            continue
+        core = " ".join(t.text for t in doc[office_start:office_end])[:-1]
+        evidence = ctx.span_evidence(doc[office_start - 3:second.end])
+        for state, person in zip(states, (m, second)):
+            record = ctx.actors[person.key]
+            if record.titles:
+                continue
+            record.titles.append(HeldTitle(f"{state.text} {core}", state.key, evidence, cls, core))
+            record.country, record.country_evidence = state.country, "title"
 
 
 def _parties_to_relations(ctx: ArticleContext) -> None:

@@ -77,3 +77,9 @@ def test_the_other_party_to_relations_two_officials_discuss_is_the_unknown_ones_
     x = extracted("At the summit in Saudi Arabia, President Juma Okello met President Brice Mba Obame of Gabon. "
                   f"President Okello also met President Evariste Ndikumana of Burundi on strengthening {relations}.")
     assert person(x, "Juma Okello").country == "KEN"
+
+
+def test_a_plural_office_of_two_states_goes_to_the_two_names_in_order(extracted):
+    x = extracted("Chilean and Peruvian Foreign Ministers Ana Rojas and Luis Vega are meeting in Arica.")
+    assert (person(x, "Ana Rojas").country, person(x, "Luis Vega").country) == ("CHL", "PER")
+    assert [t.title for t in person(x, "Luis Vega").titles] == ["Peruvian Foreign Minister"]
