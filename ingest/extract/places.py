@@ -130,7 +130,27 @@ def event_places(ctx: ArticleContext, candidate: Candidate) -> list[Found]:
                 for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in EVENT_PLACE_PREPS):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         _walk(ctx, pobj, found, seen, depth=0)
+    if not found:
+        for destination in _destinations(candidate):
+            _walk(ctx, destination, found, seen, depth=0)
     return found
+
+
+MOTION_VERBS = frozenset({"fly", "travel", "go", "come", "arrive", "head", "return", "drive", "journey"})
+
+
+def _destinations(candidate: Candidate) -> list[Token]:
+    """"flew to the new capital, Naypyidaw, for the meeting with X", "arrived in Lima for talks": the
+    meeting is where its people travelled for it."""
+    out: list[Token] = []
+    for trigger in candidate.triggers:
+        if trigger.dep_ != "pobj" or trigger.head.lower_ != "for" or trigger.head.head.lemma_ not in MOTION_VERBS:
+            continue
+        for prep in (c for c in trigger.head.head.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "into")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                out.append(pobj)
+                out.extend(c for c in pobj.children if c.dep_ == "appos")
+    return out
 
 
 def _walk(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int], depth: int) -> None:

@@ -69,8 +69,9 @@ def resolve_places(extractions: list[Extraction], actors: ActorIndex) -> PlaceIn
         ids[identity] = lid
         for article, p in group:
             index.ids[(article, p.key)] = lid
+        forms = set(names) | {q for _, p in group for q in _spellings(p)}
         index.locations[lid] = Location(lid, name, first.kind, country, first.lat, first.lon, None,
-                                        sorted(set(names) - {name}))
+                                        sorted(forms - {name}))
     for identity in sorted(members):
         lid = ids[identity]
         within = Counter(index.of(article, p.within) for article, p in members[identity] if p.within)
@@ -80,6 +81,14 @@ def resolve_places(extractions: list[Extraction], actors: ActorIndex) -> PlaceIn
             index.locations[lid].within = max(within, key=lambda w: (within[w], w))
     _break_cycles(index)
     return index
+
+
+def _spellings(p: PlaceMention) -> list[str]:
+    """How the articles spell a gazetteer place ("Naypyidaw" for Nay Pyi Taw): names, not descriptions."""
+    if not p.geonameid:
+        return []
+    return [e.quote for e in p.evidence if e.quote[:1].isupper() and len(e.quote.split()) <= 4
+            and not e.quote.lower().startswith("the ") and e.quote != p.name]
 
 
 def _identity(article: str, p: PlaceMention, actors: ActorIndex) -> str:

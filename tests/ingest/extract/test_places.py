@@ -74,3 +74,10 @@ def test_a_place_hung_on_the_partner_is_the_meetings(extracted):
         chain.append(places[key].name)
         key = places[key].within
     assert "Lima" in chain
+
+
+def test_a_meeting_is_where_its_people_travelled_for_it(extracted):
+    x = extracted("UN envoy Ana Rojas travelled to the coastal town, Mombasa, for talks with Kenyan "
+                  "President Peter Obuya.", published="2006-05-21")
+    [meeting] = [m for m in meetings(x) if m.participants]
+    assert chain(x, meeting.place)[0] == ("Mombasa", "city")

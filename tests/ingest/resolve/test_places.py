@@ -30,3 +30,12 @@ def test_sites_of_one_name_in_two_countries_are_two_places():
     graph = resolve([a1, a2])
     houses = sorted((loc.country, loc.within) for loc in graph.locations.values() if loc.name == "Parliament House")
     assert houses == [("AUS", "l:canberra"), ("GBR", "l:london")]
+
+
+def test_a_gazetteer_place_keeps_the_spellings_the_articles_use():
+    from graph_schema.model import Evidence
+    spelled = city("g:1", "Nay Pyi Taw", "MMR", 6611854)
+    spelled.evidence = [Evidence("a1", 10, 19, "Naypyidaw"), Evidence("a1", 40, 62, "the new capital")]
+    graph = resolve([article("a1", places=[spelled, country("MMR", "Myanmar")])])
+    [place] = [loc for loc in graph.locations.values() if loc.kind == LocationKind.CITY]
+    assert (place.name, place.aliases) == ("Nay Pyi Taw", ["Naypyidaw"])
