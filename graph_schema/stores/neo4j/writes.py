@@ -179,8 +179,10 @@ CREATE (c)-[:ABOUT]->(s)
 _DELETE = {
     section: f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) DETACH DELETE n"
     for section, label in (("articles", "Article"), ("actors", "Actor"), ("locations", "Location"),
-                           ("events", "Event"), ("conflicts", "Conflict"))
-}
+                           ("conflicts", "Conflict"))
+} | {  # an event with its representation nodes: left behind, they would block the event's return
+    "events": "UNWIND $ids AS id MATCH (n:Event {id: id}) OPTIONAL MATCH (n)<-[:AT]-(r:Representation) "
+              "DETACH DELETE r, n"}
 STORED_PRINTS = {
     section: f"MATCH (n:{label}) RETURN n.id AS id, n.fp AS fp, n.fp_facts AS fp_facts"
     for section, label in (("articles", "Article"), ("actors", "Actor"), ("locations", "Location"),
