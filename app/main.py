@@ -22,6 +22,7 @@ from app.failed_keys import FailedKeys
 from app.limits import BodyLimit
 from app.store import StoreHandle
 from app.streams import CutStreams
+from app.whole_answers import WholeAnswers
 from diplograph.settings import Settings, get_settings
 from graph_schema.store import GraphStore
 from graph_schema.stores import open_store
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.include_router(api_router, prefix="/v1")
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(CutStreams)
+    app.add_middleware(WholeAnswers)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["X-API-Key", "Content-Type"])

@@ -181,6 +181,12 @@ class GraphStore(ABC):
         reads committed data, so this saves time but does not pin). Not for writing."""
         return contextlib.nullcontext(self)
 
+    def unchanged(self) -> bool:
+        """On a snapshot, after its reads: True when no graph write overlapped them, so that what they
+        read is wholly from before or wholly from after any write. (The embedded store pins one version;
+        Neo4j compares the graph's write count before and after.)"""
+        return True
+
     def lock(self) -> contextlib.AbstractContextManager[None]:
         """Hold while reading the records, resolving and replacing the graph, so that two
         concurrent ingests cannot overwrite each other's graph. Re-entrant; writes take it too."""

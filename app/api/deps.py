@@ -10,6 +10,7 @@ from fastapi import Depends, HTTPException, Path, Request, Security
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
 
+from app import whole_answers
 from app.failed_keys import FailedKeys
 from diplograph.settings import Settings
 from graph_schema.model import Actor, Location
@@ -27,12 +28,14 @@ def get_store(request: Request) -> GraphStore:
 
 
 async def read_store(request: Request) -> AsyncIterator[GraphStore]:
-    """The store as one `snapshot` for the whole request: on the embedded store its reads agree even
-    while an ingest writes; on Neo4j they share one session. Run in the event loop, with no thread hop:
-    only opening the store the first time waits, and that in a worker thread."""
+    """The store as one `snapshot` for the whole request, so that its reads agree even while an ingest
+    writes (pinned on the embedded store; on Neo4j checked after the answer by `app.whole_answers`).
+    Run in the event loop, with no thread hop: only opening the store the first time waits, and that in
+    a worker thread."""
     handle = request.app.state.store_handle
     store = handle.opened() or await run_in_threadpool(handle.get)
     with store.snapshot() as view:
+        whole_answers.register(request.state, view)
         yield view
 
 

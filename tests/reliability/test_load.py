@@ -4,14 +4,13 @@
 eight articles. While four more articles are posted to it (extraction,
 resolution and the graph write happen in the server), eight connections send
 a fixed mix of reads (at most 600 requests or 20 seconds). No answer may be a
-5xx, and every answer must be made only of what the same request returned
-before the ingest or after it: almost always exactly one of the two; a read
-that overlaps the graph write may combine them (Neo4j reads are read-committed,
-and an endpoint may make several store calls), which is counted as `mixed`,
-but it never holds anything that was in neither. Requests/s and p50/p99
-latencies are printed (run with
-`-s`) and recorded as test properties (`--junitxml`); the generator is
-`tests/reliability/load.py`.
+5xx, and every answer must equal what the same request returned before the
+ingest or after it; one made of parts of both (`mixed`: a Neo4j read that
+overlapped the graph write, before `app/whole_answers.py`) fails the test too.
+A second test has a process rewrite the graph in a loop, alternating between
+two graphs, and checks 2,000 answers are each wholly one or the other.
+Requests/s and p50/p99 latencies are printed (run with `-s`) and recorded as
+test properties (`--junitxml`); the generator is `tests/reliability/load.py`.
 """
 from __future__ import annotations
 
@@ -220,6 +219,9 @@ def test_reads_under_load_while_an_ingest_runs_are_never_5xx_and_never_wrong(
     assert not server_errors, [(a.path, a.status, a.body[:200]) for a in server_errors[:5]]
     assert not wrong, [(a.path, a.status, differences(json.loads(a.body), before[a.path][1], after[a.path][1]))
                        for a in wrong[:5]]
+    mixed = [a for a, v in zip(run.answers, verdicts, strict=True) if v == "mixed"]
+    assert not mixed, [(a.path, differences(json.loads(a.body), before[a.path][1], after[a.path][1]))
+                       for a in mixed[:5]]  # every answer wholly before or wholly after (app/whole_answers.py)
 
     summary = run.summary() | {"during_ingest": len(during), "mixed": verdicts.count("mixed"),
                                "ingest_s": round(ingest_times["end"] - ingest_times["start"], 1)}
@@ -248,3 +250,83 @@ def test_the_answer_check_tells_a_mix_from_a_wrong_answer() -> None:
     assert answer({"total": 2, "items": [{"id": "e2", "n": 2}, {"id": "e3", "n": 3}]}) == "mixed"
     assert answer({"total": 2, "items": [], "extra": 1}) == "wrong"
     assert answer(old, status=500) == "wrong"
+
+
+# --- a writer looping: every answer wholly one graph or the other --------------------------------------
+
+WHOLE_ANSWERS = 2_000
+LOOP_WRITER = r"""
+import sys, time
+from tests.reliability.test_load import alternating_graphs
+from graph_schema.stores.embedded import EmbeddedStore
+from graph_schema.stores.neo4j import Neo4jStore
+
+kind, where = sys.argv[1], sys.argv[2]
+# small batches: each graph write is many transactions, so a read between two of them would see a mix
+store = EmbeddedStore(where) if kind == "embedded" else Neo4jStore(where, "neo4j", "", batch_size=10)
+graphs = alternating_graphs()
+writes = 0
+while True:
+    store.replace_graph(graphs[writes % 2])
+    writes += 1
+    print(writes, flush=True)
+    time.sleep(0.2)
+"""
+
+
+def alternating_graphs() -> tuple[Any, Any]:
+    """Two graphs the writer loops between: different events, actors and sizes."""
+    from bench.generate_graph import generate_graph
+
+    return generate_graph(events=40, seed=21), generate_graph(events=24, seed=22)
+
+
+def test_reads_while_a_writer_loops_are_each_wholly_one_graph_or_the_other(
+        store: GraphStore, tmp_path: Path, record_property: Any) -> None:
+    """A process rewrites the graph again and again, alternating between two graphs, while eight
+    connections read: every answer must equal, as a whole, the answer the same request gives over one of
+    the two graphs (a count, a page, a list of counterparts all from the same graph). 503s (a read that
+    waited a whole query timeout for a write to end) are counted, not accepted as answers."""
+    first, second = alternating_graphs()
+    store.replace_graph(first)
+    paths = read_paths(to_document(first)) + read_paths(to_document(second))
+    with server(store, tmp_path / "serve.log") as url:
+        over_first = answers(url, paths)
+        store.replace_graph(second)
+        over_second = answers(url, paths)
+        assert all(over_first[p] != over_second[p] for p in ("/v1/meetings", "/v1/graph/stats"))
+        where = str(store.data_dir) if isinstance(store, EmbeddedStore) else NEO4J_URI
+        writer = subprocess.Popen([sys.executable, "-c", LOOP_WRITER, store.name, where], cwd=ROOT,
+                                  env=cli_env(), stdout=subprocess.PIPE, text=True)
+        try:
+            assert writer.stdout is not None and writer.stdout.readline().strip() == "1"
+            run = run_load(url, paths, concurrency=CONCURRENCY, max_requests=int(WHOLE_ANSWERS * 1.2),
+                           max_seconds=240)
+        finally:
+            writer.kill()
+            writes = int(([line for line in writer.stdout.read().split() if line.isdigit()] or ["1"])[-1])
+            writer.wait(timeout=30)
+    whole = Counter()
+    violations = []
+    for answer in run.answers:
+        if answer.status == 503:
+            whole["503"] += 1
+            continue
+        got = (answer.status, json.loads(answer.body))
+        side = "first" if got == over_first[answer.path] else "second" if got == over_second[answer.path] else None
+        if side is None:
+            violations.append(answer)
+        else:
+            whole[side] += 1
+    summary = run.summary() | {"graph_writes": writes, "whole_first": whole["first"],
+                               "whole_second": whole["second"], "503": whole["503"], "violations": len(violations)}
+    RESULTS[f"{store.name}-looping-writer"] = summary
+    for key in ("requests", "rps", "p99_ms", "graph_writes", "violations"):
+        record_property(key, summary[key])
+    print(f"\nreads on {store.name} while a writer looped between two graphs:\n"
+          + table({store.name: summary}) + f"\n{summary}")
+    assert run.broken == 0
+    assert not violations, [(a.path, a.status, differences(json.loads(a.body), over_first[a.path][1],
+                                                             over_second[a.path][1])) for a in violations[:3]]
+    assert whole["first"] + whole["second"] >= WHOLE_ANSWERS
+    assert whole["first"] and whole["second"] and writes >= 10  # the reads did overlap many writes

@@ -147,6 +147,22 @@ SET l.holder = CASE WHEN free THEN $me ELSE holder END,
 RETURN free AS acquired, holder, left
 """
 _HOLDS_LOCK = "OPTIONAL MATCH (l:StoreLock {name: 'graph', holder: $me}) RETURN l IS NOT NULL AS held"
+# The graph's write count, a seqlock on the lease node: +1 as a graph write starts (`writing` set), +1
+# as it ends. A snapshot starts when no live writer is writing and is whole if the count did not move.
+_WRITE_BEGINS = """
+MATCH (l:StoreLock {name: 'graph', holder: $me})
+SET l.version = coalesce(l.version, 0) + 1, l.writing = $me
+"""
+_WRITE_ENDS = """
+MATCH (l:StoreLock {name: 'graph', writing: $me})
+SET l.version = l.version + 1, l.writing = NULL
+"""
+_GRAPH_VERSION = """
+OPTIONAL MATCH (l:StoreLock {name: 'graph'})
+RETURN coalesce(l.version, 0) AS version,
+       coalesce(l.writing IS NOT NULL AND l.holder = l.writing AND l.expires > timestamp(), false) AS writing
+"""
+READ_WAIT_POLL_S = 0.02
 _RELEASE_LOCK = "MATCH (l:StoreLock {name: 'graph', holder: $me}) SET l.holder = NULL, l.expires = NULL"
 
 
@@ -159,6 +175,7 @@ class _ReadSession:
     def __init__(self, store: Neo4jStore) -> None:
         self._store = store
         self._session: Session | None = None
+        self.version: int | None = None  # the graph's write count when the first read began
         self.actors: dict[str, Actor] = {}  # what the snapshot's reads brought along
 
     def run(self, query: str, parameters: dict[str, Any] | None = None, **kwargs: Any) -> Result:
@@ -166,7 +183,31 @@ class _ReadSession:
         if self._session is None:
             self._session = self._store._driver.session(database=self._store.database,
                                                         default_access_mode=READ_ACCESS)
+            self.version = self._quiet_version()
         return self._session.run(Query(query, timeout=self._store.query_timeout_s), parameters, **kwargs)
+
+    def _quiet_version(self) -> int:
+        """The graph's write count once no live writer is in the middle of a graph write (a graph write
+        is several transactions: a read between them would see part of it). Waits at most the query
+        timeout, then the store is unavailable for now."""
+        assert self._session is not None
+        deadline = time.monotonic() + self._store.query_timeout_s
+        while True:
+            row = self._session.run(Query(_GRAPH_VERSION, timeout=self._store.query_timeout_s)).single()
+            if not row["writing"]:
+                return row["version"]
+            if time.monotonic() > deadline:
+                raise StoreUnavailable("a graph write went on for longer than the query timeout",
+                                       "the graph is being written; retry shortly")
+            time.sleep(READ_WAIT_POLL_S)
+
+    def unchanged(self) -> bool:
+        if self.version is None:
+            return True  # nothing was read
+        with self._store._errors(), self._store._driver.session(database=self._store.database,
+                                                                default_access_mode=READ_ACCESS) as s:
+            row = s.run(Query(_GRAPH_VERSION, timeout=self._store.query_timeout_s)).single()
+        return row["version"] == self.version and not row["writing"]
 
     def read(self, work: Callable[[ManagedTransaction], T]) -> T:
         with self._store._errors():
@@ -270,6 +311,9 @@ class Neo4jStore(GraphStore):
             yield view
         finally:
             view._snapshot.close()
+
+    def unchanged(self) -> bool:
+        return self._snapshot.unchanged() if self._snapshot is not None else True
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         self._ensure_schema()
@@ -389,7 +433,13 @@ class Neo4jStore(GraphStore):
                 new_prints = StorePrints(graph)
                 changes = GraphDiff(created=list(new_prints), facts_changed=list(new_prints))
             if changes.stats.changed or changes.facts_changed:
-                self._run_units(write_units(graph, changes, new_prints, self.batch_size))
+                params = {"me": self._lock_owner}
+                self._write(lambda tx: tx.run(_WRITE_BEGINS, params).consume())
+                try:
+                    self._run_units(write_units(graph, changes, new_prints, self.batch_size))
+                finally:  # also after a failure: what is there now stays so; a crash leaves it to the lease
+                    with contextlib.suppress(StoreError):
+                        self._write(lambda tx: tx.run(_WRITE_ENDS, params).consume())
         return changes.stats
 
     def _stored_prints(self) -> dict[Key, Print]:

@@ -1,0 +1,73 @@
+"""Every answer wholly from before or wholly from after a graph write, on either store.
+
+A GET request reads through one store snapshot (`deps.read_store` registers it here). Its response is
+held back until the handler is done; then, if a graph write overlapped the reads (the snapshot is not
+`unchanged()`: possible on Neo4j, whose graph write is several transactions), the request is answered
+again from the start, up to `ATTEMPTS` times, else 503 with `Retry-After`. Responses that read no
+snapshot (the streamed export, which takes its own) go straight out, unbuffered.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.problems import problem
+from graph_schema.store import GraphStore, StoreUnavailable
+
+log = logging.getLogger("app.whole_answers")
+
+ATTEMPTS = 4
+SNAPSHOTS = "snapshots"  # key in the request's state: the snapshots its reads went through
+
+
+def register(state: Any, view: GraphStore) -> None:
+    """Called by the read dependency with the request's snapshot (a no-op outside `WholeAnswers`)."""
+    snapshots = getattr(state, SNAPSHOTS, None)
+    if snapshots is not None:
+        snapshots.append(view)
+
+
+class WholeAnswers:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        for attempt in range(1, ATTEMPTS + 1):
+            snapshots: list[GraphStore] = []
+            scope.setdefault("state", {})[SNAPSHOTS] = snapshots
+            held: list[Message] = []
+            passing = False
+
+            async def hold(message: Message) -> None:
+                nonlocal passing
+                if message["type"] == "http.response.start" and not snapshots:
+                    passing = True  # read no snapshot (or failed before): nothing to check
+                if passing:
+                    await send(message)
+                else:
+                    held.append(message)
+
+            await self.app(scope, receive, hold)
+            if passing:
+                return
+            try:
+                whole = all([await run_in_threadpool(view.unchanged) for view in snapshots])
+            except StoreUnavailable as exc:
+                whole, reason = False, exc.reason
+            else:
+                reason = "a graph write overlapped every attempt"
+            if whole:
+                for message in held:
+                    await send(message)
+                return
+            log.info("read.overlapped_a_write", extra={"path": scope.get("path"), "attempt": attempt})
+        await problem(503, f"the answer could not be read apart from graph writes ({reason}); try again shortly",
+                      instance=scope.get("path"), title="Store unavailable",
+                      type_="urn:diplograph:problem:store-unavailable",
+                      headers={"Retry-After": "1"})(scope, receive, send)
