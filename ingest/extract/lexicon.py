@@ -67,6 +67,10 @@ STATE_PAIR_NOUNS = frozenset({"side", "country", "nation", "party", "government"
                               "neighbor"})
 # nouns of the occasion a meeting happens at ("on the sidelines of the summit in X")
 OCCASION_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "side", "occasion", "course"})
+# gatherings at which other meetings happen ("on the sidelines of the summit", "at the funeral")
+GATHERING_NOUNS = frozenset({"summit", "conference", "forum", "assembly", "congress", "convention", "session",
+                             "ceremony", "funeral", "inauguration", "celebration", "celebrations", "festival",
+                             "games", "olympics", "expo", "exhibition", "symposium", "gathering", "retreat"})
 # weekdays: a word no name holds ("Alexandria Thursday"); months do (April, May, June)
 DAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # last words of a news outlet's name ("NP News", "New York Times")

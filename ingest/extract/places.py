@@ -23,7 +23,7 @@ from graph_schema.model import ActorKind, LocationKind
 from ingest import gazetteer
 from ingest.extract.context import ArticleContext
 from ingest.extract.events import Candidate
-from ingest.extract.lexicon import LOCATIVE_PREPS, OCCASION_NOUNS, PREMISES, fold
+from ingest.extract.lexicon import GATHERING_NOUNS, LOCATIVE_PREPS, OCCASION_NOUNS, PREMISES, fold
 from ingest.extract.participants import listed
 from ingest.extraction import PlaceMention
 
@@ -133,7 +133,47 @@ def event_places(ctx: ArticleContext, candidate: Candidate) -> list[Found]:
     if not found:
         for destination in _destinations(candidate):
             _walk(ctx, destination, found, seen, depth=0)
+    if not found:
+        gathering = _gathering(ctx, candidate)
+        if gathering is not None:
+            found = _venue_of(ctx, gathering)
     return found
+
+
+def _gathering(ctx: ArticleContext, candidate: Candidate) -> Token | None:
+    """"met on the sidelines of the summit", "talks at the conference": the gathering, named as one
+    already known ("the"), that the meeting took place at."""
+    for token in [*candidate.triggers, *candidate.verbs]:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "during")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.lower_ in OCCASION_NOUNS:
+                    pobj = next((g for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
+                                 for g in of.children if g.dep_ == "pobj"), pobj)
+                if pobj.lower_ in GATHERING_NOUNS \
+                        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in pobj.children):
+                    return pobj
+    return None
+
+
+def _venue_of(ctx: ArticleContext, gathering: Token) -> list[Found]:
+    """Where the article says the gathering was ("the summit of the African Union, which was held in
+    Addis Ababa"), when it says one place for every mention of it."""
+    venues: dict[str, list[Found]] = {}
+    for token in ctx.doc:
+        if token.i == gathering.i or token.lower_ != gathering.lower_:
+            continue
+        owners = [g for of in token.children if of.dep_ == "prep" and of.lower_ == "of"
+                  for g in of.children if g.dep_ == "pobj"]  # "the summit of the AU, which was held in X"
+        heads = [token, *(c for t in (token, *owners) for c in t.children if c.dep_ in ("relcl", "acl"))]
+        found: list[Found] = []
+        seen: set[int] = set()
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    _walk(ctx, pobj, found, seen, depth=0)
+        if found:
+            venues[found[0].key] = found
+    return next(iter(venues.values())) if len(venues) == 1 else []
 
 
 MOTION_VERBS = frozenset({"fly", "travel", "go", "come", "arrive", "head", "return", "drive", "journey"})

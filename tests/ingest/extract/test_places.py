@@ -81,3 +81,11 @@ def test_a_meeting_is_where_its_people_travelled_for_it(extracted):
                   "President Peter Obuya.", published="2006-05-21")
     [meeting] = [m for m in meetings(x) if m.participants]
     assert chain(x, meeting.place)[0] == ("Mombasa", "city")
+
+
+def test_a_meeting_on_the_sidelines_of_the_summit_is_where_the_article_says_the_summit_was(extracted):
+    x = extracted("President Ana Rojas returned home after the extraordinary summit of the Andean Community, which "
+                  "was held in Quito on Saturday. She met on the sidelines of the summit with the Peruvian "
+                  "President, Luis Vega.", published="2018-11-19")
+    [meeting] = [m for m in meetings(x) if len(m.participants) >= 2]
+    assert chain(x, meeting.place)[0] == ("Quito", "city")
