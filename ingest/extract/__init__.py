@@ -8,7 +8,7 @@ person needs an office, a part in an event or a second mention to be kept.
 """
 from __future__ import annotations
 
-from graph_schema.model import ActorKind, Role
+from graph_schema.model import ActorKind, DatePrecision, Role
 from ingest.analyze import Document
 from ingest.extract import actors, coreference, events, lexicon, titles
 from ingest.extract.context import ArticleContext
@@ -64,6 +64,8 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, ta
     when = event_time(ctx, candidate)
     if when is None and candidate.type == events.MEETING and events.recalled(candidate):
         return None  # "the two last met ..." without a date: an earlier meeting we cannot tell apart
+    if candidate.type == events.MEETING and _state_of_affairs(ctx, candidate, takers, places, when):
+        return None
     type_, cameo = candidate.type, candidate.cameo
     if type_ == events.MEETING and (candidate.tense == "future" or _after_publication(ctx, when)):
         type_, cameo = events.INTENT, events.INTENT_CAMEO  # "will meet", "talks in Geneva tomorrow": not yet
@@ -79,6 +81,18 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, ta
         participants=[ParticipantMention(t.key, t.role, t.represents, [ctx.span_evidence(t.span)]) for t in takers],
         tense=candidate.tense, anaphoric=candidate.anaphoric,
         under_way=when is None and type_ == events.MEETING and under_way(candidate))
+
+
+def _state_of_affairs(ctx: ArticleContext, candidate: events.Candidate, takers: list[Taking], places: list,
+                      when) -> bool:
+    """"Egypt has been holding talks with the IMF", "progress in talks between banks and Mexico":
+    negotiations between states or bodies told as an ongoing state of affairs, with no one, no day and no
+    place for an encounter, are not a meeting."""
+    if candidate.anaphoric or places or (when is not None and when.precision == DatePrecision.DAY):
+        return False
+    if any(ctx.actors[t.key].kind == ActorKind.PERSON for t in takers):
+        return False
+    return all(t.lemma_.lower() in events.NEGOTIATION_WORDS for t in candidate.triggers)
 
 
 def _after_publication(ctx: ArticleContext, when) -> bool:

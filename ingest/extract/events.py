@@ -41,6 +41,9 @@ PRESENT_AT = frozenset({"sit", "speak", "talk", "participate", "take", "meet", "
                         "head", "lead", "chair", "discuss", "exchange", "review", "stress", "express"})
 PRESS_WORDS = frozenset({"press", "news", "video", "teleconference"})
 NOT_MEETING_COMPOUNDS = frozenset({"room", "hall", "call", "centre", "center", "table", "line", "organiser"})
+# words of negotiating that tell a process, not by themselves an encounter ("talks with the IMF")
+NEGOTIATION_WORDS = frozenset({"talk", "talks", "negotiation", "negotiations", "negotiate", "discussion",
+                               "discussions", "consultation", "consultations", "dialogue", "contact", "contacts"})
 # CAMEO 04x, most specific first: a visit or a hosting says more than "met"
 MEETING_PRIORITY = ("045", "043", "042", "046", "044", "041", "040")
 
@@ -210,6 +213,28 @@ def _more_specific(a: str, b: str) -> str:
 
 
 def _trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
+    found = _lexical_trigger(ctx, token)
+    if found is not None and found.type == MEETING and _by_phone(token):
+        return None
+    return found
+
+
+def _by_phone(token: Token) -> bool:
+    """"conferred on the telephone", "phone talks", "talks by video link": not face to face."""
+    heads = [token, carrier(token)] if token.pos_ in ("NOUN", "PROPN") else [token]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("compound", "amod") and c.lower_ in REMOTE_WORDS:
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("on", "by", "over", "via"):
+                for pobj in (p for p in c.children if p.dep_ == "pobj"):
+                    if pobj.lower_ in REMOTE_WORDS or any(x.lower_ in REMOTE_WORDS for x in pobj.children
+                                                          if x.dep_ in ("compound", "amod")):
+                        return True
+    return False
+
+
+def _lexical_trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
     pos = token.pos_
     lemma = token.lemma_.lower()
     if pos in ("VERB",) or (pos == "AUX" and lemma != "be"):
@@ -376,7 +401,8 @@ def irrealis(trigger: Token, verb: Token) -> bool:
                 return True
         return False
     if trigger.dep_ in ("dobj", "nsubjpass", "attr") and verb == trigger.head:  # "held talks", "rejected talks"
-        return _unreal_verb(verb) or verb.lemma_.lower() in IRREALIS_GOVERNORS
+        return _unreal_verb(verb) or verb.lemma_.lower() in IRREALIS_GOVERNORS or (
+            verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in IRREALIS_GOVERNORS)  # "suggested holding talks"
     return trigger.dep_ in ("dobj", "pobj", "acl") and trigger.head.lemma_.lower() in IRREALIS_GOVERNORS \
         and trigger.head.pos_ == "NOUN"
 

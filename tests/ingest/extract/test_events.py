@@ -157,3 +157,18 @@ def test_a_meeting_next_month_is_only_planned(extracted):
 def test_a_meeting_that_will_happen_is_only_planned(extracted):
     x = extracted("King Fahd will meet Queen Margaret of Denmark during his visit.", published="1987-03-18")
     assert meetings(x) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Central bank governor Maria Lopez and her deputy Juan Cruz conferred on the telephone on Monday.",
+    "Chilean Foreign Minister Ana Rojas held phone talks with Peruvian Foreign Minister Luis Vega.",
+    "Ortiz Holdings suggested holding talks with Vega Industries on a possible merger.",
+    "Ecuador has been holding talks with the International Monetary Fund on a new loan.",
+])
+def test_no_encounter_told_is_no_meeting(extracted, sentence):
+    assert meetings(extracted(sentence, published="1987-03-20")) == []
+
+
+def test_talks_of_two_states_on_a_day_are_a_meeting(extracted):
+    x = extracted("Ecuador and the International Monetary Fund held talks in Quito on Monday.", published="1987-03-20")
+    assert len(meetings(x)) == 1
