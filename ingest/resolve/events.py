@@ -248,6 +248,17 @@ class EventResolver:
                     return False
         return True
 
+    def pinned_together(self, a: list[Report], b: list[Report]) -> bool:
+        """One person in common is thin evidence across articles (a minister meets many people): the two
+        must also share a stated day or a stated city."""
+        days_a = [_interval(r.date, r.precision) for r in a if r.date and r.precision == DatePrecision.DAY]
+        days_b = [_interval(r.date, r.precision) for r in b if r.date and r.precision == DatePrecision.DAY]
+        if any(_overlap(x, y) for x in days_a for y in days_b):
+            return True
+        cities_a = {self.places.city_and_country(r.location)[0] for r in a if r.location} - {None}
+        cities_b = {self.places.city_and_country(r.location)[0] for r in b if r.location} - {None}
+        return bool(cities_a & cities_b)
+
     def a_day_apart(self, a: list[Report], b: list[Report]) -> bool:
         """The same two people in the same city, on days one apart: one meeting over two days, or one
         outlet counting from another time zone. The best-supported day wins."""
@@ -361,7 +372,8 @@ class EventResolver:
                     continue
                 score = self.same_parties(group.parties, group.actors, bundle.parties, bundle.actors)
                 if score > 0 and (self.fits(group.reports, bundle.reports)
-                                  or score >= 20 and self.a_day_apart(group.reports, bundle.reports)):
+                                  or score >= 20 and self.a_day_apart(group.reports, bundle.reports)) \
+                        and (score >= 20 or self.pinned_together(group.reports, bundle.reports)):
                     matches.append((score, g))
             if not matches:
                 groups.append(bundle)

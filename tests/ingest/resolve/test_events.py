@@ -226,3 +226,15 @@ def test_talks_of_a_firm_with_one_state_are_business_not_diplomacy():
     both = meeting(aid, "e1", 0, [("o:benetton", "participant", None), ("s:sun", "participant", None),
                                   ("p1", "participant", None)], None)
     assert len(meetings_of(resolve([article(aid, "1987-03-11", actors=actors, events=[both])]))) == 1
+
+
+def test_across_articles_one_person_in_common_needs_a_shared_day_or_city():
+    def lone(aid: str, date: str | None, place: str | None):
+        return article(aid, "2016-08-30", actors=[person(aid, "p1", "Nikos Pappas", "GRC", ["Greek Ambassador"]),
+                                                 state(aid, "EGY", "Egypt")],
+                       places=[city("g:2", "Cairo", "EGY", 360630), country("EGY", "Egypt")],
+                       events=[meeting(aid, "e1", 0, [("p1", "participant", "s:grc"), ("s:egy", "host", None)],
+                                       date, place)])
+    assert len(meetings_of(resolve([two_ministers("a1", "2016-08-30", None, place=None), lone("a2", None, None)]))) == 2
+    assert len(meetings_of(resolve([two_ministers("a1", "2016-08-30", "2016-08-29", place=None),
+                                    lone("a2", "2016-08-29", None)]))) == 1
