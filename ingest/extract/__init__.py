@@ -96,9 +96,9 @@ def _state_of_affairs(ctx: ArticleContext, candidate: events.Candidate, takers: 
 
 
 def _after_publication(ctx: ArticleContext, when) -> bool:
-    """The whole of the event's day, month or year lies after the article ("next month", "on Friday")."""
+    """The whole of the event's day, week, month or year lies after the article ("next week", "on Friday")."""
     published = ctx.article.published
-    return bool(when and published and when.date > published[:10])
+    return bool(when and published and (when.start or when.date) > published[:10])
 
 
 def _worth_keeping(candidate: events.Candidate, takers: list[Taking], places: list) -> bool:

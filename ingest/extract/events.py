@@ -399,12 +399,21 @@ def irrealis(trigger: Token, verb: Token) -> bool:
             token = token.head
             if token.lemma_.lower() in IRREALIS_GOVERNORS or _modal(token) or _negated(token):
                 return True
-        return False
+        return _subjunctive(verb)
     if trigger.dep_ in ("dobj", "nsubjpass", "attr") and verb == trigger.head:  # "held talks", "rejected talks"
         return _unreal_verb(verb) or verb.lemma_.lower() in IRREALIS_GOVERNORS or (
             verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in IRREALIS_GOVERNORS)  # "suggested holding talks"
     return trigger.dep_ in ("dobj", "pobj", "acl") and trigger.head.lemma_.lower() in IRREALIS_GOVERNORS \
         and trigger.head.pos_ == "NOUN"
+
+
+def _subjunctive(verb: Token) -> bool:
+    """"proposed in a letter that they meet": a meeting verb in the bare present under a proposal told
+    in the past is what was proposed, however the parser hangs the clause."""
+    root = verb.sent.root
+    return verb.tag_ in ("VB", "VBP") and root != verb and root.tag_ == "VBD" \
+        and root.lemma_.lower() in IRREALIS_GOVERNORS and root.i < verb.i \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def took_place(verb: Token) -> bool:

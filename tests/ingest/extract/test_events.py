@@ -164,6 +164,9 @@ def test_a_meeting_that_will_happen_is_only_planned(extracted):
     "Chilean Foreign Minister Ana Rojas held phone talks with Peruvian Foreign Minister Luis Vega.",
     "Ortiz Holdings suggested holding talks with Vega Industries on a possible merger.",
     "Ecuador has been holding talks with the International Monetary Fund on a new loan.",
+    "Greek Prime Minister Nikos Pappas proposed in a letter to his Turkish counterpart Ahmet Demir that they meet "
+    "to discuss the Aegean.",
+    "Chilean Prime Minister Ana Rojas visits Peru next week for talks with Peruvian President Luis Vega.",
 ])
 def test_no_encounter_told_is_no_meeting(extracted, sentence):
     assert meetings(extracted(sentence, published="1987-03-20")) == []
