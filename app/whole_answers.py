@@ -56,18 +56,21 @@ class WholeAnswers:
             await self.app(scope, receive, hold)
             if passing:
                 return
+            failed = held[0].get("status", 200) >= 500  # an error is no mixed answer: out it goes
             try:
-                whole = all([await run_in_threadpool(view.unchanged) for view in snapshots])
-            except StoreUnavailable as exc:
-                whole, reason = False, exc.reason
-            else:
-                reason = "a graph write overlapped every attempt"
+                whole = failed or all([await run_in_threadpool(view.unchanged) for view in snapshots])
+            except StoreUnavailable as exc:  # the store went away since: say so now, do not try again
+                await _unavailable(exc.reason)(scope, receive, send)
+                return
             if whole:
                 for message in held:
                     await send(message)
                 return
             log.info("read.overlapped_a_write", extra={"path": scope.get("path"), "attempt": attempt})
-        await problem(503, f"the answer could not be read apart from graph writes ({reason}); try again shortly",
-                      instance=scope.get("path"), title="Store unavailable",
-                      type_="urn:diplograph:problem:store-unavailable",
-                      headers={"Retry-After": "1"})(scope, receive, send)
+        await _unavailable("a graph write overlapped every attempt")(scope, receive, send)
+
+
+def _unavailable(reason: str) -> Any:
+    return problem(503, f"the answer could not be read apart from graph writes ({reason}); try again shortly",
+                   title="Store unavailable", type_="urn:diplograph:problem:store-unavailable",
+                   headers={"Retry-After": "1"})

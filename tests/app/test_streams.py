@@ -1,5 +1,5 @@
-"""An export whose store fails after the first chunk: the body is cut (the client sees it incomplete),
-never ended as if whole, and nothing is logged as a crash."""
+"""An export whose store fails after the first chunk, or that a graph write overlapped: the body is cut
+(the client sees it incomplete), never ended as if whole, and nothing is logged as a crash."""
 from __future__ import annotations
 
 import logging
@@ -36,3 +36,16 @@ def test_an_export_whose_store_fails_midway_is_cut_not_finished(
         assert client.get("/healthz").status_code == 200  # the server goes on
     assert any(r.getMessage() == "export.cut" for r in caplog.records)
     assert not [r for r in caplog.records if r.exc_info]  # no traceback logged
+
+
+def test_an_export_a_graph_write_overlapped_is_cut_before_its_last_chunk(
+        settings: Settings, loaded_store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    with live_server(create_app(settings, loaded_store)) as url, httpx.Client(base_url=url) as client:
+        whole = client.get("/v1/export").content
+        monkeypatch.setattr(type(loaded_store), "unchanged", lambda self: False)  # as if a write came between
+        received = b""
+        with pytest.raises(httpx.RemoteProtocolError, match="incomplete chunked read"), \
+                client.stream("GET", "/v1/export") as response:
+            for chunk in response.iter_bytes():
+                received += chunk
+    assert received and whole.startswith(received) and len(received) < len(whole)

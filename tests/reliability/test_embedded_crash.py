@@ -108,6 +108,7 @@ def test_sigkill_during_saves_never_leaves_a_corrupt_or_mixed_state(tmp_path: Pa
             assert temporaries(data) == []
         store.close()
     record_property("kills_during_a_write", mid_write)
+    record_property("temporaries_left_then_removed", left_behind)
     print(f"\n{KILLS} kills, {mid_write} while a save's temporary file was being written; "
           f"{left_behind} temporary files left by them, 0 after the next writer took the lock")
     assert mid_write >= 1, "no kill landed while a save was being written"

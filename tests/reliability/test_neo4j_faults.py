@@ -453,7 +453,6 @@ def test_a_frozen_neo4j_gets_503_within_the_query_timeout_and_the_api_recovers_b
     in_flight = [e - b for b, e, st in overlapping if b <= frozen_at]
     longest = max(e - max(b, frozen_at) for b, e, st in overlapping)
     assert overlapping and all(st in (200, 503, 0) for _, _, st in overlapping)
-    assert any(st == 503 for _, _, st in overlapping)
     record_property("frozen_seconds_to_503_max", round(max(timings), 2))
     record_property("frozen_reader_longest_wait_s", round(longest, 2))
     record_property("frozen_seconds_to_answers_after_sigcont", round(recovered, 2))
@@ -462,6 +461,7 @@ def test_a_frozen_neo4j_gets_503_within_the_query_timeout_and_the_api_recovers_b
           f"{len(in_flight)} in flight); after SIGCONT every read as before in {recovered:.2f} s "
           f"(/readyz 200 {ready_after:.2f} s later)")
     assert max(timings) <= QUERY_TIMEOUT_S + 1
-    assert longest <= QUERY_TIMEOUT_S + 1
+    assert longest <= QUERY_TIMEOUT_S + 1  # before the fix: the read in flight hung until SIGCONT (120 s hint)
+    assert any(st == 503 for _, _, st in overlapping)
     assert recovered + ready_after <= 5
     assert "did not answer within" in ready["detail"], ready  # /readyz says why

@@ -20,7 +20,7 @@ from app.problems import responses
 from app.streams import StreamCut
 from app.schemas.document import GraphDocument
 from graph_schema.export import ExportFormat, MeetingsAs, export_stream, filename, media_type
-from graph_schema.store import EXPORT_PAGE, EventQuery, GraphStore, StoreError
+from graph_schema.store import EXPORT_PAGE, EventQuery, GraphStore, StoreError, StoreUnavailable
 
 log = logging.getLogger("app.export")
 router = APIRouter(tags=["export"])
@@ -34,16 +34,25 @@ _OK = {200: {"description": "The export as a file download (`Content-Disposition
 
 
 def _streamed(store: GraphStore, format_: ExportFormat, query: EventQuery, meetings_as: MeetingsAs) -> Iterator[bytes]:
-    """The export read inside one snapshot, held until the last chunk has gone out; cut (`StreamCut`) if
-    the store fails after the first chunk."""
+    """The export read inside one snapshot, held until the last chunk has gone out. Cut (`StreamCut`) if
+    the store fails after the first chunk, or if a graph write overlapped the reads (the snapshot is not
+    `unchanged()`): the last chunk, which ends the document, is sent only once that is known."""
     with store.snapshot() as view:
         chunks = export_stream(view, format_, query, meetings_as)
         yield next(chunks, b"")  # a failure here is still a problem response (see `export_graph`)
+        last = None
         try:
-            yield from chunks
+            for chunk in chunks:
+                if last is not None:
+                    yield last
+                last = chunk
+            if not view.unchanged():
+                raise StoreUnavailable("a graph write overlapped the export", "the graph was written meanwhile")
         except StoreError as exc:
             log.warning("export.cut", extra={"reason": str(exc)})
             raise StreamCut(str(exc)) from None
+        if last is not None:
+            yield last
 
 
 @router.get("/export", operation_id="export_graph", response_model=GraphDocument, responses={**_OK, **responses(422)},
