@@ -167,6 +167,7 @@ def test_a_meeting_that_will_happen_is_only_planned(extracted):
     "Greek Prime Minister Nikos Pappas proposed in a letter to his Turkish counterpart Ahmet Demir that they meet "
     "to discuss the Aegean.",
     "Chilean Prime Minister Ana Rojas visits Peru next week for talks with Peruvian President Luis Vega.",
+    "Rojas said another issue she would raise during a visit to Peru was access for Chilean banks.",
 ])
 def test_no_encounter_told_is_no_meeting(extracted, sentence):
     assert meetings(extracted(sentence, published="1987-03-20")) == []
