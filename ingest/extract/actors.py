@@ -124,10 +124,14 @@ def _names_after_offices(ctx: ArticleContext) -> None:
     doc = ctx.doc
     for token in doc[:-2]:
         office = ctx.lexicon.title_class(token.lemma_) or ctx.lexicon.title_class(token.text.removesuffix("s"))
-        if office in (None, HONORIFIC) and not _ends_an_office(ctx, token) or not token.text[:1].isupper():
+        if office in (None, HONORIFIC) and not _ends_an_office(ctx, token):
             continue  # "Ministers" is a proper noun to the tagger: its lemma keeps the plural
         start = end = token.i + 1
-        while end < len(doc) and end - start < 3 and ctx.by_token[end] is None and doc[end].ent_type_ == "" \
+        if start < len(doc) and doc[start].text == ",":
+            start = end = start + 1  # "his Armenian counterpart, Serzh Sarkisian,"
+        elif not token.text[:1].isupper():
+            continue
+        while end < len(doc) and end - start < 3 and ctx.by_token[end] is None and _untagged_name_word(doc[end]) \
                 and doc[end].pos_ == "PROPN" and doc[end].is_alpha and doc[end].text[:1].isupper() \
                 and ctx.lexicon.title_class(doc[end].text) is None and not _is_country_word(doc[end].text):
             end += 1
@@ -135,6 +139,15 @@ def _names_after_offices(ctx: ArticleContext) -> None:
             span = doc[start:end]
             if is_name(span) and not any(fold(t.text) in BODY_WORDS for t in span):
                 ctx.add_mention(Mention(start, end, ActorKind.PERSON, span.text))
+
+
+def _untagged_name_word(token: Token) -> bool:
+    """A word the tagger left out of any name, or mistook for a place or nationality ("Serzh" a place,
+    "Sarkisian" a nationality) though no gazetteer knows it as one."""
+    if token.ent_type_ == "":
+        return True
+    return token.ent_type_ in ("GPE", "NORP") and state_of(token.text) is None \
+        and gazetteer.find_place(token.text) is None
 
 
 BIG_CAPITAL = 500_000  # people: a capital this big speaks for its state even when the state is not named

@@ -144,3 +144,10 @@ def test_a_country_name_the_tagger_left_untagged_is_the_state_but_not_inside_a_n
     assert person(x, "Brice Mba Obame").country == "GAB"
     x = extracted("Foreign Minister Ana Ruiz met farmers in the Jordan Valley near Amman.")
     assert "JOR" not in {a.country for a in x.actors if a.kind == "state" and a.name.startswith("Jordan")}
+
+
+def test_a_name_after_an_office_and_a_comma_is_a_person_even_if_tagged_a_place(extracted):
+    x = extracted("Georgian Prime Minister Irakli Kobakhidze and his Armenian counterpart, Serzh Sarkisian, met "
+                  "in Tbilisi.")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Irakli Kobakhidze", "Serzh Sarkisian"}
