@@ -33,7 +33,8 @@ TESTS = [
 def run_once(answers: int, out: Path) -> dict[str, dict[str, str]]:
     """One pytest run of the tests; test id -> figure name -> value. A failed test is reported as such."""
     env = {**os.environ, "RELIABILITY_WHOLE_ANSWERS": str(answers)}
-    subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={out}", *TESTS],
+    subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "junit_family=legacy",
+                    f"--junitxml={out}", *TESTS],
                    cwd=ROOT, env=env, check=False)
     figures: dict[str, dict[str, str]] = {}
     for case in ET.parse(out).getroot().iter("testcase"):
