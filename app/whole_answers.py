@@ -41,21 +41,11 @@ class WholeAnswers:
         for attempt in range(1, ATTEMPTS + 1):
             snapshots: list[GraphStore] = []
             scope.setdefault("state", {})[SNAPSHOTS] = snapshots
-            held: list[Message] = []
-            passing = False
-
-            async def hold(message: Message) -> None:
-                nonlocal passing
-                if message["type"] == "http.response.start" and not snapshots:
-                    passing = True  # read no snapshot (or failed before): nothing to check
-                if passing:
-                    await send(message)
-                else:
-                    held.append(message)
-
-            await self.app(scope, receive, hold)
-            if passing:
+            response = _Held(send, snapshots)
+            await self.app(scope, receive, response.send)
+            if response.passing:
                 return
+            held = response.messages
             failed = held[0].get("status", 200) >= 500  # an error is no mixed answer: out it goes
             try:
                 whole = failed or all([await run_in_threadpool(view.unchanged) for view in snapshots])
@@ -68,6 +58,24 @@ class WholeAnswers:
                 return
             log.info("read.overlapped_a_write", extra={"path": scope.get("path"), "attempt": attempt})
         await _unavailable("a graph write overlapped every attempt")(scope, receive, send)
+
+
+class _Held:
+    """One attempt's response: held back if the request read a snapshot, else sent straight on."""
+
+    def __init__(self, send: Send, snapshots: list[GraphStore]) -> None:
+        self._send = send
+        self._snapshots = snapshots
+        self.messages: list[Message] = []
+        self.passing = False
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.start" and not self._snapshots:
+            self.passing = True  # read no snapshot (or failed before): nothing to check
+        if self.passing:
+            await self._send(message)
+        else:
+            self.messages.append(message)
 
 
 def _unavailable(reason: str) -> Any:

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = [
     "tests/reliability/test_neo4j_faults.py::test_a_frozen_neo4j_gets_503_within_the_query_timeout_and_the_api_recovers_by_itself",
-    "tests/reliability/test_neo4j_faults.py::"
-    "test_a_writer_killed_mid_write_loses_its_lease_within_10_s_and_the_next_write_says_for_whom_it_waits",
+    ("tests/reliability/test_neo4j_faults.py::"
+     "test_a_writer_killed_mid_write_loses_its_lease_within_10_s_and_the_next_write_says_for_whom_it_waits"),
     "tests/reliability/test_embedded_crash.py",
     "tests/reliability/test_load.py",
 ]

@@ -17,8 +17,8 @@ from fastapi.responses import StreamingResponse
 from app.api.deps import get_store
 from app.api.params import EventFiltersDep, Paging
 from app.problems import responses
-from app.streams import StreamCut
 from app.schemas.document import GraphDocument
+from app.streams import StreamCut
 from graph_schema.export import ExportFormat, MeetingsAs, export_stream, filename, media_type
 from graph_schema.store import EXPORT_PAGE, EventQuery, GraphStore, StoreError, StoreUnavailable
 
