@@ -54,6 +54,7 @@ def find_mentions(ctx: ArticleContext) -> None:
             _organisation(ctx, ent)
     _names_after_offices(ctx)
     _untagged_states(ctx)
+    _names_of_states(ctx)
     _drop_small_capitals(ctx)
     for m in ctx.mentions:  # "Moscow", "Russian" in 1988: the Soviet Union
         if m.country:
@@ -139,6 +140,29 @@ def _names_after_offices(ctx: ArticleContext) -> None:
             span = doc[start:end]
             if is_name(span) and not any(fold(t.text) in BODY_WORDS for t in span):
                 ctx.add_mention(Mention(start, end, ActorKind.PERSON, span.text))
+
+
+def _names_of_states(ctx: ArticleContext) -> None:
+    """"Serzh Sarkisian of Armenia", "Armenia's Serzh Sarkisian": two or three name words tied to a state
+    are a person's name, even where the tagger took them for a place or a nationality."""
+    doc = ctx.doc
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end - i < 3 and ctx.by_token[end] is None and doc[end].pos_ == "PROPN" \
+                and doc[end].is_alpha and doc[end].text[:1].isupper() and _untagged_name_word(doc[end]) \
+                and ctx.lexicon.title_class(doc[end].text) is None:
+            end += 1
+        if end - i < 2 or all(doc[k].ent_type_ == "" for k in range(i, end)):
+            i = max(end, i + 1)
+            continue  # untagged runs are left to the other rules; this one mends wrong tags
+        after = ctx.mention_at(end + 1) if end + 1 < len(doc) and doc[end].lower_ == "of" else None
+        before = ctx.mention_at(i - 2) if i >= 2 and doc[i - 1].text in ("'s", "’s") else None
+        if any(m is not None and m.kind == ActorKind.STATE for m in (after, before)):
+            span = doc[i:end]
+            if is_name(span):
+                ctx.add_mention(Mention(span.start, span.end, ActorKind.PERSON, span.text))
+        i = end
 
 
 def _untagged_name_word(token: Token) -> bool:

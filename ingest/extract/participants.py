@@ -420,7 +420,8 @@ def _merge(ctx: ArticleContext, found: list[Taking]) -> list[Taking]:
     for t in out:
         record = ctx.actors[t.key]
         if (t.represents is None and record.kind == ActorKind.PERSON and t.role != Role.HOST and record.country
-                and any(title.cls in ACTING_CLASSES and held_now(title.text) for title in record.titles)):
+                and (any(title.cls in ACTING_CLASSES and held_now(title.text) for title in record.titles)
+                     or record.country_evidence == "named by state")):
             t.represents = ctx.ensure_state(record.country)
     return out
 

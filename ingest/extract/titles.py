@@ -50,6 +50,7 @@ def find_titles(ctx: ArticleContext) -> None:
     _counterparts(ctx)
     _delegation_heads(ctx)
     _parties_to_relations(ctx)
+    _state_of_the_name(ctx)
     _sole_state(ctx)
 
 
@@ -85,6 +86,22 @@ def _respective_offices(ctx: ArticleContext) -> None:
                 continue
             record.titles.append(HeldTitle(f"{state.text} {core}", state.key, evidence, cls, core))
             record.country, record.country_evidence = state.country, "title"
+
+
+def _state_of_the_name(ctx: ArticleContext) -> None:
+    """"Serzh Sarkisian of Armenia", "Azerbaijan's Ilham Aliyev": news names a leader by his state."""
+    doc = ctx.doc
+    for m in ctx.mentions:
+        if m.kind != ActorKind.PERSON or not m.key or ctx.actors[m.key].country is not None:
+            continue
+        state = None
+        if m.end + 1 < len(doc) and doc[m.end].lower_ == "of":
+            state = ctx.mention_at(m.end + 1)
+        elif m.start >= 2 and doc[m.start - 1].text in POSSESSIVE:
+            state = ctx.mention_at(m.start - 2)
+        if state is not None and state.kind == ActorKind.STATE and state.country:
+            record = ctx.actors[m.key]
+            record.country, record.country_evidence = state.country, "named by state"
 
 
 def _parties_to_relations(ctx: ArticleContext) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.extract.conftest import person
+from tests.ingest.extract.conftest import meetings, names, person
 
 
 def test_office_in_front_of_the_name_gives_title_and_country(extracted):
@@ -83,3 +83,10 @@ def test_a_plural_office_of_two_states_goes_to_the_two_names_in_order(extracted)
     x = extracted("Chilean and Peruvian Foreign Ministers Ana Rojas and Luis Vega are meeting in Arica.")
     assert (person(x, "Ana Rojas").country, person(x, "Luis Vega").country) == ("CHL", "PER")
     assert [t.title for t in person(x, "Luis Vega").titles] == ["Peruvian Foreign Minister"]
+
+
+def test_a_person_named_by_state_is_of_that_state(extracted):
+    x = extracted("Serzh Sarkisian of Armenia and Georgia's Irakli Kobakhidze met in Tbilisi on Monday.")
+    assert (person(x, "Serzh Sarkisian").country, person(x, "Irakli Kobakhidze").country) == ("ARM", "GEO")
+    [meeting] = meetings(x)
+    assert names(x, meeting) == {"Serzh Sarkisian": ("participant", "ARM"), "Irakli Kobakhidze": ("participant", "GEO")}
