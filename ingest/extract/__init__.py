@@ -8,7 +8,7 @@ person needs an office, a part in an event or a second mention to be kept.
 """
 from __future__ import annotations
 
-from graph_schema.model import ActorKind, DatePrecision, Role
+from graph_schema.model import ActorKind, Role
 from ingest.analyze import Document
 from ingest.extract import actors, coreference, events, lexicon, titles
 from ingest.extract.context import ArticleContext
@@ -86,9 +86,9 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, ta
 def _state_of_affairs(ctx: ArticleContext, candidate: events.Candidate, takers: list[Taking], places: list,
                       when) -> bool:
     """"Egypt has been holding talks with the IMF", "progress in talks between banks and Mexico":
-    negotiations between states or bodies told as an ongoing state of affairs, with no one, no day and no
+    negotiations between states or bodies told as an ongoing state of affairs, with no one, no date and no
     place for an encounter, are not a meeting."""
-    if candidate.anaphoric or places or (when is not None and when.precision == DatePrecision.DAY):
+    if candidate.anaphoric or places or when is not None:  # "talks last week" tell when they met
         return False
     if any(ctx.actors[t.key].kind == ActorKind.PERSON for t in takers):
         return False
