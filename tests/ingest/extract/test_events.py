@@ -173,6 +173,9 @@ def test_no_encounter_told_is_no_meeting(extracted, sentence):
     assert meetings(extracted(sentence, published="1987-03-20")) == []
 
 
-def test_talks_of_two_states_on_a_day_are_a_meeting(extracted):
-    x = extracted("Ecuador and the International Monetary Fund held talks in Quito on Monday.", published="1987-03-20")
-    assert len(meetings(x)) == 1
+@pytest.mark.parametrize("sentence", [
+    "Ecuador and the International Monetary Fund held talks in Quito on Monday.",
+    "Ecuador and the International Monetary Fund held talks last week.",
+])
+def test_talks_of_two_states_dated_or_placed_are_a_meeting(extracted, sentence):
+    assert len(meetings(extracted(sentence, published="1987-03-20"))) == 1
