@@ -196,11 +196,23 @@ def _eligible_in_front(ctx: ArticleContext, token: Token) -> bool:
     return token.pos_ == "PROPN" and text[:1].isupper() and token.ent_type_ != "PERSON"
 
 
+PORTFOLIO_WORDS = 3
+
+
+def _portfolio_word(token: Token) -> bool:
+    return token.is_lower and token.is_alpha and (token.pos_ in ("NOUN", "ADJ") or token.lower_ == "and")
+
+
 def _in_front(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> None:
     doc = ctx.doc
     i = mention.start - 1
     start = mention.start
-    while i >= 0 and mention.start - i <= MAX_WINDOW and _eligible_in_front(ctx, doc[i]):
+    portfolio = 0  # "Guinean natural resources minister": a few lower-case words of the office's field
+    while i >= 0 and mention.start - i <= MAX_WINDOW:
+        if not _eligible_in_front(ctx, doc[i]):
+            if portfolio >= PORTFOLIO_WORDS or not _portfolio_word(doc[i]):
+                break
+            portfolio += 1
         start = i
         if doc[i].is_sent_start:
             break

@@ -90,3 +90,9 @@ def test_a_person_named_by_state_is_of_that_state(extracted):
     assert (person(x, "Serzh Sarkisian").country, person(x, "Irakli Kobakhidze").country) == ("ARM", "GEO")
     [meeting] = meetings(x)
     assert names(x, meeting) == {"Serzh Sarkisian": ("participant", "ARM"), "Irakli Kobakhidze": ("participant", "GEO")}
+
+
+def test_the_field_of_an_office_may_stand_between_the_state_and_the_office(extracted):
+    x = extracted("The communique was issued after talks between Guinean natural resources minister Sekou Camara "
+                  "and Nigerian minister of mines and power Musa Bello.")
+    assert (person(x, "Sekou Camara").country, person(x, "Musa Bello").country) == ("GIN", "NGA")
