@@ -199,8 +199,17 @@ def _eligible_in_front(ctx: ArticleContext, token: Token) -> bool:
 PORTFOLIO_WORDS = 3
 
 
-def _portfolio_word(token: Token) -> bool:
-    return token.is_lower and token.is_alpha and (token.pos_ in ("NOUN", "ADJ") or token.lower_ == "and")
+def _portfolio_word(ctx: ArticleContext, token: Token) -> bool:
+    """"natural resources", "mines and power"; an "and" only between two such words, not after an office
+    ("UN envoy and former minister X" are two offices of one person)."""
+    if token.lower_ == "and":
+        return token.i > 0 and _field_word(ctx, token.doc[token.i - 1])
+    return _field_word(ctx, token)
+
+
+def _field_word(ctx: ArticleContext, token: Token) -> bool:
+    return token.is_lower and token.is_alpha and token.pos_ in ("NOUN", "ADJ") \
+        and fold(token.text) not in ctx.lexicon.titles
 
 
 def _in_front(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> None:
@@ -210,7 +219,7 @@ def _in_front(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> Non
     portfolio = 0  # "Guinean natural resources minister": a few lower-case words of the office's field
     while i >= 0 and mention.start - i <= MAX_WINDOW:
         if not _eligible_in_front(ctx, doc[i]):
-            if portfolio >= PORTFOLIO_WORDS or not _portfolio_word(doc[i]):
+            if portfolio >= PORTFOLIO_WORDS or not _portfolio_word(ctx, doc[i]):
                 break
             portfolio += 1
         start = i
