@@ -198,6 +198,9 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
     if _bare_pair(token):
         return last_pair(ctx, token)
     if token.pos_ in ("NOUN", "PROPN"):
+        holder = _name_ending_the_office(ctx, token)
+        if holder is not None:
+            return [holder]
         keys = describe(ctx, token)
         if keys:
             return keys
@@ -209,6 +212,21 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
         if _pair_of_states(token):
             return main_states(ctx, token)
     return []
+
+
+def _name_ending_the_office(ctx: ArticleContext, token: Token) -> str | None:
+    """"Minister of Foreign Affairs of Turkey Mevlut Cavusoglu", parsed with the name inside the office's
+    "of" phrase: the name that ends the office's own phrase is its holder."""
+    if ctx.lexicon.title_class(token.lemma_) in (None, "honorific"):
+        return None
+    last = ctx.mention_at(token.right_edge)
+    if last is None or last.kind != ActorKind.PERSON or not last.key or last.start <= token.i:
+        return None
+    between = ctx.doc[token.i + 1:last.start]
+    if any(t.text in (",", ";", "(", ")") or t.pos_ in ("VERB", "AUX") or (m := ctx.mention_at(t)) is not None
+           and m.kind == ActorKind.PERSON for t in between):
+        return None
+    return last.key
 
 
 def _bare_pair(token: Token) -> bool:

@@ -78,3 +78,10 @@ def test_a_fragment_cut_off_at_an_abbreviation_belongs_to_the_sentence_before(ex
                   "In his meeting with President Ana Soto, Rojas talked about trade.")
     found = [names(x, m) for m in meetings(x)]
     assert not any({"Tomas Ruiz", "Ana Soto"} <= set(parts) for parts in found)
+
+
+def test_the_name_ending_an_office_phrase_is_its_holder(extracted):
+    x = extracted("Chilean and Peruvian Foreign Ministers Ana Rojas and Luis Vega met in Arica on Monday. "
+                  "The meeting was attended by Minister of Foreign Affairs of Bolivia Jorge Quispe.")
+    attended = [m for m in meetings(x) if "attended" in m.evidence.quote]
+    assert [set(names(x, m)) for m in attended] == [{"Jorge Quispe"}]
