@@ -169,6 +169,8 @@ def test_new_events_are_written_side_by_side_and_the_graph_comes_out_whole(
     guard = threading.Lock()
 
     def counting_write(self: Neo4jStore, work):  # type: ignore[no-untyped-def]
+        if threading.current_thread().name == "neo4j-lock-lease":  # the lease's renewal, every 2 s
+            return real_write(self, work)
         with guard:
             running[0] += 1
             most[0] = max(most[0], running[0])
