@@ -148,7 +148,7 @@ def _date_spans(sent: Span) -> list[Span]:
     doc = sent.doc
     for t in sent:  # weekdays the tagger missed
         if t.i not in covered and t.lower_.rstrip(".") in WEEKDAYS and t.text[:1].isupper():
-            spans.append(doc[t.i:t.i + 1])
+            spans.append(_with_time_of_day(doc[t.i:t.i + 1]))
     return spans
 
 

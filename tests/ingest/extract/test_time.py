@@ -78,3 +78,10 @@ def test_a_meeting_told_in_the_present_is_under_way(extracted, text, under_way):
     x = extracted(text, published="2022-03-10")
     found = [m for m in meetings(x) if m.participants]
     assert found and found[0].under_way is under_way and found[0].date is None
+
+
+def test_a_day_the_tagger_took_for_a_time_dates_the_meeting(extracted):
+    x = extracted("Lebanese and Syrian negotiators on Tuesday night concluded a third meeting in Tyre.",
+                  published="2013-08-21")
+    [meeting] = meetings(x)
+    assert meeting.date == "2013-08-20"
