@@ -301,7 +301,7 @@ def _representations(ctx: ArticleContext, sent: Span, found: list[Taking]) -> No
             else:
                 states = [s for c in token.children if c.dep_ == "dobj" for s in _states(ctx, c)]
                 persons = [p for s in subjects(token) for p in _persons(ctx, s)]
-            _pair(ctx, persons, states, found)
+            _pair(ctx, persons, states, found, side=True)
         elif lemma == "send" and token.pos_ == "VERB":  # "Belarus sent special envoy Dubois"
             states = [s for s in subjects(token) for s in _states(ctx, s)]
             persons = [p for c in token.children if c.dep_ == "dobj" for p in _persons(ctx, c)]
@@ -347,11 +347,18 @@ def _persons(ctx: ArticleContext, token: Token) -> list[Token]:
     return out
 
 
-def _pair(ctx: ArticleContext, persons: list[Token], states: list[str], found: list[Taking]) -> None:
-    if len(states) != 1:
+def _pair(ctx: ArticleContext, persons: list[Token], states: list[str], found: list[Taking],
+          side: bool = False) -> None:
+    """Each person takes part for the one state; for a `side` no state names ("the PA side was represented
+    by X and Y"), they take part all the same."""
+    if len(states) > 1 or not states and not side:
         return
     for p in persons:
         for key in refer(ctx, p):
+            if not states:
+                if ctx.actors[key].kind == ActorKind.PERSON:
+                    found.append(Taking(key, Role.PARTICIPANT, None, _span_of(ctx, p)))
+                continue
             record = ctx.actors[key]
             if record.country is None:
                 record.country, record.country_evidence = ctx.actors[states[0]].country, "represents"

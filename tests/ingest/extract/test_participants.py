@@ -146,3 +146,12 @@ def test_met_and_held_talks_with_a_list_is_one_meeting_with_each(extracted):
     pairs = sorted(tuple(sorted(names(x, m))) for m in meetings(x) if len(m.participants) == 2)
     assert pairs == [("Ali Zeine", "Isaac Afewerki"), ("Brice Ondo", "Isaac Afewerki"),
                      ("Isaac Afewerki", "Salva Mayen")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Basque side was represented by chief negotiator Ana Etxeberria and Jon Arregi.",
+    "Chief negotiator Ana Etxeberria, representing the Basque side, told reporters the talks were useful.",
+])
+def test_people_representing_a_side_no_state_names_take_part(extracted, sentence):
+    x = extracted("Spanish and Basque negotiators met in Geneva on Monday. " + sentence, published="2019-03-13")
+    assert any("Ana Etxeberria" in names(x, m) for m in meetings(x))
