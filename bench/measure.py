@@ -23,17 +23,18 @@ class Latency:
     p99: float
     max: float
     mean: float
+    p999: float = math.nan  # meaningful from 1,000 samples on (below, nearest rank gives the maximum)
 
     def as_dict(self) -> dict[str, float]:
-        return {"n": self.n, "p50_ms": self.p50, "p90_ms": self.p90, "p99_ms": self.p99, "max_ms": self.max,
-                "mean_ms": self.mean}
+        return {"n": self.n, "p50_ms": self.p50, "p90_ms": self.p90, "p99_ms": self.p99, "p999_ms": self.p999,
+                "max_ms": self.max, "mean_ms": self.mean}
 
 
 def percentile(sorted_values: list[float], q: float) -> float:
     """The q-th percentile (0-100) by the nearest-rank method: an observed value, never interpolated."""
     if not sorted_values:
         return math.nan
-    rank = max(1, math.ceil(q / 100 * len(sorted_values)))
+    rank = max(1, math.ceil(round(q / 100 * len(sorted_values), 9)))  # 99.9% of 1000: 999
     return sorted_values[rank - 1]
 
 
@@ -43,12 +44,13 @@ def summarise(seconds: Iterable[float]) -> Latency:
         return Latency(0, math.nan, math.nan, math.nan, math.nan, math.nan)
     r = lambda v: round(v, 3)
     return Latency(len(ms), r(percentile(ms, 50)), r(percentile(ms, 90)), r(percentile(ms, 99)), r(ms[-1]),
-                   r(statistics.fmean(ms)))
+                   r(statistics.fmean(ms)), r(percentile(ms, 99.9)))
 
 
-def time_calls(fn: Callable[[object], object], args: list[object], warmup: int = 3) -> Latency:
-    """Call `fn(arg)` once per arg (after a few warm-up calls) and summarise the latencies."""
-    for arg in args[:warmup]:
+def time_calls(fn: Callable[[object], object], args: list[object], warm_up: Iterable[object] = ()) -> Latency:
+    """Call `fn` on each of `warm_up` untimed, then once per arg, timed; summarise the latencies. Warm-up
+    targets should be none of `args`, so no timed call is answered from what the warm-up just read."""
+    for arg in warm_up:
         fn(arg)
     times = []
     for arg in args:

@@ -24,7 +24,7 @@ from typing import Any
 
 from bench.measure import machine
 from bench.plot import QUERY_NAMES, plot
-from bench.report import overhead_cell
+from bench.report import busiest_cell, latency_cell, overhead_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -140,17 +140,17 @@ def print_report(results: dict[str, Any]) -> None:
                   f"{load['bench_peak_rss_mib']:,.0f}", _mib(load.get("neo4j_peak_rss_mib")), _mib(p.get("api", {}).get("server_peak_rss_mib")))
     console.print(t)
 
-    t = Table(title="Query latency, raw store call: p50 / p99 ms (targets: 10% top-10 actors, 30% top 1%, 60% any)")
+    t = Table(title="Query latency, raw store call: p50 / p99 / p99.9 / max ms "
+                    "(targets: 10% top-10 actors, 30% top 1%, 60% any)")
     t.add_column("events")
     t.add_column("store")
     for q in QUERY_NAMES:
         t.add_column(q, justify="right")
-    t.add_column("meetings, busiest actor p50", justify="right")
+    t.add_column("meetings, 5 busiest: cold max | warm p50 / max", justify="right")
     for p in parts:
         qs = p["queries"]
-        t.add_row(_scale_label(p["events"]), p["store"],
-                  *[f"{qs[q]['p50_ms']:.2f} / {qs[q]['p99_ms']:.2f}" for q in QUERY_NAMES],
-                  f"{qs['meetings_by_actor:heaviest']['p50_ms']:.1f}")
+        t.add_row(_scale_label(p["events"]), p["store"], *[latency_cell(qs[q]) for q in QUERY_NAMES],
+                  busiest_cell(qs))
     console.print(t)
 
     t = Table(title="API (uvicorn, 1 process) on 127.0.0.1: median ms added over the raw call (CPU ms added), "
@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="10000,100000,1000000", help="comma-separated event counts")
     parser.add_argument("--stores", default="embedded,neo4j", help="comma-separated: embedded, neo4j")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--samples", type=int, default=200, help="query targets per query and scale")
+    parser.add_argument("--samples", type=int, default=1000, help="timed query targets per query and scale")
     parser.add_argument("--neo4j-uri", default=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7691"))
     parser.add_argument("--no-api", action="store_true", help="skip the API measurements")
     parser.add_argument("--load-seconds", type=float, default=15.0, help="API load test duration per store and scale")

@@ -21,3 +21,22 @@ def test_summary_in_milliseconds():
 def test_load_generator_only_targets_loopback(host):
     with pytest.raises(ValueError, match="loopback"):
         run_load(host, 80, ["/"], max_requests=1, max_seconds=0.1)
+
+
+def test_the_summary_reports_the_tail_beside_p99():
+    s = summarise([v / 1000 for v in range(1, 1001)])  # 1..1000 ms
+    assert (s.p99, s.p999, s.max) == (990.0, 999.0, 1000.0)
+    assert {"p99_ms", "p999_ms", "max_ms"} <= s.as_dict().keys()
+
+
+def test_warm_up_targets_are_none_of_the_timed_ones():
+    from bench.generate_graph import generate_graph
+    from bench.workload import build_workload
+
+    workload = build_workload(generate_graph(2000, 0), n=300)
+    for field in ("actors", "states", "events", "pairs"):
+        warm = workload.warm_up[field]
+        assert warm, field
+        assert not set(warm) & set(getattr(workload, field)), field
+    assert len(workload.pairs) == 300
+    assert workload.busiest[0] == workload.heaviest and len(workload.busiest) == 5
