@@ -308,7 +308,7 @@ class EventResolver:
                 if score > 0 and any(self.same_parties(x.parties, {t.actor for t in x.takings}, r.parties, actors)
                                      == 0 for x in b.reports):
                     continue
-                if score > best_score and self.fits(b.reports, [r]):
+                if score > best_score and self.fits(b.reports, [r]) and not self._recalled_beside(b, Bundle([r])):
                     best, best_score = b, score
             if best is None:
                 bundles.append(Bundle([r]))
@@ -344,6 +344,12 @@ class EventResolver:
             return max(before, key=lambda b: max(x.evidence.start for x in b.reports if x.evidence.start <= r.evidence.start))
         return min(pool, key=lambda b: b.first.evidence.start)
 
+    def _recalled_beside(self, a: Bundle, b: Bundle) -> bool:
+        """One article's news and a meeting it recalls from long before ("who last visited in 1979"):
+        the same people, two meetings."""
+        return bool({r.article for r in a.reports} & {r.article for r in b.reports}) \
+            and self._background(a) != self._background(b)
+
     def _background(self, bundle: Bundle) -> bool:
         """A meeting dated well before its article was published: recalled, not reported."""
         for r in bundle.reports:
@@ -371,6 +377,8 @@ class EventResolver:
                 if group is None:
                     continue
                 score = self.same_parties(group.parties, group.actors, bundle.parties, bundle.actors)
+                if self._recalled_beside(group, bundle):
+                    continue
                 if score > 0 and (self.fits(group.reports, bundle.reports)
                                   or score >= 20 and self.a_day_apart(group.reports, bundle.reports)) \
                         and (score >= 20 or self.pinned_together(group.reports, bundle.reports)):

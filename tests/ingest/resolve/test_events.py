@@ -238,3 +238,11 @@ def test_across_articles_one_person_in_common_needs_a_shared_day_or_city():
     assert len(meetings_of(resolve([two_ministers("a1", "2016-08-30", None, place=None), lone("a2", None, None)]))) == 2
     assert len(meetings_of(resolve([two_ministers("a1", "2016-08-30", "2016-08-29", place=None),
                                     lone("a2", "2016-08-29", None)]))) == 1
+
+
+def test_a_meeting_recalled_from_years_ago_is_not_todays_meeting_of_the_same_people():
+    x = two_ministers("a1", "1987-06-29", None)
+    x.events.append(meeting("a1", "e2", 300, [("p1", "participant", "s:grc"), ("p2", "host", None)],
+                            "1979-01-01", precision=DatePrecision.MONTH))  # "who last visited in January 1979"
+    dates = sorted(str(e.date) for e in meetings_of(resolve([x])))
+    assert dates == ["1979-01-01", "None"]
