@@ -70,6 +70,7 @@ class ArticleContext:
     text: str = ""  # the doc's text, kept once: `Doc.text` is rebuilt on every access
     memo: dict[str, object] = field(default_factory=dict)  # per-article tables computed once, on demand
     leads: dict[str, str] = field(default_factory=dict)  # person key -> key of the state whose delegation they lead
+    heads: list[tuple[int, str]] = field(default_factory=list)  # (token of a delegation, mission, team; its head)
 
     def __post_init__(self) -> None:
         if not self.by_token:

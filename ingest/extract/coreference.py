@@ -207,11 +207,27 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
         keys = delegation_states(ctx, token)
         if keys:
             return keys
+        head = _head_of_the_delegation(ctx, token)
+        if head is not None:
+            return [head]
         if _pair_of_persons(ctx, token):
             return last_pair(ctx, token)
         if _pair_of_states(token):
             return main_states(ctx, token)
     return []
+
+
+HEADED_GROUPS = frozenset({"delegation", "mission", "team"})
+
+
+def _head_of_the_delegation(ctx: ArticleContext, token: Token) -> str | None:
+    """"The Mission has met ...": the one person the article said heads a delegation ("the Special
+    Mission ..., headed by Sir Ronald Sanders")."""
+    if token.lemma_.lower() not in HEADED_GROUPS or not any(c.dep_ == "det" and c.lower_ == "the"
+                                                          for c in token.children):
+        return None
+    heads = {person for at, person in ctx.heads if at < token.i}
+    return heads.pop() if len(heads) == 1 else None
 
 
 def _name_ending_the_office(ctx: ArticleContext, token: Token) -> str | None:

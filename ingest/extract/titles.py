@@ -54,6 +54,15 @@ def find_titles(ctx: ArticleContext) -> None:
     _sole_state(ctx)
 
 
+def _named_at_the_end(ctx: ArticleContext, office: Token) -> Mention | None:
+    """"headed by the Chair of the Permanent Council, Ambassador of Antigua and Barbuda, Sir Ronald
+    Sanders": the name that closes a phrase of offices in apposition."""
+    named = [m for t in office.subtree if (m := ctx.mention_at(t)) is not None and m.kind == ActorKind.PERSON]
+    if not named or any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[office.i:named[-1].start]):
+        return None
+    return named[-1]
+
+
 def _respective_offices(ctx: ArticleContext) -> None:
     """"Russian and Ukrainian Foreign Ministers Sergey Lavrov and Dmitry Kuleba": a plural office of two
     states, then two names; the first name holds it for the first state, the second for the second."""
@@ -518,8 +527,14 @@ def _delegation_heads(ctx: ArticleContext) -> None:
             for agent in (c for c in token.children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                     m = ctx.mention_at(pobj)
+                    if m is None or m.kind != ActorKind.PERSON:
+                        m = _named_at_the_end(ctx, pobj)
                     if m is not None and m.kind == ActorKind.PERSON:
                         person = m.key
+            if person is None:  # the appositions hung on the group instead: "..., headed by the Chair, ..., X,"
+                named = [m for c in group.children if c.dep_ == "appos" and c.i > token.i
+                         and (m := ctx.mention_at(c)) is not None and m.kind == ActorKind.PERSON]
+                person = named[0].key if named else None
         else:
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             if not subjects and token.dep_ == "relcl":
@@ -534,6 +549,7 @@ def _delegation_heads(ctx: ArticleContext) -> None:
             group = next((c for c in token.children if c.dep_ == "dobj"), None)
         if person is None or group is None:
             continue
+        ctx.heads.append((group.i, person))
         states = delegation_states(ctx, group)
         if len(states) != 1:
             continue

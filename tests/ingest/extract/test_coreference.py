@@ -85,3 +85,12 @@ def test_the_name_ending_an_office_phrase_is_its_holder(extracted):
                   "The meeting was attended by Minister of Foreign Affairs of Bolivia Jorge Quispe.")
     attended = [m for m in meetings(x) if "attended" in m.evidence.quote]
     assert [set(names(x, m)) for m in attended] == [{"Jorge Quispe"}]
+
+
+def test_the_mission_is_the_one_person_the_article_said_heads_it(extracted):
+    x = extracted("The Special Mission of the Andean Community to Peru, headed by the Chair of the Council, "
+                  "Ambassador of Chile, Ana Rojas, arrived in Lima on Sunday. The Mission has so far met with "
+                  "President Luis Vega and Senate President Jorge Quispe.")
+    found = [set(names(x, m)) for m in meetings(x)]
+    assert any({"Ana Rojas", "Luis Vega"} <= f for f in found) and any({"Ana Rojas", "Jorge Quispe"} <= f
+                                                                      for f in found)
