@@ -122,7 +122,7 @@ def _actors(ctx: ArticleContext, found: list[EventMention]) -> list[ActorMention
     for record in ctx.actors.values():
         if record.kind == ActorKind.PERSON and not _keep_person(record):
             continue
-        if record.kind == ActorKind.ORGANIZATION and record.key not in used_bodies:
+        if record.kind in (ActorKind.ORGANIZATION, ActorKind.GROUP) and record.key not in used_bodies:
             continue
         forms = sorted(record.forms, key=lambda f: (-record.forms[f], f))
         out.append(ActorMention(

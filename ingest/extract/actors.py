@@ -20,6 +20,7 @@ from ingest.extract.lexicon import (
     BODY_WORDS,
     DAY_NAMES,
     FACILITY_NOUNS,
+    GROUP_WORDS,
     HEADLINE_VERBS,
     HONORIFIC,
     MEDIA_TAILS,
@@ -476,7 +477,9 @@ def _organisation(ctx: ArticleContext, ent: Span) -> None:
     name_span = ctx.doc[name_start:span.end]
     if not is_org_name(name_span):
         return
-    ctx.add_mention(Mention(span.start, span.end, ActorKind.ORGANIZATION, name_span.text, country, "body"))
+    kind = ActorKind.GROUP if country is None and any(fold(t.text) in GROUP_WORDS for t in name_span) \
+        else ActorKind.ORGANIZATION
+    ctx.add_mention(Mention(span.start, span.end, kind, name_span.text, country, "body"))
 
 
 def is_org_name(span: Span) -> bool:
@@ -489,10 +492,10 @@ def register(ctx: ArticleContext) -> None:
     for mention in ctx.mentions:
         if mention.kind == ActorKind.STATE and mention.country:
             key = ctx.ensure_state(mention.country)
-        elif mention.kind == ActorKind.ORGANIZATION:
+        elif mention.kind in (ActorKind.ORGANIZATION, ActorKind.GROUP):
             key = "o:" + "-".join(fold(mention.text).replace("'", "").split())
             if key not in ctx.actors:
-                ctx.actors[key] = ActorRecord(key, ActorKind.ORGANIZATION, mention.text, mention.country)
+                ctx.actors[key] = ActorRecord(key, mention.kind, mention.text, mention.country)
         else:
             continue
         mention.key = key

@@ -210,6 +210,9 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
         head = _head_of_the_delegation(ctx, token)
         if head is not None:
             return [head]
+        body = _delegation_of_a_body(ctx, token)
+        if body is not None:
+            return [body]
         if _pair_of_persons(ctx, token):
             return last_pair(ctx, token)
         if _pair_of_states(token):
@@ -228,6 +231,19 @@ def _head_of_the_delegation(ctx: ArticleContext, token: Token) -> str | None:
         return None
     heads = {person for at, person in ctx.heads if at < token.i}
     return heads.pop() if len(heads) == 1 else None
+
+
+def _delegation_of_a_body(ctx: ArticleContext, token: Token) -> str | None:
+    """"a delegation from the National Liberation Forces": the body (a rebel group, a party, an
+    international organisation) the delegation speaks for."""
+    if token.lemma_.lower() not in DELEGATION_NOUNS or token.lemma_.lower() in ("government", "administration"):
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            m = ctx.mention_at(pobj)
+            if m is not None and m.kind in (ActorKind.ORGANIZATION, ActorKind.GROUP) and m.key:
+                return m.key
+    return None
 
 
 def _name_ending_the_office(ctx: ArticleContext, token: Token) -> str | None:

@@ -115,7 +115,8 @@ def _tense(candidate: Candidate) -> str | None:
     """The tense of the verb that says the event happens; a noun under another verb has none of its own
     ("welcomed Monday's meeting" says nothing about when the meeting is)."""
     for trigger, verb in zip(candidate.triggers, candidate.verbs):
-        if trigger == verb or (trigger.dep_ in ("dobj", "nsubjpass", "attr") and trigger.head == verb
+        frame = frame_noun(trigger)  # "is to hold a second round of talks"
+        if trigger == verb or (frame.dep_ in ("dobj", "nsubjpass", "attr") and frame.head == verb
                                and verb.lemma_.lower() in LIGHT_VERBS):
             return tense(verb)
     if candidate.type != MEETING and candidate.verbs:

@@ -95,6 +95,10 @@ DELEGATION_NOUNS = frozenset({"delegation", "delegations", "team", "teams", "sid
                               "official", "diplomats", "negotiators", "envoys", "representatives", "government",
                               "mission", "leaders", "ministers", "counterparts", "authorities", "administration"})
 # words that make a name an organisation's or a place's, never a person's
+# name words of armed and political movements that are neither states nor firms ("National Liberation Forces",
+# "Rwandan Patriotic Front", "National Liberation Army"): groups, parties to talks in their own right
+GROUP_WORDS = frozenset({"liberation", "rebel", "rebels", "militia", "militias", "guerrilla", "guerrillas",
+                         "insurgents", "resistance", "revolutionary", "patriotic", "mujahideen", "brigades"})
 BODY_WORDS = frozenset({
     "association", "council", "ministry", "department", "party", "bank", "company", "corporation", "group",
     "institute", "center", "centre", "university", "agency", "organisation", "organization", "union", "committee",

@@ -230,7 +230,8 @@ def _add(ctx: ArticleContext, token: Token, role: Role, found: list[Taking], pla
             keys = _state_of_place(ctx, t)
         for key in keys:
             record = ctx.actors.get(key)
-            if record is None or record.kind not in (ActorKind.PERSON, ActorKind.STATE, ActorKind.ORGANIZATION):
+            if record is None or record.kind not in (ActorKind.PERSON, ActorKind.STATE, ActorKind.ORGANIZATION,
+                                                     ActorKind.GROUP):
                 continue
             span = _span_of(ctx, t)
             represents = None

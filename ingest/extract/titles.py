@@ -26,6 +26,7 @@ LINKS = frozenset({"of", "to", "for", "at", "and", "-", "on"})
 STOP_TEXT = frozenset({",", ".", ";", ":", "(", ")", "\"", "“", "”", "'", "‘", "–", "—", "who", "which", "that",
                        "whose", "whom", "where", "when"})
 MAX_WINDOW = 16
+BODIES = (ActorKind.ORGANIZATION, ActorKind.GROUP)  # a state body, an international body, a movement
 
 
 @dataclass(slots=True)
@@ -193,7 +194,7 @@ def office_spans(ctx: ArticleContext, start: int, end: int) -> list[tuple[int, i
 def _eligible_in_front(ctx: ArticleContext, token: Token) -> bool:
     m = ctx.mention_at(token)
     if m is not None:
-        return m.kind in (ActorKind.STATE, ActorKind.ORGANIZATION)
+        return m.kind in (ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP)
     text = token.text
     if text in POSSESSIVE or token.lower_ in ("of", "to", "for", "-"):
         return True
@@ -258,7 +259,7 @@ def _in_front(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> Non
         while k < len(doc) and doc[k].lower_ == "the":
             k += 1
         m = ctx.mention_at(k)
-        if m is not None and m.kind in (ActorKind.STATE, ActorKind.ORGANIZATION) and m.key:
+        if m is not None and m.kind in (ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP) and m.key:
             office = Office(start, m.end, head[0], head[1], head[2])
             _record_with_holder(ctx, record, office, m, mention)
             return
@@ -393,7 +394,7 @@ def _record(ctx: ArticleContext, record: ActorRecord, office: Office, end_name: 
             continue
         if m.kind == ActorKind.STATE and country is None and (not beat or m.via == "demonym"):
             country, of = m.country, m.key  # "a Nigerian economist"; but "an Iraq expert" knows Iraq
-        elif m.kind == ActorKind.ORGANIZATION and of is None or (m.kind == ActorKind.ORGANIZATION and beat):
+        elif m.kind in BODIES and of is None or (m.kind in BODIES and beat):
             of = m.key
             if m.country and country is None:
                 country = m.country
@@ -408,7 +409,7 @@ def _record(ctx: ArticleContext, record: ActorRecord, office: Office, end_name: 
                     continue
                 if m.kind == ActorKind.STATE and link == "of" and country is None:
                     country, of = m.country, m.key
-                elif m.kind == ActorKind.ORGANIZATION:
+                elif m.kind in BODIES:
                     of = of or m.key
                     if m.country and country is None:
                         country = m.country

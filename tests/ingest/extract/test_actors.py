@@ -151,3 +151,12 @@ def test_a_name_after_an_office_and_a_comma_is_a_person_even_if_tagged_a_place(e
                   "in Tbilisi.")
     [meeting] = meetings(x)
     assert set(names(x, meeting)) == {"Irakli Kobakhidze", "Serzh Sarkisian"}
+
+
+def test_a_movement_is_a_group_and_a_delegation_from_it_takes_part_as_it(extracted):
+    x = extracted("Deputy President Thabo Ndlovu of South Africa met a delegation from the National Liberation "
+                  "Front in Pretoria.")
+    group = next(a for a in x.actors if a.name == "National Liberation Front")
+    assert group.kind == "group"
+    [meeting] = meetings(x)
+    assert "National Liberation Front" in names(x, meeting)

@@ -246,3 +246,13 @@ def test_a_meeting_recalled_from_years_ago_is_not_todays_meeting_of_the_same_peo
                             "1979-01-01", precision=DatePrecision.MONTH))  # "who last visited in January 1979"
     dates = sorted(str(e.date) for e in meetings_of(resolve([x])))
     assert dates == ["1979-01-01", "None"]
+
+
+def test_talks_of_a_state_official_with_an_armed_group_are_diplomacy():
+    from graph_schema.model import ActorKind
+    from ingest.extraction import ActorMention
+
+    x = two_ministers("a1", "2000-09-17", None)
+    x.actors.append(ActorMention("o:liberation-front", "National Liberation Front", ActorKind.GROUP))
+    x.events = [meeting("a1", "e1", 0, [("p1", "participant", "s:grc"), ("o:liberation-front", "participant", None)])]
+    assert len(meetings_of(resolve([x]))) == 1
