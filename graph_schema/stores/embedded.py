@@ -122,11 +122,12 @@ def _remove_stale_temporaries(folder: Path) -> tuple[int, int]:
 
 
 def _index(build: Callable[[Any], T]) -> cached_property[T]:
-    """A lazily built index, built with the garbage collector paused (see `collector.py`)."""
+    """A lazily built index, built with the garbage collector paused and then kept out of its
+    collections (see `collector.py`)."""
 
     @functools.wraps(build)
     def paused(self: Any) -> T:
-        with collector_paused():
+        with collector_paused(long_lived=True):
             return build(self)
 
     return cached_property(paused)
@@ -391,7 +392,7 @@ class EmbeddedStore(GraphStore):
             with open(self._graph_path, "rb") as f:
                 data = f.read()
                 st = os.fstat(f.fileno())
-            with collector_paused():
+            with collector_paused(long_lived=True):  # the graph's records live until the next reload
                 saved = orjson.loads(data)
             if isinstance(saved, dict) and saved.get("format") == FORMAT:  # an export dropped in: accepted
                 return _State(graph_records(from_document(saved)), None, (st.st_ino, st.st_mtime_ns, len(data)))
@@ -448,7 +449,7 @@ class EmbeddedStore(GraphStore):
         problems = graph_problems(graph)
         if problems:
             raise InvalidGraph("the graph refers to things it does not hold: " + "; ".join(problems))
-        with collector_paused():
+        with collector_paused(long_lived=True):  # the records written become the loaded graph
             records = graph_records(graph)
             prints = record_prints(records)
             with self.lock():

@@ -52,3 +52,32 @@ def test_an_error_inside_still_resumes_the_collector() -> None:
     except KeyError:
         pass
     assert gc.isenabled()
+
+
+def _tracked(obj: object) -> bool:
+    """Whether the collector's generations hold `obj` (frozen objects are in none of them)."""
+    return any(o is obj for o in gc.get_objects())
+
+
+def test_a_long_lived_pause_keeps_what_it_built_out_of_later_collections() -> None:
+    with collector_paused():
+        short = {"records": [[i] for i in range(10)]}
+    assert _tracked(short)  # an ordinary pause leaves it to the collector
+    with collector_paused(long_lived=True):
+        kept = {"records": [[i] for i in range(10)]}
+    assert gc.isenabled()
+    assert not _tracked(kept) and not _tracked(kept["records"][0])
+    assert gc.get_freeze_count() > 0
+    assert kept == short  # frozen, not changed
+
+
+def test_a_failed_long_lived_pause_freezes_nothing() -> None:
+    built: list[list[int]] = []
+    try:
+        with collector_paused(long_lived=True):
+            built.append([1])
+            raise RuntimeError("the load failed")
+    except RuntimeError:
+        pass
+    assert gc.isenabled()
+    assert _tracked(built[0])
