@@ -131,3 +131,17 @@ def test_a_loaded_graph_and_its_indexes_are_kept_out_of_the_collector_s_walks(tm
     assert id(state.taking_part) not in tracked and id(state.rank) not in tracked
     assert gc.get_freeze_count() > before  # the indexes the query built joined them
 
+
+def test_the_first_events_in_order_are_those_a_full_sort_gives() -> None:
+    """`find_events` picks a page's events with a heap when the page is small against the matches."""
+    import random
+
+    from graph_schema.stores.embedded import _first_in_order
+
+    rng = random.Random(16)
+    for _ in range(200):
+        ids = [f"e{i}" for i in rng.sample(range(10_000), rng.randint(0, 400))]
+        rank = {i: rng.random() for i in ids}
+        k = rng.choice([0, 1, 5, 50, 99, 400, 1000])
+        assert _first_in_order(ids, k, rank) == sorted(ids, key=rank.__getitem__)[:k]
+

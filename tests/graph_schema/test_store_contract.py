@@ -467,6 +467,39 @@ def test_shortest_connection(loaded: GraphStore) -> None:
     assert len(path) == 3 and path[1] in {PARIS_MEETING, PARIS_TALKS}
 
 
+# pages of a generated graph (issue 16: pages picked without sorting every match) --------------------
+
+def _generated(store: GraphStore) -> tuple[Graph, list[str]]:
+    """A generated graph with a heavy tail and undated events, loaded; its 3 busiest actors and one other."""
+    from collections import Counter
+
+    from bench.generate_graph import generate_graph
+
+    graph = generate_graph(600, seed=3)
+    store.replace_graph(graph)
+    activity = Counter(i for e in graph.events.values() for p in e.participants for i in (p.actor, p.represents) if i)
+    return graph, [a for a, _ in activity.most_common(3)] + [sorted(activity)[7]]
+
+
+def test_pages_of_busy_actors_are_slices_of_the_whole_order(store: GraphStore) -> None:
+    """Every page, whether the store sorts all matches or picks the first ones, is the same slice of the same
+    order: by date, undated last, then id."""
+    from graph_schema.stores.ordering import event_order, is_meeting
+
+    graph, actors = _generated(store)
+    for actor in actors:
+        for kind in (None, "meeting"):
+            expected = sorted((e for e in graph.events.values()
+                               if any(actor in (p.actor, p.represents) for p in e.participants)
+                               and (kind is None or is_meeting(e.type, e.cameo))),
+                              key=lambda e: event_order(e.date, e.id))
+            ids = [e.id for e in expected]
+            for offset, limit in ((0, 50), (0, 5), (7, 13), (max(len(ids) - 3, 0), 50), (len(ids) + 1, 5)):
+                page = store.find_events(EventQuery(actor=actor, type=kind, offset=offset, limit=limit))
+                assert ([e.id for e in page.items], page.total) == (ids[offset:offset + limit], len(ids)), \
+                    (actor, kind, offset, limit)
+
+
 # an unreachable Neo4j ---------------------------------------------------------------------
 
 def _closed_port() -> int:
