@@ -53,7 +53,8 @@ QUERIES: dict[str, tuple[Callable[[GraphStore, Any], object], str, Callable[[Any
     "meetings_by_actor": (
         lambda s, a: s.find_events(EventQuery(actor=a, type="meeting", limit=MEETINGS_PAGE)), "actors",
         lambda a: "/v1/meetings?" + urlencode({"actor": a, "limit": MEETINGS_PAGE})),
-    "counterparts": (lambda s, a: s.counterparts(a), "actors", lambda a: f"/v1/actors/{_a(a)}/counterparts"),
+    "counterparts": (lambda s, a: s.counterpart_page(a, limit=DEFAULT_PAGE_SIZE), "actors",
+                     lambda a: f"/v1/actors/{_a(a)}/counterparts"),
     "representation": (lambda s, st: s.representation_page(state=st, limit=DEFAULT_PAGE_SIZE), "states",
                        lambda st: "/v1/representations?" + urlencode({"state": st})),
     "event_detail": (lambda s, e: s.event_dossier(e), "events", lambda e: f"/v1/events/{_a(e)}"),

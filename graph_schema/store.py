@@ -100,6 +100,16 @@ class Counterpart:
 
 
 @dataclass(slots=True)
+class CounterpartPage:
+    """One page of `counterparts`, with how many there are in all."""
+
+    items: list[Counterpart]
+    total: int
+    offset: int
+    limit: int
+
+
+@dataclass(slots=True)
 class Representation:
     """Person X represented state Y at event E."""
 
@@ -302,6 +312,13 @@ class GraphStore(ABC):
     @abstractmethod
     def counterparts(self, actor_id: str) -> list[Counterpart]:
         """Actors who took part in the same meetings, most meetings first."""
+
+    def counterpart_page(self, actor_id: str, offset: int = 0, limit: int = 50) -> CounterpartPage:
+        """The `counterparts` from `offset` on, at most `limit` of them, with their total. Stores build only
+        the page's counterparts (their actors, meetings and dates), not every one's (issue 16)."""
+        found = self.counterparts(actor_id)
+        offset, limit = max(offset, 0), max(limit, 0)
+        return CounterpartPage(found[offset:offset + limit], len(found), offset, limit)
 
     @abstractmethod
     def representations(self, state: str | None = None, person: str | None = None) -> list[Representation]:

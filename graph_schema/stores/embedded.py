@@ -30,8 +30,9 @@ import heapq
 import logging
 import os
 import tempfile
+import sys
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
@@ -60,6 +61,7 @@ from graph_schema.store import (
     MAX_HOPS,
     ActorHit,
     Counterpart,
+    CounterpartPage,
     EventQuery,
     GraphStore,
     InvalidGraph,
@@ -605,21 +607,29 @@ class EmbeddedStore(GraphStore):
         return q.type is None or q.type == "meeting" or e["type"] == q.type
 
     def counterparts(self, actor_id: str) -> list[Counterpart]:
+        return self.counterpart_page(actor_id, 0, sys.maxsize).items
+
+    def counterpart_page(self, actor_id: str, offset: int = 0, limit: int = 50) -> CounterpartPage:
+        """Counts every counterpart's shared meetings (the order needs them), then builds only the page's."""
         state = self._current()
         events = state.records["events"]
-        shared: dict[str, set[str]] = defaultdict(set)
-        for event_id in state.taking_part.get(actor_id, set()) & state.meetings:
-            for p in events[event_id]["participants"]:
-                if p["actor"] != actor_id:
-                    shared[p["actor"]].add(event_id)
-        out = []
+        offset, limit = max(offset, 0), max(limit, 0)
+        met = state.taking_part.get(actor_id, set()) & state.meetings
+        counts: Counter[str] = Counter()
+        for event_id in met:
+            counts.update({p["actor"] for p in events[event_id]["participants"]} - {actor_id})
+        page = heapq.nsmallest(offset + limit, counts, key=lambda other: (-counts[other], other))[offset:]
+        shared: dict[str, list[str]] = {other: [] for other in page}
+        for event_id in met:
+            for other in {p["actor"] for p in events[event_id]["participants"]} & shared.keys():
+                shared[other].append(event_id)
+        items = []
         for other, ids in shared.items():
             ordered = sorted(ids, key=state.rank.__getitem__)
             dates = [events[i]["date"] for i in ordered if events[i]["date"]]
-            out.append(Counterpart(state.actor(other), len(ids), min(dates) if dates else None,
-                                   max(dates) if dates else None, ordered))
-        out.sort(key=lambda c: (-c.meetings, c.actor.id))
-        return out
+            items.append(Counterpart(state.actor(other), len(ids), min(dates) if dates else None,
+                                     max(dates) if dates else None, ordered))
+        return CounterpartPage(items, len(counts), offset, limit)
 
     def actor_names(self, actor_ids: list[str]) -> dict[str, ActorName]:
         actors = self._current().records["actors"]

@@ -500,6 +500,27 @@ def test_pages_of_busy_actors_are_slices_of_the_whole_order(store: GraphStore) -
                     (actor, kind, offset, limit)
 
 
+def test_a_counterpart_page_is_a_slice_of_all_counterparts(store: GraphStore) -> None:
+    """Issue 16: stores build only the page's counterparts; the page is the same slice of the same answer."""
+    from graph_schema.stores.ordering import event_order
+
+    graph, actors = _generated(store)
+    for actor in [*actors, "a:nobody"]:
+        shared: dict[str, list[str]] = {}
+        for e in sorted(graph.events.values(), key=lambda e: event_order(e.date, e.id)):
+            taking_part = {p.actor for p in e.participants}
+            if e.is_meeting and actor in taking_part:
+                for other in taking_part - {actor}:
+                    shared.setdefault(other, []).append(e.id)
+        everyone = store.counterparts(actor)
+        assert [(c.actor.id, c.meetings, c.event_ids) for c in everyone] == [
+            (other, len(ids), ids) for other, ids in sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+        for offset, limit in ((0, 50), (0, 1), (3, 7), (max(len(everyone) - 2, 0), 50), (len(everyone) + 1, 5)):
+            page = store.counterpart_page(actor, offset=offset, limit=limit)
+            assert (page.items, page.total, page.offset, page.limit) == (
+                everyone[offset:offset + limit], len(everyone), offset, limit), (actor, offset, limit)
+
+
 # an unreachable Neo4j ---------------------------------------------------------------------
 
 def _closed_port() -> int:

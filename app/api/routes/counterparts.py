@@ -8,7 +8,7 @@ from fastapi.responses import Response
 
 from app.api.deps import ActorId, StoreDep, actor_or_404
 from app.api.event_pages import event_page
-from app.api.params import PagingDep, page_of
+from app.api.params import PagingDep, next_offset
 from app.api.render import actor_ref
 from app.problems import responses
 from app.schemas.events import EventPage
@@ -22,12 +22,13 @@ router = APIRouter(prefix="/actors", tags=["counterparts"])
             responses=responses(404, 422),
             summary="Everyone the actor met: number of meetings, first and last date, the meetings")
 def list_counterparts(store: StoreDep, actor_id: ActorId, paging: PagingDep) -> CounterpartList:
-    met = store.counterparts(actor_id)  # first: on Neo4j it brings the actor along, so the check below is free
+    # first: on Neo4j it brings the actor along, so the check below is free
+    met = store.counterpart_page(actor_id, offset=paging.offset, limit=paging.limit)
     actor = actor_or_404(store, actor_id)
-    found = page_of(met, paging)
-    found["items"] = [CounterpartOut(actor=actor_ref(c.actor), meetings=c.meetings, first=c.first, last=c.last,
-                                     event_ids=list(c.event_ids)) for c in found["items"]]
-    return CounterpartList(actor=actor_ref(actor), **found)
+    items = [CounterpartOut(actor=actor_ref(c.actor), meetings=c.meetings, first=c.first, last=c.last,
+                            event_ids=list(c.event_ids)) for c in met.items]
+    return CounterpartList(actor=actor_ref(actor), items=items, total=met.total, offset=paging.offset,
+                           limit=paging.limit, next_offset=next_offset(paging.offset, paging.limit, met.total))
 
 
 @router.get("/{actor_id}/counterparts/{other_id}/meetings", operation_id="list_shared_meetings",

@@ -135,12 +135,18 @@ SEARCH = """
 CALL db.index.fulltext.queryNodes('actor_names', $query, {limit: $candidates}) YIELD node AS a, score
 WHERE $kind IS NULL OR a.kind = $kind
 RETURN """ + ACTOR_FIELDS + " AS actor"
-COUNTERPARTS = f"""
-MATCH (x:Actor {{id: $id}})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(a:Actor)
+# One page of an actor's counterparts, most shared meetings first, with their total: the order needs every
+# counterpart's count, but only the page's actors are read whole and only its meetings' ids and dates.
+COUNTERPART_PAGE = f"""
+MATCH (x:Actor {{id: $id}})
+OPTIONAL MATCH (x)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(a:Actor)
 WHERE a.id <> $id
-WITH x, a, collect(DISTINCT [m.id, m.date]) AS meetings
-WITH x, collect({{actor: {ACTOR_FIELDS}, meetings: meetings}}) AS found
-RETURN found, [a IN [x] | {ACTOR_FIELDS}][0] AS of
+WITH x, a, collect(DISTINCT m) AS meetings
+ORDER BY size(meetings) DESC, a.id
+WITH x, collect(CASE WHEN a IS NOT NULL THEN [a, meetings] END) AS found
+RETURN size(found) AS total, [a IN [x] | {ACTOR_FIELDS}][0] AS of,
+       [c IN found[$offset..$offset + $limit] | {{actor: [a IN [c[0]] | {ACTOR_FIELDS}][0],
+                                                 meetings: [m IN c[1] | [m.id, m.date]]}}] AS found
 """
 REPRESENTATIONS = {
     "state": "MATCH (s:Actor {id: $state})<-[:ON_BEHALF_OF]-(r:Representation)<-[:REPRESENTED]-(p:Actor)",

@@ -56,6 +56,7 @@ from graph_schema.store import (
     ActorHit,
     Connection,
     Counterpart,
+    CounterpartPage,
     EventDossier,
     EventQuery,
     GraphStore,
@@ -77,7 +78,7 @@ from graph_schema.stores.neo4j.reads import (
     ALL_EVENTS_EXPORT_PAGE,
     ALL_PAGED,
     CONFLICTS,
-    COUNTERPARTS,
+    COUNTERPART_PAGE,
     COUNTS,
     EVENT_DOSSIER,
     EVENT_EXPORT_PAGE,
@@ -121,6 +122,7 @@ from graph_schema.stores.neo4j.writes import (
 from graph_schema.stores.ordering import event_order
 
 T = TypeVar("T")
+_ALL = 2**31 - 1  # a page limit meaning all of them (a Cypher list slice takes a 64-bit integer)
 log = logging.getLogger("graph_schema.stores.neo4j")
 
 # The graph's lease: renewed every quarter of its time to live, so a live writer misses three renewals
@@ -675,20 +677,23 @@ class Neo4jStore(GraphStore):
         return read_page(row["total"], offset, limit, row["events"])
 
     def counterparts(self, actor_id: str) -> list[Counterpart]:
-        rows = self._rows(COUNTERPARTS, id=actor_id)
+        return self.counterpart_page(actor_id, 0, _ALL).items
+
+    def counterpart_page(self, actor_id: str, offset: int = 0, limit: int = 50) -> CounterpartPage:
+        offset, limit = max(offset, 0), max(limit, 0)
+        rows = self._rows(COUNTERPART_PAGE, id=actor_id, offset=offset, limit=min(limit, _ALL))
         if not rows:
-            return []
+            return CounterpartPage([], 0, offset, limit)
         self._remember([read_actor(rows[0]["of"])])
-        out = []
+        items = []
         for row in rows[0]["found"]:
-            meetings = sorted({(event_id, date) for event_id, date in row["meetings"]},
+            meetings = sorted(((event_id, date) for event_id, date in row["meetings"]),
                               key=lambda m: event_order(m[1], m[0]))
             dates = [d for _, d in meetings if d]
-            out.append(Counterpart(read_actor(row["actor"]), len(meetings), min(dates) if dates else None,
-                                   max(dates) if dates else None, [i for i, _ in meetings]))
-        out.sort(key=lambda c: (-c.meetings, c.actor.id))
-        self._remember(c.actor for c in out)
-        return out
+            items.append(Counterpart(read_actor(row["actor"]), len(meetings), min(dates) if dates else None,
+                                     max(dates) if dates else None, [i for i, _ in meetings]))
+        self._remember(c.actor for c in items)
+        return CounterpartPage(items, rows[0]["total"], offset, limit)
 
     def representations(self, state: str | None = None, person: str | None = None) -> list[Representation]:
         start = REPRESENTATIONS["person" if person else "state" if state else "all"]
