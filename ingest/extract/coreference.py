@@ -191,6 +191,9 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
                     if other is not None and other.kind == ActorKind.PERSON and other.key not in keys:
                         keys.append(other.key)
                 return keys
+    named_body = _named_body(ctx, token)
+    if named_body is not None:
+        return [named_body]
     lower = token.lower_
     if lower in PERSONAL_PRONOUNS:
         key = antecedent(ctx, token)
@@ -231,6 +234,23 @@ def _head_of_the_delegation(ctx: ArticleContext, token: Token) -> str | None:
         return None
     heads = {person for at, person in ctx.heads if at < token.i}
     return heads.pop() if len(heads) == 1 else None
+
+
+BODY_HEADS = frozenset({"group", "movement", "organisation", "organization", "party", "faction", "front",
+                        "alliance", "coalition", "militia"})
+
+
+def _named_body(ctx: ArticleContext, token: Token) -> str | None:
+    """"the National Liberation Army (ELN) guerrilla group": a body's name before the noun that says what
+    kind of body it is."""
+    if token.lemma_.lower() not in BODY_HEADS or ctx.mention_at(token) is not None:
+        return None
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod", "appos") and child.i < token.i:
+            m = ctx.mention_at(child)
+            if m is not None and m.kind in (ActorKind.ORGANIZATION, ActorKind.GROUP) and m.key:
+                return m.key
+    return None
 
 
 def _delegation_of_a_body(ctx: ArticleContext, token: Token) -> str | None:

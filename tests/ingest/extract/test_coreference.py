@@ -94,3 +94,10 @@ def test_the_mission_is_the_one_person_the_article_said_heads_it(extracted):
     found = [set(names(x, m)) for m in meetings(x)]
     assert any({"Ana Rojas", "Luis Vega"} <= f for f in found) and any({"Ana Rojas", "Jorge Quispe"} <= f
                                                                       for f in found)
+
+
+def test_a_bodys_name_before_the_kind_of_body_is_that_body(extracted):
+    x = extracted("Colombia's government and the Popular Liberation Army (EPL) guerrilla group wrapped up a "
+                  "second round of peace talks on Friday in Havana.", published="2023-03-11")
+    [meeting] = meetings(x)
+    assert "Popular Liberation Army" in names(x, meeting)
