@@ -24,5 +24,5 @@ def open_store(settings: Settings, kind: str | None = None, data_dir: Path | Non
     if kind == "embedded":
         from graph_schema.stores.embedded import EmbeddedStore
 
-        return EmbeddedStore(data_dir or settings.data_dir)
+        return EmbeddedStore(data_dir or settings.data_dir, query_timeout_s=settings.query_timeout_s)
     raise ValueError(f"unknown store {kind!r}: use 'embedded' or 'neo4j'")

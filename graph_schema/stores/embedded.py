@@ -32,6 +32,7 @@ import os
 import tempfile
 import sys
 import threading
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from functools import cached_property
@@ -77,6 +78,7 @@ from graph_schema.stores import actor_search
 from graph_schema.stores.collector import collector_paused
 from graph_schema.stores.fingerprint import SECTIONS, Key, Print, diff, graph_records, record_prints
 from graph_schema.stores.ordering import event_order, is_meeting
+from graph_schema.stores.paths import shortest_path
 
 T = TypeVar("T")
 log = logging.getLogger("graph_schema.stores.embedded")
@@ -317,8 +319,9 @@ def _chain(state: _State, location_id: str) -> list[Location]:
 class EmbeddedStore(GraphStore):
     name = "embedded"
 
-    def __init__(self, data_dir: Path | str) -> None:
+    def __init__(self, data_dir: Path | str, query_timeout_s: float | None = None) -> None:
         self.data_dir = Path(data_dir)
+        self.query_timeout_s = query_timeout_s  # for the searches that may take long (shortest connection)
         try:
             (self.data_dir / RECORDS_DIR).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -679,10 +682,16 @@ class EmbeddedStore(GraphStore):
             return []
         if source == target:
             return [source]
+        hops = min(max_hops, MAX_HOPS)
+        timeout = self.query_timeout_s
         try:
-            path = nx.bidirectional_shortest_path(state.participation_graph, ("actor", source), ("actor", target))
-        except (nx.NetworkXNoPath, nx.NodeNotFound):
-            return []
-        if (len(path) - 1) // 2 > min(max_hops, MAX_HOPS):
+            path = shortest_path(state.participation_graph.adj, ("actor", source), ("actor", target), 2 * hops,
+                                 None if timeout is None else time.monotonic() + timeout)
+        except TimeoutError as exc:
+            log.warning("connection.timed_out", extra={"source": source, "target": target, "max_hops": hops,
+                                                       "timeout_s": timeout})
+            raise StoreUnavailable(f"shortest connection {source} -> {target} took longer than {timeout:g} s: {exc}",
+                                   f"a query took longer than {timeout:g} s") from exc
+        if path is None or (len(path) - 1) // 2 > hops:
             return []
         return [node_id for _, node_id in path]

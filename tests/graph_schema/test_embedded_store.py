@@ -145,3 +145,15 @@ def test_the_first_events_in_order_are_those_a_full_sort_gives() -> None:
         k = rng.choice([0, 1, 5, 50, 99, 400, 1000])
         assert _first_in_order(ids, k, rank) == sorted(ids, key=rank.__getitem__)[:k]
 
+
+def test_a_shortest_connection_past_the_query_time_out_is_unavailable_not_an_error(
+        tmp_path: Path, sample_graph: Graph) -> None:
+    from graph_schema.store import StoreUnavailable
+    from tests.fixtures.sample_graph import ELODIE, UN
+
+    store = EmbeddedStore(tmp_path, query_timeout_s=1e-9)
+    store.replace_graph(sample_graph)
+    with pytest.raises(StoreUnavailable, match="took longer than") as raised:
+        store.shortest_connection(UN, ELODIE)
+    assert raised.value.reason == "a query took longer than 1e-09 s"
+    assert EmbeddedStore(tmp_path, query_timeout_s=60).shortest_connection(UN, ELODIE)[0] == UN

@@ -86,3 +86,28 @@ def test_centrality(client: TestClient) -> None:
 def test_stats(client: TestClient) -> None:
     counts = client.get("/v1/graph/stats").json()["counts"]
     assert (counts["actors"], counts["events"], counts["locations"]) == (6, 4, 5)
+
+
+@pytest.mark.parametrize("max_hops", [0, 11])
+def test_connection_depth_out_of_range_is_a_422_problem(client: TestClient, max_hops: int) -> None:
+    response = client.get("/v1/graph/connection", params={"source": UN, "target": ELODIE, "max_hops": max_hops})
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["errors"][0]["location"] == "query.max_hops"
+
+
+def test_a_connection_not_found_in_time_is_a_503_problem_with_retry_after(
+        tmp_path, sample_graph: Graph, settings: Settings) -> None:
+    """Issue 16: the embedded store's search stops at the query time-out (Neo4j's queries already did)."""
+    from graph_schema.stores.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "slow", query_timeout_s=1e-9)
+    store.replace_graph(sample_graph)
+    with TestClient(create_app(settings, store), raise_server_exceptions=False) as client:
+        response = client.get("/v1/graph/connection", params={"source": UN, "target": ELODIE})
+        assert response.status_code == 503
+        assert response.headers["content-type"] == "application/problem+json"
+        assert int(response.headers["retry-after"]) > 0
+        assert "took longer than" in response.json()["detail"]
+        assert client.get(f"/v1/actors/{JANE}").status_code == 200  # the store itself still answers
+    store.close()
