@@ -40,3 +40,17 @@ def test_warm_up_targets_are_none_of_the_timed_ones():
         assert not set(warm) & set(getattr(workload, field)), field
     assert len(workload.pairs) == 300
     assert workload.busiest[0] == workload.heaviest and len(workload.busiest) == 5
+
+
+def test_the_before_after_table_puts_each_query_side_by_side():
+    from bench.compare import markdown
+
+    def part(p50):
+        latency = {"p50_ms": p50, "p99_ms": 2 * p50, "p999_ms": 3 * p50, "max_ms": 4 * p50}
+        return {"events": 10000, "store": "embedded", "queries": {"counterparts": latency},
+                "api": {"load": {"rps": 100.0, "p99_ms": 9.0, "max_ms": 20.0, "errors": 0}}}
+
+    table = markdown(part(1.0), part(0.5)).splitlines()
+    assert table[0].startswith("| 10,000 events, embedded")
+    assert "| counterparts | 1.00 / 2.00 / 3.00 / 4.00 | 0.50 / 1.00 / 1.50 / 2.00 |" in table
+    assert "| API load: req/s, p99 / max ms, errors | 100, 9.0 / 20.0, 0 | 100, 9.0 / 20.0, 0 |" in table
