@@ -410,10 +410,10 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
         if wanted is None:
             return []
     else:
-        if not dets & DEFINITE:
+        if not dets & DEFINITE and not (countries and not dets):  # "met with Angolan President": journalese
             return []
         wanted = 1
-    if not (dets & (DEFINITE | set(NUMBER_WORDS)) or listed):
+    if not (dets & (DEFINITE | set(NUMBER_WORDS)) or listed or countries and not dets):
         return []
     countries |= listed
     if _unnamed_before(ctx, token, accepted):

@@ -181,6 +181,7 @@ RECALLING = frozenset({"last", "previously", "earlier", "once", "before", "occas
 def recalled(candidate: Candidate) -> bool:
     """"X last met Y", "have met occasionally": a meeting before the one reported."""
     return any(c.dep_ == "advmod" and c.lower_ in RECALLING and c.i < v.i + 3
+               and not (c.lower_ == "earlier" and c.i == c.sent.start)  # "Earlier, X met Y": the same news
                for v in candidate.verbs for c in v.children) and not candidate.anaphoric
 
 

@@ -101,3 +101,9 @@ def test_a_bodys_name_before_the_kind_of_body_is_that_body(extracted):
                   "second round of peace talks on Friday in Havana.", published="2023-03-11")
     [meeting] = meetings(x)
     assert "Popular Liberation Army" in names(x, meeting)
+
+
+def test_a_state_and_an_office_without_an_article_is_that_states_office_holder(extracted):
+    x = extracted("President Anita Rao received Angola's President Joao Manuel Lourenco at the palace on Saturday. "
+                  "Earlier, Foreign Minister Vikram Shah had also met with Angolan President during his state visit.")
+    assert any({"Vikram Shah", "Joao Manuel Lourenco"} <= set(names(x, m)) for m in meetings(x))
