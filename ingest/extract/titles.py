@@ -304,6 +304,9 @@ def _np_after(ctx: ArticleContext, mention: Mention) -> tuple[int, int] | None:
     closed = end < len(doc) and doc[end].text in (",", ".", ";", ")", "–", "—", "who", "which")
     if end == start or not (closed or end < len(doc) and doc[end].pos_ in ("VERB", "AUX", "ADV")):
         return None
+    following = ctx.mention_at(end + 1) if end + 1 < len(doc) and doc[end].text == "," else None
+    if following is not None and following.kind == ActorKind.PERSON and following.start == end + 1:
+        return None  # "A, the Rwandan President, B, ...": in a list the office before a name is that name's
     return start, end
 
 
@@ -347,7 +350,8 @@ def _before(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> None:
     start = end
     while start - 1 >= 0 and end - start < 20:
         t = doc[start - 1]
-        if (t.text in STOP_TEXT and t.tag_ != "POS") or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN",)):
+        if (t.text in STOP_TEXT and t.tag_ != "POS") or (t.pos_ in ("VERB", "AUX") and not (
+                t.tag_ == "VBN" and t.dep_ in ("amod", "acl", "compound"))):  # "newly elected", not "has met"
             break
         start -= 1
         if t.is_sent_start:
@@ -360,6 +364,7 @@ def _before(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> None:
     if not offices:
         return
     head = _first_office_group(offices)
+    start = max(start, min(doc[head[1] - 1].left_edge.i, head[0]))  # "... with the Chadian President, X": its phrase
     inner = [ctx.mention_at(k) for k in range(start, end)]
     persons = {m.key for m in inner if m is not None and m.kind == ActorKind.PERSON}
     if persons:

@@ -96,3 +96,11 @@ def test_the_field_of_an_office_may_stand_between_the_state_and_the_office(extra
     x = extracted("The communique was issued after talks between Guinean natural resources minister Sekou Camara "
                   "and Nigerian minister of mines and power Musa Bello.")
     assert (person(x, "Sekou Camara").country, person(x, "Musa Bello").country) == ("GIN", "NGA")
+
+
+def test_in_a_list_of_offices_and_names_each_office_is_the_next_names(extracted):
+    x = extracted("President Omar Hassan has met on the sidelines of the summit with the Chadian President, Idris "
+                  "Mahamat, the Rwandan President, Paul Mugisha, and the Ethiopian Prime Minister, Abiy Ahmed.")
+    assert [(person(x, n).country, [t.title for t in person(x, n).titles])
+            for n in ("Idris Mahamat", "Paul Mugisha", "Abiy Ahmed")] == [
+        ("TCD", ["Chadian President"]), ("RWA", ["Rwandan President"]), ("ETH", ["Ethiopian Prime Minister"])]
