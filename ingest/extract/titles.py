@@ -52,6 +52,7 @@ def find_titles(ctx: ArticleContext) -> None:
     _delegation_heads(ctx)
     _parties_to_relations(ctx)
     _state_of_the_name(ctx)
+    _of_the_republic(ctx)
     _sole_state(ctx)
 
 
@@ -96,6 +97,20 @@ def _respective_offices(ctx: ArticleContext) -> None:
                 continue
             record.titles.append(HeldTitle(f"{state.text} {core}", state.key, evidence, cls, core))
             record.country, record.country_evidence = state.country, "title"
+
+
+HOME_STATE_WORDS = ("of the republic", "of the country", "of the state", "of the nation")
+
+
+def _of_the_republic(ctx: ArticleContext) -> None:
+    """"President of the Republic X" in a Khartoum-datelined report: a country's own press names its
+    officials by the state it writes from."""
+    if ctx.dateline_country is None:
+        return
+    for record in ctx.actors.values():
+        if record.kind == ActorKind.PERSON and record.country is None and any(
+                words in fold(t.text) for t in record.titles for words in HOME_STATE_WORDS):
+            record.country, record.country_evidence = ctx.dateline_country, "dateline"
 
 
 def _state_of_the_name(ctx: ArticleContext) -> None:

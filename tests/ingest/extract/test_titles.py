@@ -104,3 +104,9 @@ def test_in_a_list_of_offices_and_names_each_office_is_the_next_names(extracted)
     assert [(person(x, n).country, [t.title for t in person(x, n).titles])
             for n in ("Idris Mahamat", "Paul Mugisha", "Abiy Ahmed")] == [
         ("TCD", ["Chadian President"]), ("RWA", ["Rwandan President"]), ("ETH", ["Ethiopian Prime Minister"])]
+
+
+def test_the_president_of_the_republic_is_of_the_state_the_report_is_filed_from(extracted):
+    x = extracted("President of the Republic, Field Marshal Omar Hassan, returned home on Sunday.",
+                  dateline="Khartoum")
+    assert person(x, "Omar Hassan").country == "SDN"
