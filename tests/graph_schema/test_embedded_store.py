@@ -157,3 +157,31 @@ def test_a_shortest_connection_past_the_query_time_out_is_unavailable_not_an_err
         store.shortest_connection(UN, ELODIE)
     assert raised.value.reason == "a query took longer than 1e-09 s"
     assert EmbeddedStore(tmp_path, query_timeout_s=60).shortest_connection(UN, ELODIE)[0] == UN
+
+
+def test_shortest_connections_are_the_paths_networkx_finds(tmp_path: Path) -> None:
+    """The bounded search over the store's own adjacency finds the very path networkx found before it."""
+    import random
+
+    import networkx as nx
+
+    from bench.generate_graph import generate_graph
+
+    graph = generate_graph(600, seed=3)
+    store = EmbeddedStore(tmp_path)
+    store.replace_graph(graph)
+    g = nx.Graph()
+    for e in store._current().records["events"].values():
+        for p in e["participants"]:
+            g.add_edge(("actor", p["actor"]), ("event", e["id"]))
+    actors = sorted(a for kind, a in g if kind == "actor")
+    rng = random.Random(16)
+    for _ in range(300):
+        source, target = rng.sample(actors, 2)
+        try:
+            expected = [node for _, node in nx.bidirectional_shortest_path(g, ("actor", source), ("actor", target))]
+        except nx.NetworkXNoPath:
+            expected = []
+        if (len(expected) - 1) // 2 > 6:
+            expected = []
+        assert store.shortest_connection(source, target, max_hops=6) == expected
