@@ -13,7 +13,7 @@ from ingest.analyze import Document
 from ingest.extract import actors, coreference, events, lexicon, titles
 from ingest.extract.context import ArticleContext
 from ingest.extract.participants import Taking, bilateral, officials_for_states, participants
-from ingest.extract.places import PlaceBook, dateline_place, event_places
+from ingest.extract.places import PlaceBook, arrivals, dateline_place, event_places
 from ingest.extract.time import event_time, under_way
 from ingest.extraction import (
     ActorMention,
@@ -34,13 +34,14 @@ def extract(document: Document) -> Extraction:
     titles.find_titles(ctx)
     book = PlaceBook(ctx)
     dateline = dateline_place(ctx, book)
+    visited = arrivals(ctx)
     found: list[EventMention] = []
     for candidate in events.find_candidates(ctx):
         takers = participants(ctx, candidate)
         if candidate.type == events.MEETING:
             takers = officials_for_states(ctx, takers)
         for group in bilateral(takers, ctx) if candidate.type == events.MEETING else [takers]:
-            mention = _event(ctx, book, candidate, group, len(found) + 1, dateline)
+            mention = _event(ctx, book, candidate, group, len(found) + 1, dateline, visited)
             if mention is not None:
                 found.append(mention)
     return Extraction(article=document.article, actors=_actors(ctx, found),
@@ -48,8 +49,12 @@ def extract(document: Document) -> Extraction:
 
 
 def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, takers: list[Taking], n: int,
-           dateline: str | None) -> EventMention | None:
+           dateline: str | None, visited: dict[str, list] | None = None) -> EventMention | None:
     places = event_places(ctx, candidate)
+    if not places and candidate.type == events.MEETING and visited:
+        came = {tuple(f.key for f in visited[t.key]) for t in takers if t.key in visited}
+        if len(came) == 1:  # a visitor's meetings are where the visitor came to
+            places = next(visited[t.key] for t in takers if t.key in visited)
     for place in places:  # the owner of the premises hosted it
         if place.owner and candidate.type == events.MEETING:
             have = next((t for t in takers if t.key == place.owner), None)

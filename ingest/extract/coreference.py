@@ -232,7 +232,7 @@ def _head_of_the_delegation(ctx: ArticleContext, token: Token) -> str | None:
     if token.lemma_.lower() not in HEADED_GROUPS or not any(c.dep_ == "det" and c.lower_ == "the"
                                                           for c in token.children):
         return None
-    heads = {person for at, person in ctx.heads if at < token.i}
+    heads = {person for at, person in ctx.heads if at <= token.i}
     return heads.pop() if len(heads) == 1 else None
 
 

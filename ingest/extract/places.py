@@ -177,6 +177,38 @@ def _venue_of(ctx: ArticleContext, gathering: Token) -> list[Found]:
 
 
 MOTION_VERBS = frozenset({"fly", "travel", "go", "come", "arrive", "head", "return", "drive", "journey"})
+ARRIVAL_VERBS = frozenset({"arrive", "visit", "land", "travel", "fly", "come"})
+
+
+def arrivals(ctx: ArticleContext) -> dict[str, list[Found]]:
+    """The city each visitor came to ("the Mission ... arrived in Port-au-Prince on Sunday", "X is visiting
+    Lima"): the place of the visitor's meetings the article does not place otherwise. Only a visitor
+    who came to one city."""
+    from ingest.extract.coreference import refer
+
+    found: dict[str, dict[str, list[Found]]] = {}
+    for token in ctx.doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in ARRIVAL_VERBS or any(
+                c.dep_ == "advmod" and c.lower_ in ("last", "previously", "once", "first") for c in token.children):
+            continue  # "who last visited the United States in 1979" is another journey
+        targets = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into", "at")
+                   for p in prep.children if p.dep_ == "pobj"]
+        if token.lemma_.lower() == "visit":
+            targets += [c for c in token.children if c.dep_ == "dobj"]
+        if not targets:
+            continue
+        places: list[Found] = []
+        seen: set[int] = set()
+        for target in targets:
+            _walk(ctx, target, places, seen, depth=0)
+        places = [p for p in places if p.kind == LocationKind.CITY]  # a city the gazetteer knows, not a country
+        if not places:
+            continue
+        for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for key in refer(ctx, subject):
+                if ctx.actors[key].kind == ActorKind.PERSON:
+                    found.setdefault(key, {})[places[0].key] = places
+    return {key: next(iter(where.values())) for key, where in found.items() if len(where) == 1}
 
 
 def _destinations(candidate: Candidate) -> list[Token]:

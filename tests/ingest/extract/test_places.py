@@ -89,3 +89,18 @@ def test_a_meeting_on_the_sidelines_of_the_summit_is_where_the_article_says_the_
                   "President, Luis Vega.", published="2018-11-19")
     [meeting] = [m for m in meetings(x) if len(m.participants) >= 2]
     assert chain(x, meeting.place)[0] == ("Quito", "city")
+
+
+def test_a_visitors_meetings_are_in_the_city_the_visitor_arrived_in(extracted):
+    x = extracted("The Special Mission of the Andean Community, headed by Chilean envoy Ana Rojas, arrived in "
+                  "Lima on Sunday. The Mission has so far met with President Luis Vega, Senate President Jorge "
+                  "Quispe and Chamber President Rosa Mamani.", published="2016-02-02")
+    placed = [chain(x, m.place)[0] for m in meetings(x) if "Ana Rojas" in names(x, m)]
+    assert placed and all(p == ("Lima", "city") for p in placed)
+
+
+def test_a_journey_recalled_is_not_where_todays_meetings_are(extracted):
+    x = extracted("Former President Karin Lindgren last visited Lima in 1979. On Monday she met President Luis "
+                  "Vega.", published="1987-06-30")
+    [meeting] = [m for m in meetings(x) if m.date == "1987-06-29"]
+    assert meeting.place is None
