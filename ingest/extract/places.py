@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from graph_schema.model import ActorKind, LocationKind
 from ingest import gazetteer
 from ingest.extract.context import ArticleContext
+from ingest.extract.coreference import refer
 from ingest.extract.events import Candidate
 from ingest.extract.lexicon import GATHERING_NOUNS, LOCATIVE_PREPS, OCCASION_NOUNS, PREMISES, fold
 from ingest.extract.participants import listed
@@ -184,8 +185,6 @@ def arrivals(ctx: ArticleContext) -> dict[str, list[Found]]:
     """The city each visitor came to ("the Mission ... arrived in Port-au-Prince on Sunday", "X is visiting
     Lima"): the place of the visitor's meetings the article does not place otherwise. Only a visitor
     who came to one city."""
-    from ingest.extract.coreference import refer
-
     found: dict[str, dict[str, list[Found]]] = {}
     for token in ctx.doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in ARRIVAL_VERBS or any(
