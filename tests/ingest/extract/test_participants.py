@@ -155,3 +155,10 @@ def test_met_and_held_talks_with_a_list_is_one_meeting_with_each(extracted):
 def test_people_representing_a_side_no_state_names_take_part(extracted, sentence):
     x = extracted("Spanish and Basque negotiators met in Geneva on Monday. " + sentence, published="2019-03-13")
     assert any("Ana Etxeberria" in names(x, m) for m in meetings(x))
+
+
+def test_a_spokesman_quoting_a_meeting_does_not_take_part_in_it(extracted):
+    x = extracted("Prime Minister Ana Rojas and President Luis Vega met in Lima on Monday. Presidential spokesman "
+                  "Jorge Quispe played down differences. \u2033That\u2019s as far as we can go (on the problem) in "
+                  "this meeting,\u2033 Quispe told reporters.", published="2019-03-13")
+    assert not any("Jorge Quispe" in names(x, m) for m in meetings(x))
