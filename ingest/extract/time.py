@@ -15,7 +15,7 @@ from ingest.extract.context import ArticleContext
 from ingest.extract.events import HEADLINE_LENGTH, MEETING, Candidate
 from ingest.when import MONTHS, WEEKDAYS, ResolvedTime, resolve_time
 
-PATH_DEPS = frozenset({"npadvmod", "pobj", "prep", "tmod", "advmod", "poss", "nmod", "appos", "obl", "dobj"})
+PATH_DEPS = frozenset({"npadvmod", "pobj", "prep", "tmod", "advmod", "poss", "nmod", "appos", "obl", "dobj", "nummod"})
 ANCHOR_PREPS = frozenset({"since", "until", "till", "after", "before", "for", "over", "within", "by", "from",
                           "through", "throughout", "ago"})
 MAX_STEPS = 4

@@ -324,7 +324,7 @@ class EventResolver:
         return bundles
 
     def _refers_back(self, r: Report, bundles: list[Bundle]) -> Bundle | None:
-        fitting = [b for b in bundles if self.fits(b.reports, [r])]
+        fitting = [b for b in bundles if self.fits(b.reports, [r]) and not self._recalled_beside(b, Bundle([r]))]
         if not fitting:
             return None
         news = [b for b in fitting if not self._background(b)]

@@ -256,3 +256,13 @@ def test_talks_of_a_state_official_with_an_armed_group_are_diplomacy():
     x.actors.append(ActorMention("o:liberation-front", "National Liberation Front", ActorKind.GROUP))
     x.events = [meeting("a1", "e1", 0, [("p1", "participant", "s:grc"), ("o:liberation-front", "participant", None)])]
     assert len(meetings_of(resolve([x]))) == 1
+
+
+def test_a_one_person_mention_of_a_journey_years_ago_does_not_join_todays_meeting():
+    x = two_ministers("a1", "2006-05-21", None)
+    x.actors.append(person("a1", "p3", "Razak Ismail", "MYS", ["UN envoy"]))
+    old = meeting("a1", "e2", 300, [("p3", "participant", None)], "2004-01-01", precision=DatePrecision.YEAR)
+    old.anaphoric = True  # "shortly after his 2004 visit"
+    x.events.append(old)
+    found = meetings_of(resolve([x]))
+    assert not any({"a:razak-ismail", "a:nikos-pappas"} <= {p.actor for p in e.participants} for e in found)
