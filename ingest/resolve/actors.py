@@ -192,6 +192,12 @@ def _group_persons(items: list[Item]) -> list[list[Item]]:
         if len(parts) == 1:
             candidates = {c for c in candidates if fullest[c][-1] == parts[0]}
         mine = countries[root]
+        if len(parts) == 1 and len({uf.find(c) for c in candidates}) > 1:
+            # "Reagan" when both Ronald and Nancy Reagan are known: only a country both share decides
+            candidates = {c for c in candidates if mine & countries[c]}
+            if len({uf.find(c) for c in candidates}) != 1:
+                ambiguous.add(root)
+                continue
         candidates = {c for c in candidates if not mine or not countries[c] or mine & countries[c]}
         targets = {uf.find(c) for c in candidates}
         if len(targets) > 1 and mine:

@@ -38,6 +38,12 @@ def test_a_surname_joins_the_one_full_name_that_holds_it_and_not_two():
     found = persons(two)  # "Bush" could be either: it joins neither and stands for no one
     assert set(found) == {"George W. Bush", "Laura Bush"}
     assert all("Bush" not in a.aliases for a in found.values())
+    slip = resolve([  # a lone surname given a wrong country joins neither, not the one without a country
+        article("a1", actors=[person("a1", "p1", "George W. Bush", "USA", ["President"]),
+                              person("a1", "p2", "Laura Bush", None, [])]),
+        article("a2", actors=[person("a2", "p1", "Bush", "CAN", ["President"])]),
+    ])
+    assert all("Bush" not in a.aliases for a in persons(slip).values())
 
 
 def test_people_sharing_a_surname_from_different_states_stay_apart():
