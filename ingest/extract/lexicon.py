@@ -43,7 +43,7 @@ REPETITION_MODIFIERS = frozenset({"second", "third", "fourth", "fifth", "another
 IRREALIS_GOVERNORS = frozenset({
     "possibility", "prospect", "prospects", "chance", "chances", "hope", "hopes", "plan", "plans", "offer",
     "proposal", "call", "calls", "idea", "invitation", "demand", "condition", "conditions", "need",
-    "reject", "refuse", "oppose", "avoid", "cancel", "postpone", "delay", "want", "wish", "seek", "propose", "suggest", "consider", "urge", "agree", "expect", "intend",
+    "reject", "refuse", "oppose", "avoid", "cancel", "postpone", "want", "wish", "seek", "propose", "suggest", "consider", "urge", "agree", "expect", "intend",
     "prepare", "aim", "try", "ask", "invite", "favour", "favor", "replace", "boycott", "skip", "resist", "decline", "threaten", "promise", "pledge", "vow",
 })
 # verbs under which an infinitive still reports a scheduled, real event ("are to hold talks")

@@ -179,3 +179,9 @@ def test_no_encounter_told_is_no_meeting(extracted, sentence):
 ])
 def test_talks_of_two_states_dated_or_placed_are_a_meeting(extracted, sentence):
     assert len(meetings(extracted(sentence, published="1987-03-20"))) == 1
+
+
+def test_a_meeting_held_late_is_a_meeting(extracted):
+    x = extracted("Today's one-hour private meeting between President Ana Rojas and Prime Minister Luis Vega was "
+                  "delayed as the two delegations worked to bridge the gap.", published="1986-09-12")
+    assert [m.date for m in meetings(x)] == ["1986-09-12"]
