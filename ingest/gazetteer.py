@@ -98,6 +98,21 @@ _STYLE = re.compile(r"^(?:the\s+)?(?:(?:federal|democratic|islamic|united|people
                     r"commonwealth|federation|emirate|grand duchy)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
+def may_start_a_country_name(word: str) -> bool:
+    """Whether some country's name begins with `word` ("Republic", "Gabon", "South"): a cheap test before
+    trying longer names word by word."""
+    return _fold(word) in _name_first_words()
+
+
+@lru_cache(maxsize=1)
+def _name_first_words() -> frozenset[str]:
+    index = _index()
+    words = {key.split(" ")[0] for key in index.names} | {_fold(name).split(" ")[0] for name in index.exact_names}
+    return frozenset({*words, "republic", "kingdom", "state", "sultanate", "principality", "commonwealth",
+                      "federation", "emirate", "grand", "federal", "democratic", "islamic", "united", "people's",
+                      "socialist", "arab", "federative", "plurinational", "bolivarian"})
+
+
 def country_by_demonym(text: str) -> Country | None:
     """The country of a demonym: "Iranian", "Americans", "British", "Saudi"."""
     index = _index()

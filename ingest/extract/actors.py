@@ -71,7 +71,8 @@ def _untagged_states(ctx: ArticleContext) -> None:
     while i < len(doc):
         token = doc[i]
         if ctx.by_token[i] is not None or not token.text[:1].isupper() or not token.is_alpha \
-                or token.ent_type_ == "PERSON" or (i > 0 and _name_word(doc[i - 1])):
+                or token.ent_type_ == "PERSON" or (i > 0 and _name_word(doc[i - 1])) \
+                or not gazetteer.may_start_a_country_name(token.text):
             i += 1
             continue
         for n in (4, 3, 2, 1):

@@ -39,6 +39,16 @@ def test_country_by_name(text: str, expected: str) -> None:
     assert code(country_by_name(text)) == expected
 
 
+@pytest.mark.parametrize(("text", "first"), [
+    ("Republic of Iraq", True), ("Kingdom of Bhutan", True), ("Saudi Arabia", True), ("DR Congo", True),
+    ("Côte d'Ivoire", True), ("Gabon", True), ("South Sudan", True), ("Minister", False), ("Monday", False),
+    ("Tehran", False),
+])
+def test_may_start_a_country_name(text: str, first: bool) -> None:
+    """The cheap first-word test never turns away a name the full look-up would find."""
+    assert gazetteer.may_start_a_country_name(text.split(" ")[0]) is first
+
+
 @pytest.mark.parametrize("text", ["us", "Us", "uk", "chad", "turkey", "china", "the", "", "  ", "Iranian",
                                   "Tehran", "Middle East", "Green Zone", "Monday"])
 def test_not_a_country_name(text: str) -> None:
