@@ -7,7 +7,7 @@ that anchor a duration ("since 2005", "after 12 years") are not the event's.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -44,8 +44,29 @@ def event_time(ctx: ArticleContext, candidate: Candidate) -> ResolvedTime | None
         except ValueError:
             resolved = None
         if resolved is not None:  # "one-day" and "three decades" say how long, not when
-            return resolved
+            return _first_of_listed_days(span, resolved, candidate.tense)
     return None
+
+
+def _first_of_listed_days(span: Span, resolved: ResolvedTime, tense: str | None) -> ResolvedTime:
+    """"held two meetings on Monday and Thursday": days listed in the past come in the order they
+    happened, so the last is the most recent and the first lies before it; the event starts on the first."""
+    root = span.root
+    if tense != "past" or root.lower_ not in WEEKDAYS:
+        return resolved
+    listed = [c for c in root.children if c.dep_ == "conj" and c.lower_ in WEEKDAYS]
+    if not listed:
+        return resolved
+    try:
+        last = resolve_time(listed[-1].text, date.fromisoformat(resolved.anchor), tense)
+    except ValueError:
+        return resolved
+    if last is None:
+        return resolved
+    back = (WEEKDAYS[listed[-1].lower_] - WEEKDAYS[root.lower_]) % 7 or 7
+    first = (date.fromisoformat(last.date) - timedelta(days=back)).isoformat()
+    text = span.doc[span.start:listed[-1].i + 1].text
+    return ResolvedTime(first, resolved.precision, text, resolved.anchor, first, first)
 
 
 def _from_coordinated_verb(candidate: Candidate) -> list[tuple[int, int, Span]]:

@@ -85,3 +85,10 @@ def test_a_day_the_tagger_took_for_a_time_dates_the_meeting(extracted):
                   published="2013-08-21")
     [meeting] = meetings(x)
     assert meeting.date == "2013-08-20"
+
+
+def test_days_listed_in_the_past_come_in_order(extracted):
+    x = extracted("Chilean and Peruvian negotiators held two meetings in Lima on Monday and Thursday.",
+                  published="2015-03-16")  # a Monday: the Monday before the Thursday is the 9th
+    [meeting] = meetings(x)
+    assert (meeting.date, meeting.date_text) == ("2015-03-09", "Monday and Thursday")
