@@ -114,6 +114,9 @@ def event_places(ctx: ArticleContext, candidate: Candidate) -> list[Found]:
             if child.dep_ == "prep" and child.lower_ in EVENT_PLACE_PREPS:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     _walk(ctx, pobj, found, seen, depth=0)
+            elif child.dep_ == "prep" and child.lower_ == "on":  # "on the sidelines of a forum in Brunei"
+                for pobj in (c for c in child.children if c.dep_ == "pobj" and c.lower_ in OCCASION_NOUNS):
+                    _walk(ctx, pobj, found, seen, depth=0)
             elif child.dep_ in ("compound", "nmod") and token in candidate.triggers:
                 m = ctx.mention_at(child)
                 own_name = child.ent_iob_ != "O" and token.ent_iob_ == "I" and token.ent_type_ == child.ent_type_
@@ -229,15 +232,15 @@ def _walk(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int],
         return
     seen.add(token.i)
     hit = _premises(ctx, token) or _named(ctx, token, found, seen) or _capital_of(ctx, token) \
-        or _common_site(ctx, token, seen)
+        or _common_site(ctx, token, seen) or _host_of_gathering(token, seen)
     if isinstance(hit, Found):
         found.append(hit)
     for child in token.children:  # "Lima's fortified Diplomatic Quarter", "the Diplomatic Quarter compound"
         if child.dep_ in ("poss", "compound") and child.i not in seen and child.ent_type_ in ("GPE", "LOC", "FAC"):
             _named(ctx, child, found, seen)
     placeish = hit is not None or fold(token.text) in DISTRICT_WORDS | SITE_WORDS | SETTLEMENT_WORDS \
-        or token.lower_ in PREMISES or token.lower_ in OCCASION_NOUNS \
-        or ctx.lexicon.noun_triggers.get(token.lower_) is not None  # "on the sidelines of the summit in X"
+        or token.lower_ in PREMISES or token.lower_ in OCCASION_NOUNS or token.lower_ in GATHERING_NOUNS \
+        or ctx.lexicon.noun_triggers.get(token.lower_) is not None  # "on the sidelines of a forum in X"
     if depth > 0 and not placeish:
         return
     for child in token.children:  # "office in the Diplomatic Quarter compound in Lima"
@@ -293,6 +296,14 @@ def _named(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]
         seen.add(t.i)
     name = span.text
     m = ctx.mention_at(span.root)
+    if any(t.text in NAME_JOINS for t in span) and gazetteer.find_place(name) is None:  # not "Guinea-Bissau"
+        parts = _joined_places(span)
+        host = _host(parts)
+        if host is not None:
+            found.append(host)
+            return True
+        if any(p is not None for _, p in parts):
+            return None  # "the Japan-Korea talks" name no place
     if label in ("GPE", "LOC", "FAC", "ORG"):  # the tagger calls many cities an organisation or a facility
         place = gazetteer.find_place(name)
         if place is not None and place.kind == LocationKind.COUNTRY:
@@ -318,6 +329,47 @@ def _named(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]
     hit = Found(f"{'d' if kind == LocationKind.DISTRICT else 'v'}:{_slug(name)}", name, kind, None, span)
     found.append(hit)
     return True
+
+
+NAME_JOINS = frozenset({"-", "–", "—"})
+
+
+def _joined_places(span: Span) -> list[tuple[Span, gazetteer.Place | None]]:
+    """The parts of a name joined by dashes ("Saudi Arabia-Africa"), each with the place it names."""
+    parts, start = [], span.start
+    for t in [*span, None]:
+        if t is None or t.text in NAME_JOINS:
+            end = t.i if t is not None else span.end
+            if end > start:
+                parts.append(span.doc[start:end])
+            start = end + 1
+    return [(p, gazetteer.find_place(p.text)) for p in parts]
+
+
+def _host(parts: list[tuple[Span, gazetteer.Place | None]]) -> Found | None:
+    """"the Saudi Arabia-Africa summit", "the Korea-Africa forum": a gathering named by a state and a
+    region is held by that state; one named by two states ("the Japan-Korea talks") has no place in its name."""
+    kinds = sorted(str(p.kind) for _, p in parts if p is not None)
+    if len(parts) != 2 or kinds != sorted([str(LocationKind.COUNTRY), str(LocationKind.REGION)]):
+        return None
+    span, place = next((s, p) for s, p in parts if p is not None and p.kind == LocationKind.COUNTRY)
+    return Found(f"c:{place.country.lower()}", place.name, LocationKind.COUNTRY, place.country, span,
+                 place.lat, place.lon, place.geonameid)
+
+
+def _host_of_gathering(token: Token, seen: set[int]) -> Found | None:
+    """"the Turkey-Africa summit", tagged word by word: the name before the gathering's noun."""
+    if token.lower_ not in GATHERING_NOUNS:
+        return None
+    start = token.i
+    while start > token.left_edge.i and (token.doc[start - 1].text[:1].isupper()
+                                         or token.doc[start - 1].text in NAME_JOINS):
+        start -= 1
+    name = token.doc[start:token.i]
+    if not any(t.text in NAME_JOINS for t in name) or any(t.i in seen for t in name):
+        return None
+    seen.update(t.i for t in name)
+    return _host(_joined_places(name))
 
 
 SITE_WORDS = frozenset({"house", "palace", "ministry", "department", "hall", "building", "office", "centre", "center",

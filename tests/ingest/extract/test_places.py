@@ -104,3 +104,24 @@ def test_a_journey_recalled_is_not_where_todays_meetings_are(extracted):
                   "Vega.", published="1987-06-30")
     [meeting] = [m for m in meetings(x) if m.date == "1987-06-29"]
     assert meeting.place is None
+
+
+def test_a_meeting_on_the_sidelines_of_a_forum_is_where_the_forum_was(extracted):
+    x = extracted("Peruvian Foreign Minister Rosa Mamani and Chilean Foreign Minister Jorge Quispe met on Monday on "
+                  "the sidelines of a regional trade forum in Panama.", published="2016-05-03")
+    [meeting] = meetings(x)
+    assert chain(x, meeting.place) == [("Panama", "country")]
+
+
+def test_a_summit_named_by_a_state_and_a_region_is_held_by_that_state(extracted):
+    x = extracted("On the sidelines of the Turkey-Africa summit, President Ana Rojas of Chile met Prime Minister "
+                  "Luis Vega of Peru.", published="2021-12-20")
+    [meeting] = meetings(x)
+    assert chain(x, meeting.place) == [("Turkey", "country")]
+
+
+def test_a_summit_named_by_two_states_names_no_place(extracted):
+    x = extracted("Prime Minister Luis Vega of Peru and President Ana Rojas of Chile met at the Peru-Chile summit.",
+                  published="2021-12-20")
+    [meeting] = meetings(x)
+    assert meeting.place is None
