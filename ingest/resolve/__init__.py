@@ -11,7 +11,7 @@ from graph_schema.model import Graph
 from ingest.extraction import Extraction
 from ingest.resolve.actors import resolve_actors
 from ingest.resolve.conflicts import collect
-from ingest.resolve.events import MEETING, EventResolver, news_day
+from ingest.resolve.events import MEETING, EventResolver, news_day, news_place
 from ingest.resolve.places import resolve_places
 
 __all__ = ["resolve"]
@@ -23,7 +23,8 @@ def resolve(extractions: list[Extraction]) -> Graph:
     places = resolve_places(extractions, actors)
     events = EventResolver(actors, places, {x.article.id: x.article.published for x in extractions},
                            {x.article.id: places.of(x.article.id, x.dateline) for x in extractions if x.dateline},
-                           {x.article.id: day for x in extractions if (day := news_day(x))})
+                           {x.article.id: day for x in extractions if (day := news_day(x))},
+                           {x.article.id: places.of(x.article.id, key) for x in extractions if (key := news_place(x))})
     meetings = []
     others = []
     for x in extractions:

@@ -123,12 +123,14 @@ class Bundle:
 
 class EventResolver:
     def __init__(self, actors: ActorIndex, places: PlaceIndex, published: dict[str, str | None] | None = None,
-                 datelines: dict[str, str | None] | None = None, news_days: dict[str, str] | None = None):
+                 datelines: dict[str, str | None] | None = None, news_days: dict[str, str] | None = None,
+                 news_places: dict[str, str] | None = None):
         self.actors = actors
         self.places = places
         self.published = published or {}
         self.datelines = datelines or {}  # article id -> the location it was filed from
         self.news_days = news_days or {}  # article id -> the day its news happened
+        self.news_places = news_places or {}  # article id -> the location its news happened in
         self._person_ids = {a.id for a in actors.actors.values() if a.kind == ActorKind.PERSON}
         self._state_ids = {a.id for a in actors.actors.values() if a.kind == ActorKind.STATE}
         self.conflicts: list[Conflict] = []
@@ -319,7 +321,7 @@ class EventResolver:
             target = self._refers_back(r, bundles)
             if target is not None:
                 target.add(r, f"{r.name} refers to {target.first.name}: same article, compatible date and place")
-            elif r.takings:
+            elif r.takings or r.date or r.location:  # "began their third meeting in X on November 14"
                 bundles.append(Bundle([r]))
         return bundles
 
@@ -339,6 +341,8 @@ class EventResolver:
                 and not all(t.role == Role.ATTENDEE for t in r.takings):
             return None  # "he met a number of ministers": someone's own meeting, not one already reported
         pool = sharing or fitting
+        if r.anaphoric and sharing:  # "at the meeting": also one told before with no one named yet
+            pool = sharing + [b for b in fitting if not b.parties]
         before = [b for b in pool if b.first.evidence.start <= r.evidence.start]
         if before:
             return max(before, key=lambda b: max(x.evidence.start for x in b.reports if x.evidence.start <= r.evidence.start))
@@ -461,7 +465,7 @@ class EventResolver:
             date, precision, date_text = self._news_day(bundle)
         location = self._location(bundle)
         if location is None and type_ == MEETING:
-            location = self._filed_from(bundle, date)
+            location = self._filed_from(bundle, date) or self._news_place(bundle, date)
         cameos = Counter(r.cameo for r in reports if r.cameo)
         cameo = max(cameos, key=lambda c: (cameos[c], c)) if cameos else None
         sources = sorted({r.evidence for r in reports}, key=lambda e: (e.article, e.start, e.end))
@@ -563,6 +567,21 @@ class EventResolver:
             return None, None, None
         return days.pop(), DatePrecision.DAY, None
 
+    def _news_place(self, bundle: Bundle, when: str | None) -> str | None:
+        """A meeting no report places, told as news, happened where the article's placed news happened
+        ("met ... on the sidelines of the summit in Riyadh"; "also held talks with X"), when the articles
+        that know such a place agree on it."""
+        if any(r.tense == "future" for r in bundle.reports):
+            return None
+        places = set()
+        for article in {r.article for r in bundle.reports}:
+            published = self.published.get(article)
+            if when and published and not _near(when, published):
+                continue
+            places.add(self.news_places.get(article))
+        places.discard(None)
+        return places.pop() if len(places) == 1 else None
+
     def _filed_from(self, bundle: Bundle, when: str | None) -> str | None:
         """A meeting no report places happened where the news was filed, when it is the news: the
         place most of its reporting articles were filed from, if the meeting lies within days of them."""
@@ -571,8 +590,7 @@ class EventResolver:
             place, published = self.datelines.get(article), self.published.get(article)
             if place is None:
                 continue
-            if when and published and abs(date.fromisoformat(when[:10]).toordinal()
-                                          - date.fromisoformat(published[:10]).toordinal()) > NEWS_DAYS:
+            if when and published and not _near(when, published):
                 continue
             votes[place] += 1
         return max(votes, key=lambda p: (votes[p], p)) if votes else None
@@ -612,6 +630,24 @@ def news_day(x: Extraction) -> str | None:
     if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def news_place(x: Extraction) -> str | None:
+    """The place an article's news happened: the one place its meetings told within a week before
+    publication (or undated) name most, if one does."""
+    published = x.article.published
+    places = Counter(e.place for e in x.events if e.place and e.type == MEETING and e.tense != "future"
+                     and (not e.date or not published or _near(e.date, published)))
+    ranked = places.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _near(day: str, published: str) -> bool:
+    """Whether an event's day lies within the days an article's news covers."""
+    return abs(date.fromisoformat(day[:10]).toordinal() - date.fromisoformat(published[:10]).toordinal()) \
+        <= NEWS_DAYS
 
 
 def _refers_back(r: Report) -> bool:

@@ -266,3 +266,37 @@ def test_a_one_person_mention_of_a_journey_years_ago_does_not_join_todays_meetin
     x.events.append(old)
     found = meetings_of(resolve([x]))
     assert not any({"a:razak-ismail", "a:nikos-pappas"} <= {p.actor for p in e.participants} for e in found)
+
+
+def test_an_unplaced_meeting_told_as_news_takes_the_place_of_the_articles_news():
+    aid = "a1"  # "met X on the sidelines of the summit in Athens ... also held talks with Y"
+    actors = [person(aid, "p1", "Nikos Pappas", "GRC", ["President"]),
+              person(aid, "p2", "Ahmet Demir", "TUR", ["President"]),
+              person(aid, "p3", "Eva Brandt", "DEU", ["Chancellor"])]
+    places = [city("g:1", "Athens", "GRC", 264371), country("GRC", "Greece")]
+    first = meeting(aid, "e1", 0, [("p1", "participant", None), ("p2", "participant", None)], None, "g:1")
+    second = meeting(aid, "e2", 100, [("p1", "participant", None), ("p3", "participant", None)], None)
+    found = meetings_of(resolve([article(aid, "2021-03-16", actors=actors, places=places, events=[first, second])]))
+    assert [e.location for e in found] == ["l:athens", "l:athens"]
+    second.tense = "future"  # "will meet Eva Brandt": not the news
+    found = meetings_of(resolve([article(aid, "2021-03-16", actors=actors, places=places, events=[first, second])]))
+    assert sorted(str(e.location) for e in found) == ["None", "l:athens"]
+
+
+def test_the_meeting_told_before_with_no_one_named_is_the_one_people_headed_teams_at():
+    aid = "a1"  # "began their third meeting in Athens on 14 March. A and B headed teams at the meeting.
+    #              The two sides also held a meeting in Ankara on 8 March."
+    actors = [person(aid, "p1", "Nikos Pappas", "GRC", ["Chief Negotiator"]),
+              person(aid, "p2", "Ahmet Demir", "TUR", ["Chief Negotiator"]),
+              state(aid, "GRC", "Greece"), state(aid, "TUR", "Turkey")]
+    places = [city("g:1", "Athens", "GRC", 264371), country("GRC", "Greece"),
+              city("g:2", "Ankara", "TUR", 323786), country("TUR", "Turkey")]
+    began = meeting(aid, "e1", 0, [], "2021-03-14", "g:1")
+    headed = meeting(aid, "e2", 100, [("p1", "participant", "s:grc"), ("p2", "participant", "s:tur")])
+    earlier = meeting(aid, "e3", 200, [("s:grc", "participant", None), ("s:tur", "participant", None)],
+                      "2021-03-08", "g:2")
+    began.anaphoric = headed.anaphoric = True
+    found = meetings_of(resolve([article(aid, "2021-03-15", actors=actors, places=places,
+                                         events=[began, headed, earlier])]))
+    assert sorted((e.date, str(e.location), sorted(p.actor for p in e.participants)) for e in found) == [
+        ("2021-03-08", "l:ankara", ["a:grc", "a:tur"]), ("2021-03-14", "l:athens", ["a:ahmet-demir", "a:nikos-pappas"])]
