@@ -456,8 +456,10 @@ def _unnamed_before(ctx: ArticleContext, token: Token, accepted: set[str]) -> bo
 
 def delegation_states(ctx: ArticleContext, token: Token, depth: int = 0) -> list[str]:
     """"U.S. and Iranian officials", "the Turkish delegation", "delegations from Yemen's government",
-    "the government delegation" (the government last named with its state): the states they stand for."""
-    if token.lower_ not in DELEGATION_NOUNS and token.lemma_.lower() not in DELEGATION_NOUNS:
+    "the government delegation" (the government last named with its state), "the presidents of Armenia and
+    Azerbaijan" (an office said of several states, its holders not all named): the states they stand for."""
+    if token.lower_ not in DELEGATION_NOUNS and token.lemma_.lower() not in DELEGATION_NOUNS and not (
+            token.tag_ in ("NNS", "NNPS") and ctx.lexicon.title_class(fold(token.lemma_)) not in (None, "honorific")):
         return []
     keys: list[str] = []
 

@@ -117,7 +117,7 @@ def _tense(candidate: Candidate) -> str | None:
     for trigger, verb in zip(candidate.triggers, candidate.verbs):
         frame = frame_noun(trigger)  # "is to hold a second round of talks"
         if trigger == verb or (frame.dep_ in ("dobj", "nsubjpass", "attr") and frame.head == verb
-                               and verb.lemma_.lower() in LIGHT_VERBS):
+                               or named_as(frame) == verb) and verb.lemma_.lower() in LIGHT_VERBS:
             return tense(verb)
     if candidate.type != MEETING and candidate.verbs:
         return tense(candidate.verbs[0])
@@ -347,6 +347,8 @@ def carrier(token: Token) -> Token:
         return token
     token = frame_noun(token)
     head = token.head
+    if (named := named_as(token)) is not None:
+        return named
     if token.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
         return head
     if token.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
@@ -354,6 +356,20 @@ def carrier(token: Token) -> Token:
     if token.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
         return head
     return token
+
+
+NAMING_VERBS = frozenset({"describe", "call", "term", "characterize", "characterise", "dub", "label"})
+
+
+def named_as(token: Token) -> Token | None:
+    """"held what officials described as constructive talks": the verb the "what" clause is the object
+    of ("held"), not the verb of naming."""
+    naming = token.head.head
+    if token.dep_ != "pobj" or token.head.lower_ != "as" or naming.lemma_.lower() not in NAMING_VERBS:
+        return None
+    if naming.dep_ not in ("ccomp", "dobj", "xcomp") or not any(c.lower_ == "what" for c in naming.children):
+        return None
+    return naming.head if naming.head.pos_ in ("VERB", "AUX") else None
 
 
 def frame_noun(token: Token) -> Token:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from graph_schema.model import ActorKind, Role
 from ingest.extract.context import ArticleContext
 from ingest.extract.coreference import refer
-from ingest.extract.events import LIGHT_VERBS, MEETING, PRESENT_AT, Candidate, frame_noun
+from ingest.extract.events import LIGHT_VERBS, MEETING, PRESENT_AT, Candidate, frame_noun, named_as
 from ingest.extract.lexicon import (
     ACTING_CLASSES,
     DELEGATION_NOUNS,
@@ -154,7 +154,7 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
         return
     lemma = verb.lemma_.lower()
     trigger = frame_noun(trigger)  # "held a second round of talks": the round is what was held
-    light = trigger.dep_ in ("dobj", "nsubjpass") and lemma in LIGHT_VERBS
+    light = (trigger.dep_ in ("dobj", "nsubjpass") or named_as(trigger) == verb) and lemma in LIGHT_VERBS
     present = trigger.dep_ == "pobj" and (trigger.head.lower_ in ("in", "at", "during") and lemma in PRESENT_AT
                                           or trigger.head.lower_ == "for" and lemma in ARRIVING) \
         and _quoted(ctx, trigger.i, trigger.sent) == _quoted(ctx, verb.i, trigger.sent)  # '"... in this meeting," X told'

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from ingest.extract.context import ArticleContext
-from ingest.extract.events import HEADLINE_LENGTH, MEETING, Candidate
+from ingest.extract.events import HEADLINE_LENGTH, MEETING, Candidate, named_as
 from ingest.when import MONTHS, WEEKDAYS, ResolvedTime, resolve_time
 
 PATH_DEPS = frozenset({"npadvmod", "pobj", "prep", "tmod", "advmod", "poss", "nmod", "appos", "obl", "dobj", "nummod"})
@@ -26,6 +26,7 @@ def event_time(ctx: ArticleContext, candidate: Candidate) -> ResolvedTime | None
     if not published:
         return None
     anchors = {t.i for t in candidate.triggers} | {v.i for v in candidate.verbs}
+    anchors |= {t.head.head.i for t in candidate.triggers if named_as(t) is not None}  # "what X described as talks"
     found: list[tuple[int, int, Span]] = []
     for span in _date_spans(candidate.sent):
         steps = _steps_to(span, anchors)

@@ -185,3 +185,11 @@ def test_a_meeting_held_late_is_a_meeting(extracted):
     x = extracted("Today's one-hour private meeting between President Ana Rojas and Prime Minister Luis Vega was "
                   "delayed as the two delegations worked to bridge the gap.", published="1986-09-12")
     assert [m.date for m in meetings(x)] == ["1986-09-12"]
+
+
+def test_talks_named_in_a_what_clause_are_held_by_the_subject(extracted):
+    x = extracted("Greek Prime Minister Nikos Pappas held what officials described as constructive talks with "
+                  "Turkish President Ahmet Demir in Ankara on Friday.", published="2021-03-15")
+    [meeting] = meetings(x)
+    assert meeting.date == "2021-03-12"
+    assert {p.actor for p in meeting.participants} >= {a.key for a in x.actors if a.kind == "person"}

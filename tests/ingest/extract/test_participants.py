@@ -162,3 +162,10 @@ def test_a_spokesman_quoting_a_meeting_does_not_take_part_in_it(extracted):
                   "Jorge Quispe played down differences. \u2033That\u2019s as far as we can go (on the problem) in "
                   "this meeting,\u2033 Quispe told reporters.", published="2019-03-13")
     assert not any("Jorge Quispe" in names(x, m) for m in meetings(x))
+
+
+@pytest.mark.parametrize("text", ["The presidents of Chile and Peru held talks in Lima on Friday.",
+                                  "The Chilean and Peruvian presidents held talks in Lima on Friday."])
+def test_an_office_said_of_several_states_stands_for_those_states(extracted, text):
+    [meeting] = meetings(extracted(text))
+    assert {p.actor for p in meeting.participants} == {"s:chl", "s:per"}
