@@ -18,7 +18,7 @@ try:  # spaCy is a hard dependency; the import only fails in a broken install
     import spacy
     from spacy.language import Language
     from spacy.tokens import Doc
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 except ImportError as exc:  # pragma: no cover
     raise ImportError("spaCy is not installed: pip install 'diplograph[model]'") from exc
 
@@ -60,11 +60,14 @@ def load_nlp(model_name: str | None = None) -> Language:
                                                         *QUOTE_MARKS]).search
     # old wire copy quotes with double primes (″) and low marks (‚ „): split them off like quotes
     nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *QUOTE_MARKS]).search
+    # a dateline's dash glued to the story: "(Combined Sources)–The presidents", "(Reuters)-Iran"
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, DASH_AFTER_BRACKET]).finditer
     return nlp
 
 
 PARAGRAPHS = "diplograph_paragraphs"
 QUOTE_MARKS = ("″", "‶", "„", "‚")
+DASH_AFTER_BRACKET = r"[\)\]](?=(?:--|[-–—])[A-Za-z])|(?<=[\)\]])(?:--|[-–—])(?=[A-Za-z])"
 
 
 DATELINE_SEPARATORS = frozenset({":", "—", "–", "-", "--"})

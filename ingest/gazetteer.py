@@ -150,8 +150,8 @@ def find_place(text: str, country: str | None = None) -> Place | None:
     wanted = country.upper() if country else None
     if code and (wanted is None or code == wanted):
         return _country_place(index, code)
-    rows = [index.place_rows[i] for i in index.places.get(key, ())]
-    if wanted:
+    rows = [index.place_rows[i] for i in index.places.get(key, ()) or index.places.get(key.replace("-", " "), ())]
+    if wanted:  # "Saint-Petersburg" is written "Saint Petersburg" too
         rows = [row for row in rows if row[2] == wanted]
     if not rows:
         return None

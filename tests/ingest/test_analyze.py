@@ -36,3 +36,10 @@ def test_paragraphs_and_datelines_end_sentences():
 def test_the_batch_form_keeps_input_order():
     items = [text(f"Article number {n} is short.", f"t{n}") for n in range(5)]
     assert [d.article.id for d in analyze_many(items, load_nlp())] == [f"t{n}" for n in range(5)]
+
+
+def test_a_datelines_dash_glued_after_the_agency_is_its_own_token():
+    body = "SAINT PETERSBURG (Combined Sources)–The presidents met on Friday. Well-known (a)-b 1990–1995."
+    words = [t.text for t in analyze(text(body), load_nlp()).doc]
+    assert words[:8] == ["SAINT", "PETERSBURG", "(", "Combined", "Sources", ")", "–", "The"]
+    assert "Well" in words and "1990–1995" in words

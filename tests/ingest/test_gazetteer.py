@@ -39,6 +39,11 @@ def test_country_by_name(text: str, expected: str) -> None:
     assert code(country_by_name(text)) == expected
 
 
+def test_a_city_written_with_hyphens_is_the_city():
+    place = gazetteer.find_place("Saint-Petersburg")
+    assert (place.name, place.country) == ("Saint Petersburg", "RUS")
+
+
 @pytest.mark.parametrize(("text", "first"), [
     ("Republic of Iraq", True), ("Kingdom of Bhutan", True), ("Saudi Arabia", True), ("DR Congo", True),
     ("Côte d'Ivoire", True), ("Gabon", True), ("South Sudan", True), ("Minister", False), ("Monday", False),
