@@ -26,6 +26,7 @@ LINKS = frozenset({"of", "to", "for", "at", "and", "-", "on"})
 STOP_TEXT = frozenset({",", ".", ";", ":", "(", ")", "\"", "“", "”", "'", "‘", "–", "—", "who", "which", "that",
                        "whose", "whom", "where", "when"})
 MAX_WINDOW = 16
+NEW_PHRASE = frozenset({"his", "her", "their", "its", "the", "a", "an"})  # after "and": another person's office
 BODIES = (ActorKind.ORGANIZATION, ActorKind.GROUP)  # a state body, an international body, a movement
 
 
@@ -367,6 +368,8 @@ def _before(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> None:
         t = doc[start - 1]
         if (t.text in STOP_TEXT and t.tag_ != "POS") or (t.pos_ in ("VERB", "AUX") and not (
                 t.tag_ == "VBN" and t.dep_ in ("amod", "acl", "compound"))):  # "newly elected", not "has met"
+            break
+        if t.lower_ in ("and", "or") and doc[t.i + 1].lower_ in NEW_PHRASE:  # "X and his Armenian counterpart, Y"
             break
         start -= 1
         if t.is_sent_start:

@@ -110,3 +110,9 @@ def test_the_president_of_the_republic_is_of_the_state_the_report_is_filed_from(
     x = extracted("President of the Republic, Field Marshal Omar Hassan, returned home on Sunday.",
                   dateline="Khartoum")
     assert person(x, "Omar Hassan").country == "SDN"
+
+
+def test_a_counterpart_after_and_is_the_next_persons_office(extracted):
+    x = extracted("Azerbaijani President Ilham Aliev and his recently elected Armenian counterpart, Serzh Sarkisian, "
+                  "met for the first time.")
+    assert person(x, "Serzh Sarkisian").country == "ARM"
