@@ -240,7 +240,9 @@ def _walk(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int],
             _named(ctx, child, found, seen)
     placeish = hit is not None or fold(token.text) in DISTRICT_WORDS | SITE_WORDS | SETTLEMENT_WORDS \
         or token.lower_ in PREMISES or token.lower_ in OCCASION_NOUNS or token.lower_ in GATHERING_NOUNS \
-        or ctx.lexicon.noun_triggers.get(token.lower_) is not None  # "on the sidelines of a forum in X"
+        or ctx.lexicon.noun_triggers.get(token.lower_) is not None \
+        or token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in PREMISES
+    # "on the sidelines of a forum in X", "at the office of Prime Minister Y in X"
     if depth > 0 and not placeish:
         return
     for child in token.children:  # "office in the Diplomatic Quarter compound in Lima"

@@ -125,3 +125,10 @@ def test_a_summit_named_by_two_states_names_no_place(extracted):
                   published="2021-12-20")
     [meeting] = meetings(x)
     assert meeting.place is None
+
+
+def test_a_city_said_of_the_premises_owner_is_where_the_premises_are(extracted):
+    x = extracted("Chilean envoy Ana Rojas met Peruvian Foreign Minister Luis Vega at the office of Prime Minister "
+                  "Jorge Quispe in Lima on Friday.", published="2016-05-03")
+    [meeting] = meetings(x)
+    assert chain(x, meeting.place) == [("office of Jorge Quispe", "venue"), ("Lima", "city"), ("Peru", "country")]
