@@ -558,10 +558,10 @@ class EventResolver:
 
     def _news_day(self, bundle: Bundle) -> tuple[str | None, DatePrecision | None, str | None]:
         """A meeting no report dates, told as news (not recalled, not planned), happened on the day the
-        article's dated news happened (or, told as under way, "are meeting", the day it was published),
+        article's dated news happened (told as under way, "are meeting", on the day it was published),
         when the articles that know such a day agree on it."""
         under_way = {r.article for r in bundle.reports if r.under_way}
-        days = {self.news_days.get(a) or (self.published.get(a) if a in under_way else None)
+        days = {(self.published.get(a) if a in under_way else None) or self.news_days.get(a)
                 for a in {r.article for r in bundle.reports}} - {None}
         if len(days) != 1 or any(r.tense == "future" for r in bundle.reports):
             return None, None, None

@@ -300,3 +300,14 @@ def test_the_meeting_told_before_with_no_one_named_is_the_one_people_headed_team
                                          events=[began, headed, earlier])]))
     assert sorted((e.date, str(e.location), sorted(p.actor for p in e.participants)) for e in found) == [
         ("2021-03-08", "l:ankara", ["a:grc", "a:tur"]), ("2021-03-14", "l:athens", ["a:ahmet-demir", "a:nikos-pappas"])]
+
+
+def test_a_meeting_told_as_under_way_is_on_the_day_of_publication_whatever_else_the_article_dates():
+    aid = "a1"  # "Sputnik is live from Moscow, where X holds talks with Y" beside "arrived on Wednesday"
+    actors = [person(aid, "p1", "Nikos Pappas", "GRC", ["Foreign Minister"]),
+              person(aid, "p2", "Ahmet Demir", "TUR", ["Foreign Minister"])]
+    arrival = meeting(aid, "e1", 0, [("p1", "participant", None)], "2021-03-15", type_="travel", cameo="032")
+    talks = meeting(aid, "e2", 100, [("p1", "participant", None), ("p2", "participant", None)], None)
+    talks.under_way = True
+    [event] = meetings_of(resolve([article(aid, "2021-03-16", actors=actors, events=[arrival, talks])]))
+    assert event.date == "2021-03-16"
