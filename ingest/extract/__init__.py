@@ -12,7 +12,7 @@ from graph_schema.model import ActorKind, Role
 from ingest.analyze import Document
 from ingest.extract import actors, coreference, events, lexicon, titles
 from ingest.extract.context import ArticleContext
-from ingest.extract.participants import Taking, bilateral, officials_for_states, participants
+from ingest.extract.participants import Taking, bilateral, hosts_officials, officials_for_states, participants
 from ingest.extract.places import PlaceBook, arrivals, dateline_place, event_places
 from ingest.extract.time import event_time, under_way
 from ingest.extraction import (
@@ -66,6 +66,8 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, ta
                     have.represents = None
     if not _worth_keeping(candidate, takers, places):
         return None
+    if candidate.type == events.MEETING and places:
+        hosts_officials(ctx, takers, places[0].country)
     when = event_time(ctx, candidate)
     if when is None and candidate.type == events.MEETING and events.recalled(candidate):
         return None  # "the two last met ..." without a date: an earlier meeting we cannot tell apart
@@ -118,7 +120,8 @@ def _worth_keeping(candidate: events.Candidate, takers: list[Taking], places: li
 
 
 def _actors(ctx: ArticleContext, found: list[EventMention]) -> list[ActorMention]:
-    used_bodies = {p.actor for e in found for p in e.participants}
+    used_bodies = {p.actor for e in found for p in e.participants} | {
+        p.represents for e in found for p in e.participants if p.represents}
     for record in ctx.actors.values():
         for title in record.titles:
             if title.of:

@@ -213,7 +213,7 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
         head = _head_of_the_delegation(ctx, token)
         if head is not None:
             return [head]
-        body = _delegation_of_a_body(ctx, token)
+        body = delegation_of_a_body(ctx, token)
         if body is not None:
             return [body]
         if _pair_of_persons(ctx, token):
@@ -253,7 +253,7 @@ def _named_body(ctx: ArticleContext, token: Token) -> str | None:
     return None
 
 
-def _delegation_of_a_body(ctx: ArticleContext, token: Token) -> str | None:
+def delegation_of_a_body(ctx: ArticleContext, token: Token) -> str | None:
     """"a delegation from the National Liberation Forces": the body (a rebel group, a party, an
     international organisation) the delegation speaks for."""
     if token.lemma_.lower() not in DELEGATION_NOUNS or token.lemma_.lower() in ("government", "administration"):

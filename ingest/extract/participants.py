@@ -467,3 +467,29 @@ def officials_for_states(ctx: ArticleContext, takers: list[Taking]) -> list[Taki
         found.append(Taking(holders[0].key, t.role, t.key, t.span))
     return [*takers, *found]
 
+
+def hosts_officials(ctx: ArticleContext, takers: list[Taking], country: str | None) -> None:
+    """"The Mission met with President X and Senate President Y" in Port-au-Prince: officials with an office
+    but no stated country, met in a country by someone from elsewhere, act for that country."""
+    if country is None:
+        return
+    visitors = [t for t in takers if t.represents is not None and ctx.actors[t.represents].country != country
+                or ctx.actors[t.key].country not in (None, country)]
+    if not visitors:
+        return
+    for t in takers:
+        record = ctx.actors[t.key]
+        if t.represents is None and record.kind == ActorKind.PERSON and record.country is None and any(
+                title.cls in ACTING_CLASSES and held_now(title.text) and _domestic(ctx, title.of)
+                for title in record.titles):
+            t.represents = ctx.ensure_state(country)
+
+
+def _domestic(ctx: ArticleContext, body: str | None) -> bool:
+    """An office of no named body, or of a body of no state named and no international one ("the Senate")."""
+    if body is None:
+        return True
+    record = ctx.actors.get(body)
+    return record is not None and record.kind == ActorKind.ORGANIZATION and record.country is None \
+        and not ctx.lexicon.is_international(record.name)
+

@@ -516,7 +516,7 @@ def _counterparts(ctx: ArticleContext) -> None:
 
 def _delegation_members(ctx: ArticleContext, verb: Token) -> None:
     """"The Swiss delegation also included A and B": A and B are Swiss."""
-    from ingest.extract.coreference import delegation_states
+    from ingest.extract.coreference import delegation_of_a_body, delegation_states
 
     groups = [c for c in verb.children if c.dep_ == "nsubj"]
     states = [s for g in groups for s in delegation_states(ctx, g)]
@@ -535,7 +535,7 @@ def _delegation_members(ctx: ArticleContext, verb: Token) -> None:
 
 def _delegation_heads(ctx: ArticleContext) -> None:
     """"led the Turkish delegation", "a Greek team headed by X": X acts for that state."""
-    from ingest.extract.coreference import delegation_states
+    from ingest.extract.coreference import delegation_of_a_body, delegation_states
 
     doc = ctx.doc
     for token in doc:
@@ -576,6 +576,9 @@ def _delegation_heads(ctx: ArticleContext) -> None:
         ctx.heads.append((group.i, person))
         states = delegation_states(ctx, group)
         if len(states) != 1:
+            body = delegation_of_a_body(ctx, group)
+            if body is not None:  # "the Special Mission of the OAS, headed by X": X acts for the OAS
+                ctx.leads[person] = body
             continue
         record = ctx.actors[person]
         state = ctx.actors[states[0]]

@@ -169,3 +169,15 @@ def test_a_spokesman_quoting_a_meeting_does_not_take_part_in_it(extracted):
 def test_an_office_said_of_several_states_stands_for_those_states(extracted, text):
     [meeting] = meetings(extracted(text))
     assert {p.actor for p in meeting.participants} == {"s:chl", "s:per"}
+
+
+def test_the_head_of_a_bodys_mission_acts_for_the_body_and_its_hosts_for_their_country(extracted):
+    x = extracted("The Special Mission of the Andean Community, headed by Ambassador Ana Rojas, arrived in Lima on "
+                  "Sunday. The Mission has so far met with President Luis Vega and Senate President Jorge Quispe.",
+                  published="2016-02-02")
+    by_key = {a.key: a for a in x.actors}
+    seen = {}
+    for m in meetings(x):
+        for p in m.participants:
+            seen[by_key[p.actor].name] = by_key[p.represents].name if p.represents else None
+    assert seen == {"Ana Rojas": "Andean Community", "Luis Vega": "Peru", "Jorge Quispe": "Peru"}
