@@ -31,3 +31,10 @@ CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.search_
 // meeting keys are actor id, date and event id in one string; null on other events, so not indexed).
 CREATE INDEX participation_meeting_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.meeting_key);
 CREATE INDEX participation_meeting_rep_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.meeting_rep_key);
+
+// Representations paged in listing order from an index (keyset paging, issue 16): all of them, a state's, a
+// person's (see stores/neo4j/writes.py: representation_keys). A store written before them gets its keys
+// when these indexes are first created (stores/neo4j/backfill.py).
+CREATE INDEX representation_key IF NOT EXISTS FOR (n:Representation) ON (n.key);
+CREATE INDEX representation_state_key IF NOT EXISTS FOR (n:Representation) ON (n.state_key);
+CREATE INDEX representation_person_key IF NOT EXISTS FOR (n:Representation) ON (n.person_key);

@@ -7,6 +7,7 @@ the contract tests in `tests/graph_schema/test_store_contract.py` hold both to i
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
@@ -52,6 +53,24 @@ class WriteStats:
         return self.created + self.updated + self.deleted
 
 
+# Places in the listing orders (keyset paging, issue 16): a page continues after the last item of the one
+# before, so page 500 of the busiest actor is found by an index seek as page 1 is, and a write between two
+# pages neither repeats nor skips an item.
+EventPosition = tuple[str | None, str]  # (date, event id): the event order
+RepresentationPosition = tuple[str | None, str, str, str]  # (date, event id, person, state)
+CounterpartPosition = tuple[int, str]  # (shared meetings, actor id): most meetings first
+
+
+def representation_order(date: str | None, event: str, person: str, state: str) -> tuple[bool, str, str, str, str]:
+    """The order `representations` lists in: by date, unknown dates last, then event, person and state."""
+    return (date is None, date or "", event, person, state)
+
+
+def counterpart_order(meetings: int, actor: str) -> tuple[int, str]:
+    """The order `counterparts` lists in: most shared meetings first, then by actor id."""
+    return (-meetings, actor)
+
+
 @dataclass(slots=True)
 class EventQuery:
     """A filter over events; every field narrows, None means any."""
@@ -66,6 +85,7 @@ class EventQuery:
     represents: str | None = None  # some participant represents this actor
     offset: int = 0
     limit: int = 50
+    after: EventPosition | None = None  # keyset paging: only events after this place in the event order
 
 
 @dataclass(slots=True)
@@ -132,10 +152,16 @@ class RepresentationPage:
 
 
 def representation_page(found: list[Representation], offset: int, limit: int,
-                        actor_names: Callable[[list[str]], dict[str, ActorName]]) -> RepresentationPage:
-    """A page of `found` (copied: it may be a store's own list), named by `actor_names`."""
+                        actor_names: Callable[[list[str]], dict[str, ActorName]],
+                        after: RepresentationPosition | None = None) -> RepresentationPage:
+    """A page of `found` (in `representation_order`; copied: it may be a store's own list), named by
+    `actor_names`; after `after` found by bisection, so a deep page costs what the first does."""
     offset, limit = max(offset, 0), max(limit, 0)
-    items = [Representation(r.person, r.state, r.event, r.date) for r in found[offset:offset + limit]]
+    start = offset
+    if after is not None:
+        start += bisect.bisect_right(found, representation_order(*after),
+                                     key=lambda r: representation_order(r.date, r.event, r.person, r.state))
+    items = [Representation(r.person, r.state, r.event, r.date) for r in found[start:start + limit]]
     return RepresentationPage(items, len(found), offset, limit,
                               actor_names([r.person for r in items] + [r.state for r in items]))
 
@@ -313,22 +339,27 @@ class GraphStore(ABC):
     def counterparts(self, actor_id: str) -> list[Counterpart]:
         """Actors who took part in the same meetings, most meetings first."""
 
-    def counterpart_page(self, actor_id: str, offset: int = 0, limit: int = 50) -> CounterpartPage:
-        """The `counterparts` from `offset` on, at most `limit` of them, with their total. Stores build only
-        the page's counterparts (their actors, meetings and dates), not every one's (issue 16)."""
-        found = self.counterparts(actor_id)
+    def counterpart_page(self, actor_id: str, offset: int = 0, limit: int = 50,
+                         after: CounterpartPosition | None = None) -> CounterpartPage:
+        """The `counterparts` (after `after`, then) from `offset` on, at most `limit` of them, with their total.
+        Stores build only the page's counterparts (their actors, meetings and dates), not every one's
+        (issue 16)."""
+        everyone = self.counterparts(actor_id)
         offset, limit = max(offset, 0), max(limit, 0)
-        return CounterpartPage(found[offset:offset + limit], len(found), offset, limit)
+        found = everyone if after is None else [
+            c for c in everyone if counterpart_order(c.meetings, c.actor.id) > counterpart_order(*after)]
+        return CounterpartPage(found[offset:offset + limit], len(everyone), offset, limit)
 
     @abstractmethod
     def representations(self, state: str | None = None, person: str | None = None) -> list[Representation]:
         """Who represented whom at which event, by date then event id."""
 
     def representation_page(self, state: str | None = None, person: str | None = None, offset: int = 0,
-                            limit: int = 50) -> RepresentationPage:
-        """The `representations` from `offset` on, at most `limit` of them, with their total and the names of
-        the persons and states on the page, in one read where the store can."""
-        return representation_page(self.representations(state=state, person=person), offset, limit, self.actor_names)
+                            limit: int = 50, after: RepresentationPosition | None = None) -> RepresentationPage:
+        """The `representations` (after `after`, then) from `offset` on, at most `limit` of them, with their
+        total and the names of the persons and states on the page, in one read where the store can."""
+        return representation_page(self.representations(state=state, person=person), offset, limit, self.actor_names,
+                                   after)
 
     @abstractmethod
     def conflicts(self, subject: str) -> list[Conflict]: ...

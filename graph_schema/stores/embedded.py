@@ -21,6 +21,7 @@ for path finding) are built lazily, on the first read that needs them.
 """
 from __future__ import annotations
 
+import bisect
 import contextlib
 import copy
 import fcntl
@@ -29,12 +30,13 @@ import hashlib
 import heapq
 import logging
 import os
-import tempfile
 import sys
+import tempfile
 import threading
 import time
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -63,15 +65,19 @@ from graph_schema.store import (
     ActorHit,
     Counterpart,
     CounterpartPage,
+    CounterpartPosition,
+    EventPosition,
     EventQuery,
     GraphStore,
     InvalidGraph,
     Page,
     Representation,
     RepresentationPage,
+    RepresentationPosition,
     StoreError,
     StoreUnavailable,
     WriteStats,
+    counterpart_order,
     representation_page,
 )
 from graph_schema.stores import actor_search
@@ -161,6 +167,7 @@ class _State:
         self.records = records
         self.signature = signature
         self._stored_prints = prints
+        self._actor_ranks: dict[tuple[str, bool], array[int]] = {}
 
     @classmethod
     def empty(cls) -> _State:
@@ -196,10 +203,36 @@ class _State:
                      conflicts=sorted((read_conflict(x) for x in r["conflicts"].values()), key=conflict_order))
 
     @_index
+    def order(self) -> list[str]:
+        """Every event id in the event order."""
+        events = self.records["events"]
+        return sorted(events, key=lambda i: event_order(events[i]["date"], i))
+
+    @_index
     def rank(self) -> dict[str, int]:
         """Event id -> its place in the event order."""
-        ordered = sorted(self.records["events"].values(), key=lambda e: event_order(e["date"], e["id"]))
-        return {e["id"]: i for i, e in enumerate(ordered)}
+        return {i: n for n, i in enumerate(self.order)}
+
+    def events_before(self, position: EventPosition) -> int:
+        """How many events come before or at `position` in the event order (it need not be an event held)."""
+        events = self.records["events"]
+        return bisect.bisect_right(self.order, event_order(*position),
+                                   key=lambda i: event_order(events[i]["date"], i))
+
+    def actor_ranks(self, actor: str, meetings: bool) -> array[int]:
+        """The ranks of the actor's events (only meetings when `meetings`), ascending: an actor's page is then a
+        slice found by bisection, however deep (issue 16). Built per actor on first use and kept with this
+        loaded graph (a write loads a new one)."""
+        key = (actor, meetings)
+        found = self._actor_ranks.get(key)
+        if found is None:
+            ids = self.taking_part.get(actor, set()) | self.represented.get(actor, set())
+            if meetings:
+                ids &= self.meetings
+            rank = self.rank
+            with collector_paused(long_lived=True):
+                found = self._actor_ranks[key] = array("q", sorted(rank[i] for i in ids))
+        return found
 
     @_index
     def taking_part(self) -> dict[str, set[str]]:
@@ -296,6 +329,12 @@ class _State:
                 found.add(loc)
                 todo.extend(self.children.get(loc, ()))
         return found
+
+
+def _only_an_actor(q: EventQuery) -> bool:
+    """Whether `q` asks for one actor's events or meetings and nothing else (the question asked most)."""
+    return q.actor is not None and q.type in (None, "meeting") and all(
+        v is None for v in (q.counterpart, q.place, q.date_from, q.date_to, q.cameo, q.represents))
 
 
 def _first_in_order(ids: list[str], k: int, rank: dict[str, int]) -> list[str]:
@@ -540,10 +579,20 @@ class EmbeddedStore(GraphStore):
     def find_events(self, query: EventQuery) -> Page:
         state = self._current()
         events = state.records["events"]
-        matching = self._matching(state, query)
         offset, limit = max(query.offset, 0), max(query.limit, 0)
-        items = [read_event(events[i]) for i in _first_in_order(matching, offset + limit, state.rank)[offset:]]
-        return Page(items=items, total=len(matching), offset=offset, limit=limit,
+        if _only_an_actor(query):  # an actor's events or meetings: a slice of its ranks
+            ranks = state.actor_ranks(query.actor, query.type == "meeting")  # type: ignore[arg-type]
+            start = offset + (0 if query.after is None else bisect.bisect_left(ranks, state.events_before(query.after)))
+            total, page = len(ranks), [state.order[r] for r in ranks[start:start + limit]]
+        else:
+            matching = self._matching(state, query)
+            total = len(matching)
+            if query.after is not None:
+                after = event_order(*query.after)
+                matching = [i for i in matching if event_order(events[i]["date"], i) > after]
+            page = _first_in_order(matching, offset + limit, state.rank)[offset:]
+        items = [read_event(events[i]) for i in page]
+        return Page(items=items, total=total, offset=offset, limit=limit,
                     actors=self.get_actors([i for e in items for i in e.actor_ids()]),
                     chains=self.location_chains([e.location for e in items if e.location]))
 
@@ -617,7 +666,8 @@ class EmbeddedStore(GraphStore):
     def counterparts(self, actor_id: str) -> list[Counterpart]:
         return self.counterpart_page(actor_id, 0, sys.maxsize).items
 
-    def counterpart_page(self, actor_id: str, offset: int = 0, limit: int = 50) -> CounterpartPage:
+    def counterpart_page(self, actor_id: str, offset: int = 0, limit: int = 50,
+                         after: CounterpartPosition | None = None) -> CounterpartPage:
         """Counts every counterpart's shared meetings (the order needs them), then builds only the page's."""
         state = self._current()
         events = state.records["events"]
@@ -626,7 +676,10 @@ class EmbeddedStore(GraphStore):
         counts: Counter[str] = Counter()
         for event_id in met:
             counts.update({p["actor"] for p in events[event_id]["participants"]} - {actor_id})
-        page = heapq.nsmallest(offset + limit, counts, key=lambda other: (-counts[other], other))[offset:]
+        others: Iterable[str] = counts
+        if after is not None:
+            others = [o for o in counts if counterpart_order(counts[o], o) > counterpart_order(*after)]
+        page = heapq.nsmallest(offset + limit, others, key=lambda o: counterpart_order(counts[o], o))[offset:]
         shared: dict[str, list[str]] = {other: [] for other in page}
         for event_id in met:
             for other in {p["actor"] for p in events[event_id]["participants"]} & shared.keys():
@@ -648,8 +701,8 @@ class EmbeddedStore(GraphStore):
         return [Representation(r.person, r.state, r.event, r.date) for r in self._representations(state, person)]
 
     def representation_page(self, state: str | None = None, person: str | None = None, offset: int = 0,
-                            limit: int = 50) -> RepresentationPage:
-        return representation_page(self._representations(state, person), offset, limit, self.actor_names)
+                            limit: int = 50, after: RepresentationPosition | None = None) -> RepresentationPage:
+        return representation_page(self._representations(state, person), offset, limit, self.actor_names, after)
 
     def _representations(self, state: str | None, person: str | None) -> list[Representation]:
         """The index's own list (not to be changed by the caller), narrowed to `state` when both are given."""

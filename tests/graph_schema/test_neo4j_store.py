@@ -15,6 +15,7 @@ from graph_schema.store import EventQuery, StoreUnavailable
 from graph_schema.stores.neo4j import Neo4jStore, lucene_query
 from graph_schema.stores.neo4j.writes import meeting_key, meeting_prefix
 from graph_schema.stores.ordering import event_order
+from tests.conftest import _open_neo4j
 from tests.fixtures.sample_graph import (
     ART2,
     ELODIE,
@@ -157,6 +158,25 @@ def test_a_store_written_before_meeting_keys_still_lists_meetings(neo4j_store: N
         s.run("MATCH ()-[p:PARTICIPATED_IN]->() REMOVE p.meeting_key, p.meeting_rep_key").consume()
     assert _all_pages(neo4j_store, JANE) == expected
 
+
+def test_a_store_written_before_representation_keys_gets_them_when_their_indexes_are_made(
+        neo4j_store: Neo4jStore, sample_graph: Graph) -> None:
+    """Issue 16: representation pages are read from key indexes; an older store's representations have no keys
+    until the store that first creates those indexes sets them."""
+    neo4j_store.replace_graph(sample_graph)
+    expected = {by: neo4j_store.representation_page(**kw, limit=1) for by, kw in (
+        ("all", {}), ("state", {"state": FRA}), ("person", {"person": JANE}))}
+    with neo4j_store._driver.session(database=neo4j_store.database) as s:
+        s.run("MATCH (r:Representation) REMOVE r.key, r.state_key, r.person_key").consume()
+        for name in ("representation_key", "representation_state_key", "representation_person_key"):
+            s.run(f"DROP INDEX {name} IF EXISTS").consume()  # the name is the schema's own, not a value
+    assert neo4j_store.representation_page(state=FRA, limit=1).items == []  # keys gone: nothing found by them
+    reopened = _open_neo4j()  # a newly started process's store on the same database
+    try:
+        assert {by: reopened.representation_page(**kw, limit=1) for by, kw in (
+            ("all", {}), ("state", {"state": FRA}), ("person", {"person": JANE}))} == expected
+    finally:
+        reopened.close()
 
 def test_new_events_are_written_side_by_side_and_the_graph_comes_out_whole(
         neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:

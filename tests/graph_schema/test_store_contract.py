@@ -521,6 +521,60 @@ def test_a_counterpart_page_is_a_slice_of_all_counterparts(store: GraphStore) ->
                 everyone[offset:offset + limit], len(everyone), offset, limit), (actor, offset, limit)
 
 
+
+# keyset paging (issue 16): a walk page by page, each after the last item of the one before ---------------
+
+def _walk(page_after, position, limit: int) -> list:
+    """Every item of a list read `limit` at a time, each page after the last item of the page before."""
+    found, after = [], None
+    while True:
+        items = page_after(after, limit)
+        found.extend(items)
+        if len(items) < limit:
+            return found
+        after = position(items[-1])
+
+
+def test_a_walk_by_cursor_is_the_whole_order(store: GraphStore) -> None:
+    """Events (an actor's, an actor's meetings, filtered ones, all), counterparts and representations: read by
+    cursor, the same items in the same order as read whole; and a cursor at an item no longer held (or never
+    held) still continues at its place in the order."""
+    graph, actors = _generated(store)
+    event_position = lambda e: (e.date, e.id)
+    queries = [EventQuery(actor=a, type=t) for a in actors for t in (None, "meeting")] + [
+        EventQuery(), EventQuery(type="meeting", date_from="2016-01-01"),
+        EventQuery(actor=actors[0], counterpart=actors[1]), EventQuery(represents=actors[0])]
+    for q in queries:
+        whole = [e.id for e in store.find_events(EventQuery(**{**_fields(q), "limit": 100_000})).items]
+        for limit in (1, 7, 50):
+            walked = _walk(lambda after, n, q=q: store.find_events(EventQuery(**{**_fields(q), "after": after,
+                                                                                "limit": n})).items,
+                           event_position, limit)
+            assert [e.id for e in walked] == whole, (q, limit)
+    first = store.find_events(EventQuery(actor=actors[0], limit=4)).items
+    between = (first[1].date, first[1].id + "~")  # after the second event, before the third
+    assert [e.id for e in store.find_events(EventQuery(actor=actors[0], after=between, limit=2)).items] == [
+        e.id for e in first[2:4]]
+    for actor in [*actors, "a:nobody"]:
+        whole_counterparts = store.counterparts(actor)
+        walked = _walk(lambda after, n, a=actor: store.counterpart_page(a, limit=n, after=after).items,
+                       lambda c: (c.meetings, c.actor.id), 3)
+        assert walked == whole_counterparts
+    states = sorted({p.represents for e in graph.events.values() for p in e.participants if p.represents})
+    persons = sorted({p.actor for e in graph.events.values() for p in e.participants if p.represents})
+    for state, person in [(None, None), (states[0], None), (states[-1], None), (None, persons[0]),
+                          (states[0], persons[0])]:
+        whole_representations = store.representations(state=state, person=person)
+        for limit in (1, 4, 50):
+            walked = _walk(lambda after, n, s=state, p=person: store.representation_page(
+                state=s, person=p, limit=n, after=after).items, lambda r: (r.date, r.event, r.person, r.state), limit)
+            assert walked == whole_representations, (state, person, limit)
+
+
+def _fields(q: EventQuery) -> dict:
+    return {name: getattr(q, name) for name in EventQuery.__slots__}
+
+
 # an unreachable Neo4j ---------------------------------------------------------------------
 
 def _closed_port() -> int:

@@ -27,7 +27,7 @@ from graph_schema.model import (
 )
 from graph_schema.store import MAX_HOPS, EventQuery, Page
 from graph_schema.stores import actor_search
-from graph_schema.stores.neo4j.writes import meeting_prefix
+from graph_schema.stores.neo4j.writes import key_end, meeting_key, meeting_prefix
 
 MAX_CHAIN = 20  # deepest `within` chain location_chain follows
 SEARCH_CANDIDATES = 200
@@ -53,10 +53,16 @@ EVENT_IN_CONTEXT = f"""{{event: {EVENT_FIELDS},
 # `event_filter`'s MATCH goes in twice: once counted, once paged (a top-k sort, not a sort of everything)
 EVENT_PAGE = """
 CALL () {{ {match} RETURN count(DISTINCT e) AS total }}
-CALL () {{ {match} WITH DISTINCT e ORDER BY e.date IS NULL, e.date, e.id SKIP $offset LIMIT $limit
+CALL () {{ {match} WITH DISTINCT e {after} ORDER BY e.date IS NULL, e.date, e.id SKIP $offset LIMIT $limit
           RETURN collect({context}) AS events }}
 RETURN total, events
 """
+# `EVENT_PAGE`'s {after}: the events after `$after_date`, `$after_id` in the event order (keyset paging),
+# one text for a dated position and one for an undated (undated events come last)
+AFTER_EVENT = {
+    True: "WHERE e.date IS NULL OR e.date > $after_date OR (e.date = $after_date AND e.id > $after_id)",
+    False: "WHERE e.date IS NULL AND e.id > $after_id",
+}
 
 # A page of `event_filter`'s events for an export: in id order after the last id read (`$after`), so every
 # page costs the same however deep the export is (SKIP would read all the pages before it again).
@@ -71,17 +77,18 @@ RETURN collect({EVENT_IN_CONTEXT}) AS events
 """
 
 # One actor's meetings, the common question, without visiting them all: participations at meetings carry
-# keys that sort in listing order (`writes.meeting_key`), indexed, so each branch reads at most
+# keys that sort in listing order (`writes.meeting_key`), indexed, so each branch seeks the range after
+# `$from` (the actor's prefix, or the key of the last meeting of the page before) and reads at most
 # offset + limit index entries; the total is the count the actor keeps (null on a store written before
 # there were keys: `find_events` then asks `EVENT_PAGE`).
 ACTOR_MEETINGS_PAGE = f"""
 MATCH (x:Actor {{id: $actor}})
 CALL (x) {{
   CALL () {{
-    MATCH ()-[p:PARTICIPATED_IN]->(e) WHERE p.meeting_key STARTS WITH $prefix
+    MATCH ()-[p:PARTICIPATED_IN]->(e) WHERE p.meeting_key > $from AND p.meeting_key < $to
     WITH DISTINCT p.meeting_key AS k, e ORDER BY k LIMIT $top RETURN k, e
     UNION
-    MATCH ()-[p:PARTICIPATED_IN]->(e) WHERE p.meeting_rep_key STARTS WITH $prefix
+    MATCH ()-[p:PARTICIPATED_IN]->(e) WHERE p.meeting_rep_key > $from AND p.meeting_rep_key < $to
     WITH DISTINCT p.meeting_rep_key AS k, e ORDER BY k LIMIT $top RETURN k, e
   }}
   WITH k, e ORDER BY k SKIP $offset LIMIT $limit
@@ -144,8 +151,10 @@ WHERE a.id <> $id
 WITH x, a, collect(DISTINCT m) AS meetings
 ORDER BY size(meetings) DESC, a.id
 WITH x, collect(CASE WHEN a IS NOT NULL THEN [a, meetings] END) AS found
+WITH x, found, [c IN found WHERE $after_id IS NULL OR size(c[1]) < $after_meetings
+                                 OR (size(c[1]) = $after_meetings AND c[0].id > $after_id)] AS rest
 RETURN size(found) AS total, [a IN [x] | {ACTOR_FIELDS}][0] AS of,
-       [c IN found[$offset..$offset + $limit] | {{actor: [a IN [c[0]] | {ACTOR_FIELDS}][0],
+       [c IN rest[$offset..$offset + $limit] | {{actor: [a IN [c[0]] | {ACTOR_FIELDS}][0],
                                                  meetings: [m IN c[1] | [m.id, m.date]]}}] AS found
 """
 REPRESENTATIONS = {
@@ -158,17 +167,29 @@ MATCH (r)-[:AT]->(e:Event)
 WHERE $state IS NULL OR s.id = $state
 RETURN p.id AS person, s.id AS state, e.id AS event, e.date AS date
 """
-# One page of `REPRESENTATIONS`, deduplicated and ordered as `representations` lists them, with the total and
-# the name, kind and country of each person and state on the page.
-REPRESENTATION_PAGE_TAIL = """
-MATCH (r)-[:AT]->(e:Event)
-WHERE $state IS NULL OR s.id = $state
-WITH DISTINCT p, s, e ORDER BY e.date IS NULL, e.date, e.id, p.id, s.id
-WITH collect([p, s, e]) AS found
-WITH size(found) AS total, found[$offset..$offset + $limit] AS page
+# One page of a state's, a person's or all representations read in order from a key index
+# (`writes.representation_keys`): a range seek after `$from` (the owner's prefix, or the key of the last item
+# of the page before), at most offset + limit entries; the total is the state's or person's degree or the
+# label's count, which the store keeps. With the name, kind and country of each person and state.
+REPRESENTATION_KEYED_PAGE = {
+    by: f"""
+CALL () {{
+  MATCH (r:Representation) WHERE r.{key} > $from AND r.{key} < $to
+  WITH r ORDER BY r.{key} SKIP $offset LIMIT $limit
+  MATCH (p:Actor)-[:REPRESENTED]->(r)-[:ON_BEHALF_OF]->(s:Actor), (r)-[:AT]->(e:Event)
+  RETURN collect([p, s, e]) AS page
+}}
+CALL () {{ {total} }}
 RETURN total, [x IN page | [x[0].id, x[1].id, x[2].id, x[2].date]] AS items,
-       [a IN [x IN page | x[0]] + [x IN page | x[1]] | a {.id, .name, .kind, .country}] AS actors
+       [a IN [x IN page | x[0]] + [x IN page | x[1]] | a {{.id, .name, .kind, .country}}] AS actors
 """
+    for by, key, total in (  # a state's or person's degree, the label's count: read, not counted
+        ("state", "state_key",
+         "OPTIONAL MATCH (o:Actor {id: $state}) RETURN COUNT { (o)<-[:ON_BEHALF_OF]-() } AS total"),
+        ("person", "person_key",
+         "OPTIONAL MATCH (o:Actor {id: $person}) RETURN COUNT { (o)-[:REPRESENTED]->() } AS total"),
+        ("all", "key", "RETURN COUNT { (:Representation) } AS total"))
+}
 CONFLICT_FIELDS = """c {.id, .subject, .field, .kept, .other, .evidence_articles, .evidence_starts, .evidence_ends,
     .evidence_quotes}"""
 CONFLICTS = f"MATCH (c:Conflict {{subject: $subject}}) RETURN {CONFLICT_FIELDS} AS item"
@@ -294,7 +315,9 @@ def actor_meetings(q: EventQuery) -> dict[str, Any] | None:
     if q.actor is None or q.type != "meeting" or any(v is not None for v in others):
         return None
     offset, limit = max(q.offset, 0), max(q.limit, 0)
-    return {"actor": q.actor, "prefix": meeting_prefix(q.actor), "top": offset + limit, "offset": offset,
+    start = meeting_prefix(q.actor) if q.after is None else meeting_key(q.actor, Event(id=q.after[1], type="",
+                                                                                     date=q.after[0]))
+    return {"actor": q.actor, "from": start, "to": key_end(q.actor), "top": offset + limit, "offset": offset,
             "limit": limit}
 
 

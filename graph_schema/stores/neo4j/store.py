@@ -57,6 +57,7 @@ from graph_schema.store import (
     Connection,
     Counterpart,
     CounterpartPage,
+    CounterpartPosition,
     EventDossier,
     EventQuery,
     GraphStore,
@@ -64,17 +65,21 @@ from graph_schema.store import (
     Page,
     Representation,
     RepresentationPage,
+    RepresentationPosition,
     StoreError,
     StoreUnavailable,
     WriteStats,
+    representation_page,
 )
 from graph_schema.stores import actor_search
 from graph_schema.stores.collector import collector_paused
 from graph_schema.stores.fingerprint import GraphDiff, Key, Print, diff, digest
+from graph_schema.stores.neo4j.backfill import backfill
 from graph_schema.stores.neo4j.prints import StorePrints, store_prints
 from graph_schema.stores.neo4j.reads import (
     ACTOR_MEETINGS_PAGE,
     ACTOR_NAMES,
+    AFTER_EVENT,
     ALL_EVENTS_EXPORT_PAGE,
     ALL_PAGED,
     CONFLICTS,
@@ -92,7 +97,7 @@ from graph_schema.stores.neo4j.reads import (
     LOCATION_CHAINS,
     NETWORK_EDGES,
     NETWORK_NODES,
-    REPRESENTATION_PAGE_TAIL,
+    REPRESENTATION_KEYED_PAGE,
     REPRESENTATIONS,
     REPRESENTATIONS_TAIL,
     SEARCH,
@@ -112,10 +117,13 @@ from graph_schema.stores.neo4j.reads import (
     read_page,
 )
 from graph_schema.stores.neo4j.writes import (
+    SEP,
     STORED_PRINTS,
     Statement,
     Transaction,
     Unit,
+    key_end,
+    representation_keys,
     transactions,
     write_units,
 )
@@ -123,6 +131,7 @@ from graph_schema.stores.ordering import event_order
 
 T = TypeVar("T")
 _ALL = 2**31 - 1  # a page limit meaning all of them (a Cypher list slice takes a 64-bit integer)
+ALL_KEYS_END = "2"  # above every representation `key` (each starts with "0", dated, or "1")
 log = logging.getLogger("graph_schema.stores.neo4j")
 
 # The graph's lease: renewed every quarter of its time to live, so a live writer misses three renewals
@@ -295,7 +304,7 @@ class Neo4jStore(GraphStore):
             return
         with self._schema_mutex, self._errors():
             if not self._schema_ready.is_set():
-                apply_schema(self._driver, self.database)
+                backfill(self._driver, self.database, apply_schema(self._driver, self.database))
                 self._schema_ready.set()
 
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
@@ -478,7 +487,7 @@ class Neo4jStore(GraphStore):
                     if not put(transaction):
                         return
                 put(None)
-            except BaseException as exc:  # noqa: BLE001 - handed to the writing thread, which raises it
+            except BaseException as exc:
                 put(exc)
 
         def flush(statements: list[Statement]) -> None:
@@ -672,16 +681,22 @@ class Neo4jStore(GraphStore):
             if row["total"] is not None:
                 return read_page(row["total"], offset, limit, row["events"])
         match, params = event_filter(query)
-        page_query = EVENT_PAGE.format(match=match, context=EVENT_IN_CONTEXT)
-        row = self._read(lambda tx: tx.run(page_query, params, offset=offset, limit=limit).single())
+        after = "" if query.after is None else AFTER_EVENT[query.after[0] is not None]
+        page_query = EVENT_PAGE.format(match=match, context=EVENT_IN_CONTEXT, after=after)
+        after_date, after_id = query.after or (None, None)
+        row = self._read(lambda tx: tx.run(page_query, params, offset=offset, limit=limit, after_date=after_date,
+                                           after_id=after_id).single())
         return read_page(row["total"], offset, limit, row["events"])
 
     def counterparts(self, actor_id: str) -> list[Counterpart]:
         return self.counterpart_page(actor_id, 0, _ALL).items
 
-    def counterpart_page(self, actor_id: str, offset: int = 0, limit: int = 50) -> CounterpartPage:
+    def counterpart_page(self, actor_id: str, offset: int = 0, limit: int = 50,
+                         after: CounterpartPosition | None = None) -> CounterpartPage:
         offset, limit = max(offset, 0), max(limit, 0)
-        rows = self._rows(COUNTERPART_PAGE, id=actor_id, offset=offset, limit=min(limit, _ALL))
+        after_meetings, after_id = after or (None, None)
+        rows = self._rows(COUNTERPART_PAGE, id=actor_id, offset=offset, limit=min(limit, _ALL),
+                          after_meetings=after_meetings, after_id=after_id)
         if not rows:
             return CounterpartPage([], 0, offset, limit)
         self._remember([read_actor(rows[0]["of"])])
@@ -703,11 +718,16 @@ class Neo4jStore(GraphStore):
         return sorted(found.values(), key=lambda r: (*event_order(r.date, r.event), r.person, r.state))
 
     def representation_page(self, state: str | None = None, person: str | None = None, offset: int = 0,
-                            limit: int = 50) -> RepresentationPage:
+                            limit: int = 50, after: RepresentationPosition | None = None) -> RepresentationPage:
         offset, limit = max(offset, 0), max(limit, 0)
-        start = REPRESENTATIONS["person" if person else "state" if state else "all"]
-        row = self._rows(start + REPRESENTATION_PAGE_TAIL, state=state, person=person, offset=offset,
-                         limit=limit)[0]
+        if state is not None and person is not None:  # a person's few representations, narrowed to one state
+            return representation_page(self.representations(state, person), offset, limit, self.actor_names, after)
+        by, owner = ("state", state) if state is not None else ("person", person) if person is not None \
+            else ("all", None)
+        keys = None if after is None else representation_keys(*after)
+        start = keys[{"state": "rsk", "person": "rpk", "all": "rk"}[by]] if keys else (owner or "") + SEP
+        row = self._rows(REPRESENTATION_KEYED_PAGE[by], state=state, person=person, offset=offset, limit=limit,
+                         **{"from": start, "to": key_end(owner) if owner is not None else ALL_KEYS_END})[0]
         return RepresentationPage([Representation(*item) for item in row["items"]], row["total"], offset, limit,
                                   {a["id"]: read_actor_name(a) for a in row["actors"]})
 

@@ -11,9 +11,10 @@ look-up of itself, no second pass for its facts fingerprint). Participations
 in meetings carry `meeting_key` (and, when the participant represents a state,
 `meeting_rep_key`): actor id, date and event id in one string whose order is
 the listing order, so an actor's meetings page is an index-ordered seek; each
-actor keeps `meeting_count` (its meetings, distinct). Both are derived facts
-owned by what owns them, so they are part of its facts fingerprint
-(`prints.py`).
+actor keeps `meeting_count` (its meetings, distinct); representation nodes carry
+keys of the same kind (`representation_keys`) for a state's, a person's and all
+representations. All are derived facts owned by what owns them, so they are
+part of its facts fingerprint (`prints.py`).
 """
 from __future__ import annotations
 
@@ -119,7 +120,8 @@ CREATE (a)-[:PARTICIPATED_IN {role: row.role, represents: row.represents, ord: r
         meeting_key: row.mk, meeting_rep_key: row.mrk}]->(e)
 WITH a, e, row WHERE row.rep IS NOT NULL
 MATCH (s:Actor {id: row.represents})
-CREATE (a)-[:REPRESENTED]->(r:Representation {id: row.rep})-[:ON_BEHALF_OF]->(s), (r)-[:AT]->(e)
+CREATE (a)-[:REPRESENTED]->(r:Representation {id: row.rep, key: row.rk, state_key: row.rsk, person_key: row.rpk})
+       -[:ON_BEHALF_OF]->(s), (r)-[:AT]->(e)
 """
 # a new event with everything it owns, in one statement: no look-up of the event, no second pass for `fp_facts`,
 # its properties in the CREATE pattern (cheaper for the server than `SET e += map`)
@@ -137,7 +139,8 @@ CALL (e, row) {{
           meeting_key: p.mk, meeting_rep_key: p.mrk}}]->(e)
   WITH a, e, p WHERE p.rep IS NOT NULL
   MATCH (s:Actor {{id: p.represents}})
-  CREATE (a)-[:REPRESENTED]->(r:Representation {{id: p.rep}})-[:ON_BEHALF_OF]->(s), (r)-[:AT]->(e)
+  CREATE (a)-[:REPRESENTED]->(r:Representation {{id: p.rep, key: p.rk, state_key: p.rsk, person_key: p.rpk}})
+         -[:ON_BEHALF_OF]->(s), (r)-[:AT]->(e)
 }}
 CALL (e, row) {{
   UNWIND row.sources AS src
@@ -347,11 +350,28 @@ SEP = "\x00"  # in meeting keys: below every character of an id or a date, so sh
 
 def meeting_key(actor: str, event: Event) -> str:
     """An actor's key for one meeting: ordered like the listing (date, unknown dates last, then id)."""
-    return f"{actor}{SEP}{'0' + event.date if event.date is not None else '1'}{SEP}{event.id}"
+    return f"{actor}{SEP}{_date_key(event.date)}{SEP}{event.id}"
 
 
 def meeting_prefix(actor: str) -> str:
     return actor + SEP
+
+
+def key_end(owner: str) -> str:
+    """Above every key of `owner` (`owner` + SEP + ...) and below every other owner's: a range's upper bound."""
+    return owner + "\x01"
+
+
+def _date_key(date: str | None) -> str:
+    return "0" + date if date is not None else "1"
+
+
+def representation_keys(date: str | None, event: str, person: str, state: str) -> dict[str, str]:
+    """A representation's keys, each ordered like `representations` lists (`store.representation_order`):
+    `key` for all of them, `state_key` for a state's (state first), `person_key` for a person's."""
+    tail = SEP.join((_date_key(date), event))
+    return {"rk": SEP.join((tail, person, state)), "rsk": SEP.join((state, tail, person)),
+            "rpk": SEP.join((person, tail, state))}
 
 
 def meeting_counts(graph: Graph) -> dict[str, int]:
@@ -377,8 +397,9 @@ def participation_rows(event: Event) -> list[dict[str, Any]]:
         elif rep:
             represented.add(rep)
         ev = p.evidence
+        keys = representation_keys(event.date, event.id, p.actor, p.represents) if rep else {}
         rows.append({"actor": p.actor, "event": event.id, "role": str(p.role), "represents": p.represents,
-                     "rep": rep, "ord": n,
+                     "rep": rep, "ord": n, "rk": keys.get("rk"), "rsk": keys.get("rsk"), "rpk": keys.get("rpk"),
                      "ea": [e.article for e in ev], "es": [e.start for e in ev],
                      "ee": [e.end for e in ev], "eq": [e.quote for e in ev],
                      "mk": meeting_key(p.actor, event) if meeting else None,
