@@ -376,10 +376,15 @@ def names_facility(span: Span) -> bool:
 
 def _person(ctx: ArticleContext, ent: Span) -> None:
     span = clean_person_span(ctx, ent)
-    for token in ent[:(span.start - ent.start) if span is not None else len(ent)]:
-        found = state_of(token.text)  # the "Jordanian" of a "Jordanian King Faisal" entity
-        if found and ctx.by_token[token.i] is None:
-            ctx.add_mention(Mention(token.i, token.i + 1, ActorKind.STATE, token.text, found[0], found[1]))
+    front = ent[:(span.start - ent.start) if span is not None else len(ent)]
+    i = 0
+    while i < len(front):  # the "Jordanian" of a "Jordanian King Faisal" entity, "Solomon Islands" of "... PM X"
+        n = next((k for k in (3, 2, 1) if i + k <= len(front) and state_of(front[i:i + k].text)), 0)
+        if n and all(ctx.by_token[t.i] is None for t in front[i:i + n]):
+            found = state_of(front[i:i + n].text)
+            ctx.add_mention(Mention(front[i].i, front[i].i + n, ActorKind.STATE, front[i:i + n].text, found[0],
+                                    found[1]))
+        i += n or 1
     if span is None or not is_name(span) or names_facility(span) or _big_city(span.text):
         return
     if any(ctx.by_token[i] is not None for i in range(span.start, span.end)):

@@ -244,6 +244,10 @@ def _in_front(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> Non
     start = mention.start
     portfolio = 0  # "Guinean natural resources minister": a few lower-case words of the office's field
     while i >= 0 and mention.start - i <= MAX_WINDOW:
+        age = _age_before(doc, i)  # "China's 82-year-old leader X"
+        if age:
+            i -= age
+            continue
         if not _eligible_in_front(ctx, doc[i]):
             if portfolio >= PORTFOLIO_WORDS or not _portfolio_word(ctx, doc[i]):
                 break
@@ -281,6 +285,21 @@ def _in_front(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> Non
             return
     office = Office(start, end, head[0], head[1], head[2])
     _record(ctx, record, office, end_name=mention.end)
+
+
+def _age_before(doc, i: int) -> int:
+    """How many tokens of an age ("82-year-old", "82 year old") end at token i; 0 if none."""
+    if doc[i].lower_ != "old":
+        return 0
+    k = i - 1
+    while k >= 0 and doc[k].text == "-":
+        k -= 1
+    if k < 0 or doc[k].lower_ not in ("year", "years"):
+        return 0
+    k -= 1
+    while k >= 0 and doc[k].text == "-":
+        k -= 1
+    return i - k + 1 if k >= 0 and doc[k].like_num else 0
 
 
 def _record_with_holder(ctx: ArticleContext, record: ActorRecord, office: Office, body: Mention,

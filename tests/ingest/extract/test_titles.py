@@ -116,3 +116,12 @@ def test_a_counterpart_after_and_is_the_next_persons_office(extracted):
     x = extracted("Azerbaijani President Ilham Aliev and his recently elected Armenian counterpart, Serzh Sarkisian, "
                   "met for the first time.")
     assert person(x, "Serzh Sarkisian").country == "ARM"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("China's 82-year-old leader Deng Xiaoping met former President Jimmy Carter today.", "Deng Xiaoping", "CHN"),
+    ("Australian PM Anthony Albanese met Solomon Islands PM Manasseh Sogavare in Suva on Wednesday.",
+     "Manasseh Sogavare", "SLB"),
+])
+def test_the_state_in_front_of_an_office_past_an_age_or_in_several_words(extracted, text, name, country):
+    assert person(extracted(text), name).country == country
