@@ -34,7 +34,7 @@ from graph_schema.model import (
     Participation,
     Role,
 )
-from ingest.extract.lexicon import ACTING_CLASSES, held_now, load
+from ingest.extract.lexicon import ACTING_CLASSES, LEADER, held_now, load
 from ingest.extraction import EventMention, Extraction
 from ingest.resolve.actors import ActorIndex
 from ingest.resolve.ids import event_id
@@ -194,7 +194,9 @@ class EventResolver:
         if record is None or record.kind != ActorKind.PERSON:
             return None
         lexicon = load()
-        acting = [t for t in record.titles if lexicon.office_class(t.title) in ACTING_CLASSES and held_now(t.title)]
+        acting = [t for t in record.titles if held_now(t.title) and (
+            lexicon.office_class(t.title) in ACTING_CLASSES or lexicon.office_class(t.title) == LEADER
+            and self._is_state(t.of))]  # "China's leader", not "the rebels' leader"
         if not acting:
             return None
         for t in acting:
@@ -205,6 +207,9 @@ class EventResolver:
             return None
         own = f"a:{record.country.lower()}"
         return own if own in self.actors.actors else None
+
+    def _is_state(self, actor_id: str | None) -> bool:
+        return actor_id is not None and actor_id in self._state_ids
 
     def _persons(self, ids: set[str]) -> set[str]:
         return ids & self._person_ids

@@ -311,3 +311,15 @@ def test_a_meeting_told_as_under_way_is_on_the_day_of_publication_whatever_else_
     talks.under_way = True
     [event] = meetings_of(resolve([article(aid, "2021-03-16", actors=actors, events=[arrival, talks])]))
     assert event.date == "2021-03-16"
+
+
+def test_a_states_leader_acts_for_the_state_a_rebel_leader_for_none():
+    aid = "a1"
+    actors = [person(aid, "p1", "Li Wei", "CHN", ["China's leader"]),
+              person(aid, "p2", "Tom Baker", "USA", ["U.S. Ambassador"]),
+              person(aid, "p3", "Juan Mora", "COL", ["rebel leader"], of="o:farc"),
+              state(aid, "CHN", "China"), state(aid, "USA", "U.S."), state(aid, "COL", "Colombia")]
+    parts = [("p1", "participant", None), ("p2", "participant", None), ("p3", "participant", None)]
+    found = {p.actor: p.represents for p in meetings_of(resolve([article(aid, actors=actors, events=[
+        meeting(aid, "e1", 0, parts)])]))[0].participants}
+    assert (found["a:li-wei"], found["a:juan-mora"]) == ("a:chn", None)
