@@ -27,7 +27,7 @@ UNAVAILABLE_TYPE = "urn:diplograph:problem:store-unavailable"
 INTERNAL_TYPE = "urn:diplograph:problem:internal-error"
 
 _DESCRIPTIONS = {
-    400: "The body is not readable (not UTF-8 JSON)",
+    400: "The request is not readable: a body that is not UTF-8 JSON, or a `cursor` no page of this list gave",
     401: "Missing or wrong API key",
     404: "No such resource",
     413: "Request body too large",

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from fastapi.responses import Response
 
-from app.api.params import next_offset
+from app.api.params import Paging
 from app.api.render import Lookup, participants_in_order
 from graph_schema.model import ActorKind, Event, LocationKind
 from graph_schema.store import GraphStore, Page
@@ -72,13 +72,14 @@ def _summary(e: Event, names: _Names) -> Json:
             "source_count": len(e.sources), "article_count": len({s.article for s in e.sources})}
 
 
-def event_page(page: Page, store: GraphStore) -> Response:
+def event_page(page: Page, store: GraphStore, paging: Paging) -> Response:
     """A page of events as an `EventPage`, naming actors and places from what the page brought along."""
     lookup = Lookup(store, page.actors, page.chains)
     lookup.actors({i for e in page.items for p in e.participants for i in (p.actor, p.represents) if i})
     lookup.chains(e.location for e in page.items if e.location)
     names = _Names(lookup)
+    last = page.items[-1] if page.items else None
     body = {"total": page.total, "offset": page.offset, "limit": page.limit,
-            "next_offset": next_offset(page.offset, page.limit, page.total),
+            **paging.links("events", len(page.items), page.total, (last.date, last.id) if last else None),
             "items": [_summary(e, names) for e in page.items]}
     return Response(orjson.dumps(body), media_type="application/json")

@@ -1,11 +1,14 @@
 """Query parameters shared by the routes: event filters and paging."""
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query
 
+from app.api import cursors
 from app.api.deps import SettingsDep, page_limit
 from app.schemas.common import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, IsoDate
 from graph_schema.store import EventQuery
@@ -17,15 +20,31 @@ T = TypeVar("T")
 class Paging:
     offset: int
     limit: int
+    cursor: str | None = None
+
+    def after(self, kind: str) -> tuple[Any, ...] | None:
+        """The position the cursor names (a 400 problem when it is not one of this kind's), or None."""
+        return None if self.cursor is None else cursors.decode(kind, self.cursor)
+
+    def links(self, kind: str, count: int, total: int, last: tuple[Any, ...] | None) -> dict[str, Any]:
+        """`next_offset` and `next` of a page of `count` items ending with the one at position `last`. After a
+        cursor the page's offset in the whole list is unknown, so only `next` is given; it is null once a
+        page comes back short (or, without a cursor, once the list is done)."""
+        more = count >= self.limit and (self.cursor is not None or self.offset + self.limit < total)
+        return {"next_offset": next_offset(self.offset, self.limit, total) if self.cursor is None else None,
+                "next": cursors.encode(kind, last) if more and last is not None else None}
 
 
 async def paging(
     settings: SettingsDep,
-    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip (after the cursor, if any)")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Page size (capped by the server's limit)")]
     = DEFAULT_PAGE_SIZE,
+    cursor: Annotated[str | None, Query(min_length=1, max_length=2000,
+                                        description="The `next` of the previous page: this page starts after its "
+                                                    "last item, found through an index however deep")] = None,
 ) -> Paging:
-    return Paging(offset=offset, limit=page_limit(settings, limit))
+    return Paging(offset=offset, limit=page_limit(settings, limit), cursor=cursor)
 
 
 PagingDep = Annotated[Paging, Depends(paging)]
@@ -43,7 +62,7 @@ class EventFilters:
     def query(self, paging: Paging, type_: str | None) -> EventQuery:
         return EventQuery(actor=self.actor, counterpart=self.counterpart, place=self.place, date_from=self.date_from,
                           date_to=self.date_to, type=type_, represents=self.represents, offset=paging.offset,
-                          limit=paging.limit)
+                          limit=paging.limit, after=paging.after("events"))
 
 
 async def event_filters(
@@ -71,8 +90,12 @@ def next_offset(offset: int, limit: int, total: int) -> int | None:
     return offset + limit if offset + limit < total else None
 
 
-def page_of(items: list[T], paging: Paging) -> dict[str, Any]:
-    """A slice of a complete answer, with the paging fields of `Paginated`."""
-    total = len(items)
-    return {"items": items[paging.offset:paging.offset + paging.limit], "total": total, "offset": paging.offset,
-            "limit": paging.limit, "next_offset": next_offset(paging.offset, paging.limit, total)}
+def page_of(items: list[T], paging: Paging, kind: str, position: Callable[[T], tuple[Any, ...]]) -> dict[str, Any]:
+    """A slice of a complete answer (in the order of `position`, each item's place in it), after the cursor if
+    any, with the paging fields of `Paginated`."""
+    after, start = paging.after(kind), paging.offset
+    if after is not None:
+        start += bisect.bisect_right(items, after, key=position)  # type: ignore[type-var]
+    page = items[start:start + paging.limit]
+    return {"items": page, "total": len(items), "offset": paging.offset, "limit": paging.limit,
+            **paging.links(kind, len(page), len(items), position(page[-1]) if page else None)}

@@ -76,9 +76,12 @@ class EvidenceOut(BaseModel):
 class Paginated(BaseModel):
     """One page of a longer answer."""
 
-    model_config = ConfigDict(json_schema_extra={"description": "One page of results; follow `next_offset`."})
+    model_config = ConfigDict(json_schema_extra={"description": "One page of results; follow `next`."})
 
     total: int = Field(ge=0, description="How many items match in all")
     offset: int = Field(ge=0)
     limit: int = Field(ge=1, description="The page size used (requests above the server's limit are capped)")
-    next_offset: int | None = Field(default=None, description="Offset of the next page, null on the last one")
+    next_offset: int | None = Field(default=None, description="Offset of the next page, null on the last one "
+                                                              "(and after a cursor: follow `next`)")
+    next: str | None = Field(default=None, description="Cursor of the next page, to pass as `cursor`: it costs what "
+                                                       "the first page does however deep; null on the last one")

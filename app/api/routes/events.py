@@ -16,7 +16,7 @@ from app.schemas.events import EventDetail, EventPage
 router = APIRouter(prefix="/events", tags=["events"])
 
 
-@router.get("", operation_id="list_events", response_model=EventPage, responses=responses(422),
+@router.get("", operation_id="list_events", response_model=EventPage, responses=responses(400, 422),
             summary="Events of any type, filtered, by date")
 def list_events(
     store: StoreDep, filters: EventFiltersDep, paging: PagingDep,
@@ -24,7 +24,7 @@ def list_events(
                                       description="Event type; `meeting` also matches CAMEO 04x")] = None,
 ) -> Response:
     page = store.find_events(filters.query(paging, type))
-    return event_page(page, store)
+    return event_page(page, store, paging)
 
 
 @router.get("/{event_id}", operation_id="get_event", response_model=EventDetail, responses=responses(404, 422),

@@ -31,7 +31,7 @@ def get_location(store: StoreDep, location_id: LocationId) -> LocationDetail:
 
 
 @router.get("/{location_id}/events", operation_id="list_location_events", response_model=EventPage,
-            responses=responses(404, 422), summary="Events at the place or anywhere within it, filtered")
+            responses=responses(400, 404, 422), summary="Events at the place or anywhere within it, filtered")
 def list_location_events(
     store: StoreDep, location_id: LocationId, paging: PagingDep,
     date_from: Annotated[IsoDate | None, Query(description="Earliest date, inclusive (ISO)")] = None,
@@ -42,5 +42,6 @@ def list_location_events(
     location_or_404(store, location_id)
     page = store.find_events(EventQuery(
         place=location_id, type=type, date_from=date_from.isoformat() if date_from else None,
-        date_to=date_to.isoformat() if date_to else None, offset=paging.offset, limit=paging.limit))
-    return event_page(page, store)
+        date_to=date_to.isoformat() if date_to else None, offset=paging.offset, limit=paging.limit,
+        after=paging.after("events")))
+    return event_page(page, store, paging)

@@ -15,7 +15,7 @@ from app.schemas.events import EventPage
 router = APIRouter(prefix="/meetings", tags=["meetings"])
 
 
-@router.get("", operation_id="list_meetings", response_model=EventPage, responses=responses(422),
+@router.get("", operation_id="list_meetings", response_model=EventPage, responses=responses(400, 422),
             summary="Meetings filtered by actor, counterpart, place (and all within it), dates and CAMEO type")
 def list_meetings(
     store: StoreDep, filters: EventFiltersDep, paging: PagingDep,
@@ -24,4 +24,4 @@ def list_meetings(
 ) -> Response:
     query = filters.query(paging, "meeting")
     query.cameo = cameo
-    return event_page(store.find_events(query), store)
+    return event_page(store.find_events(query), store, paging)
