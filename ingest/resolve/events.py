@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from rapidfuzz.fuzz import token_set_ratio
@@ -307,6 +307,12 @@ class EventResolver:
         partial = [r for r in meetings if _refers_back(r)]
         bundles: list[Bundle] = []
         for r in complete:
+            told = self._told_bilaterals(r, bundles)
+            if told:  # "also held discussions with A and B" after two bilaterals with A and with B
+                for n, b in enumerate(told, 1):
+                    part = replace(r, key=f"{r.key}.{n}", takings=[t for t in r.takings if t.actor in b.parties])
+                    b.add(part, f"{part.name} joins {b.first.name}: the article told that meeting apart")
+                continue
             best, best_score = None, 0
             actors = {t.actor for t in r.takings}
             for b in bundles:
@@ -329,6 +335,20 @@ class EventResolver:
             elif r.takings or r.date or r.location:  # "began their third meeting in X on November 14"
                 bundles.append(Bundle([r]))
         return bundles
+
+    def _told_bilaterals(self, r: Report, bundles: list[Bundle]) -> list[Bundle]:
+        """The meetings of one person with each of the others of a report, when the article has already
+        told each of them apart: the report speaks of those meetings, not of a meeting of all of them."""
+        persons = self._persons({t.actor for t in r.takings})
+        if len(persons) < 3:
+            return []
+        told = [b for b in bundles if len(self._persons(b.actors)) == 2 and self._persons(b.actors) <= persons
+                and self.fits(b.reports, [r])]
+        if len(told) != len(persons) - 1:
+            return []
+        common = set.intersection(*(self._persons(b.actors) for b in told))
+        covered = set.union(*(self._persons(b.actors) for b in told))
+        return told if len(common) == 1 and covered == persons else []
 
     def _refers_back(self, r: Report, bundles: list[Bundle]) -> Bundle | None:
         fitting = [b for b in bundles if self.fits(b.reports, [r]) and not self._recalled_beside(b, Bundle([r]))]

@@ -323,3 +323,16 @@ def test_a_states_leader_acts_for_the_state_a_rebel_leader_for_none():
     found = {p.actor: p.represents for p in meetings_of(resolve([article(aid, actors=actors, events=[
         meeting(aid, "e1", 0, parts)])]))[0].participants}
     assert (found["a:li-wei"], found["a:juan-mora"]) == ("a:chn", None)
+
+
+def test_a_report_of_one_person_with_two_others_already_told_apart_joins_both_meetings():
+    aid = "a1"  # "X met A and B" (one meeting with each) ... "X also held discussions with A and B"
+    actors = [person(aid, "p1", "Nikos Pappas", "GRC", ["President"]),
+              person(aid, "p2", "Ahmet Demir", "TUR", ["President"]),
+              person(aid, "p3", "Eva Brandt", "DEU", ["Chancellor"])]
+    first = meeting(aid, "e1", 0, [("p1", "participant", None), ("p2", "participant", None)])
+    second = meeting(aid, "e2", 0, [("p1", "participant", None), ("p3", "participant", None)])
+    again = meeting(aid, "e3", 100, [("p1", "participant", None), ("p2", "participant", None),
+                                     ("p3", "participant", None)])
+    found = meetings_of(resolve([article(aid, actors=actors, events=[first, second, again])]))
+    assert sorted((len(e.participants), len(e.sources)) for e in found) == [(2, 2), (2, 2)]
