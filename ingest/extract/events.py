@@ -278,7 +278,7 @@ HEADLINE_LENGTH = 20  # tokens: a headline, not a sentence of the story
 def _modifies_a_name(ctx: ArticleContext, token: Token) -> bool:
     """"the visiting Israeli Prime Minister", "visiting envoy X": a participle describing someone."""
     if token.dep_ == "amod":
-        return True
+        return token.tag_ != "VBD"  # "X on Wednesday hosted his counterpart", parsed as an adjective
     if token.tag_ != "VBG" or token.i + 1 >= len(ctx.doc):
         return False
     nxt = ctx.doc[token.i + 1]
@@ -286,10 +286,21 @@ def _modifies_a_name(ctx: ArticleContext, token: Token) -> bool:
         or (nxt.pos_ == "ADJ" and nxt.text[:1].isupper())
 
 
+def misparsed_as_adjective(verb: Token) -> bool:
+    """"X on Wednesday hosted his counterpart": a simple past the parser took for an adjective of its object."""
+    return verb.dep_ == "amod" and verb.tag_ == "VBD"
+
+
+def verb_objects(verb: Token) -> list[Token]:
+    """What a verb acts on: its objects, or the noun a misparsed past tense hangs on."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [verb.head] if not objects and misparsed_as_adjective(verb) else objects
+
+
 def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
     """Host, greet, receive and welcome a person, never a proposal or a decision."""
     if lemma in ("host", "greet", "receive"):
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = verb_objects(token)
         if lemma == "host" and any(ctx.lexicon.noun_triggers.get(o.lower_) for o in objects):
             return True
         return any(ctx.mention_at(o) is not None or o.lemma_.lower() in ("guest", "counterpart", "visitor",

@@ -18,7 +18,16 @@ from spacy.tokens import Span, Token
 from graph_schema.model import ActorKind, Role
 from ingest.extract.context import ArticleContext
 from ingest.extract.coreference import refer
-from ingest.extract.events import LIGHT_VERBS, MEETING, PRESENT_AT, Candidate, frame_noun, named_as
+from ingest.extract.events import (
+    LIGHT_VERBS,
+    MEETING,
+    PRESENT_AT,
+    Candidate,
+    frame_noun,
+    misparsed_as_adjective,
+    named_as,
+    verb_objects,
+)
 from ingest.extract.lexicon import (
     ACTING_CLASSES,
     DELEGATION_NOUNS,
@@ -126,7 +135,13 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
         else:
             for s in subjects(verb):
                 _add(ctx, s, subject_role, found)
-            for o in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            if misparsed_as_adjective(verb):  # "X on Wednesday hosted his counterpart": the sentence's noun root
+                root = verb.sent.root
+                if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i:
+                    _add(ctx, root, subject_role, found)
+                objects = verb_objects(verb)
+            for o in objects:
                 role = Role.HOST if lemma == "visit" else Role.PARTICIPANT
                 _add(ctx, o, role, found, places_ok=lemma == "visit", partner=True)
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS | {"to"}):

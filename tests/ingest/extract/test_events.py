@@ -193,3 +193,11 @@ def test_talks_named_in_a_what_clause_are_held_by_the_subject(extracted):
     [meeting] = meetings(x)
     assert meeting.date == "2021-03-12"
     assert {p.actor for p in meeting.participants} >= {a.key for a in x.actors if a.kind == "person"}
+
+
+def test_a_past_tense_the_parser_took_for_an_adjective_is_still_the_meeting(extracted):
+    x = extracted("President Musa Bello on Wednesday hosted South counterpart, Themba Nkosi, in the Presidential "
+                  "Villa Abuja.", published="2021-12-01")
+    [meeting] = meetings(x)
+    assert meeting.date == "2021-12-01"
+    assert len(meeting.participants) == 2
