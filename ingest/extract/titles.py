@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from graph_schema.model import ActorKind
 from ingest.extract.context import ActorRecord, ArticleContext, HeldTitle, Mention
+from ingest.extract.events import HEADLINE_FORMS
 from ingest.extract.lexicon import ACTING_CLASSES, BEAT_CLASSES, HONORIFIC, fold, held_now
 
 POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘"})
@@ -379,7 +380,8 @@ def _before(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> None:
     if comma < 1 or doc[comma].text != ",":
         return
     after = doc[mention.end] if mention.end < len(doc) else None
-    if after is not None and after.text not in (",", "and", ".") and after.pos_ not in ("VERB", "AUX"):
+    if after is not None and after.text not in (",", "and", ".") and after.pos_ not in ("VERB", "AUX") \
+            and after.lower_ not in ("at", "in", "on"):  # "hosts South Africa's President, Ramaphosa at Aso Villa"
         return
     end = comma
     start = end
@@ -389,6 +391,8 @@ def _before(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> None:
                 t.tag_ == "VBN" and t.dep_ in ("amod", "acl", "compound"))):  # "newly elected", not "has met"
             break
         if t.lower_ in ("and", "or") and doc[t.i + 1].lower_ in NEW_PHRASE:  # "X and his Armenian counterpart, Y"
+            break
+        if t.lower_ in HEADLINE_FORMS:  # "Buhari hosts South Africa's President, Ramaphosa"
             break
         start -= 1
         if t.is_sent_start:

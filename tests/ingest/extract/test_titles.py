@@ -125,3 +125,9 @@ def test_a_counterpart_after_and_is_the_next_persons_office(extracted):
 ])
 def test_the_state_in_front_of_an_office_past_an_age_or_in_several_words(extracted, text, name, country):
     assert person(extracted(text), name).country == country
+
+
+def test_an_office_and_comma_before_a_name_in_a_headline(extracted):
+    x = extracted("Bello hosts South Africa's President, Nkosi at Aso Villa\n\nPresident Musa Bello on Wednesday "
+                  "received Themba Nkosi.", published="2021-12-01")
+    assert person(x, "Themba Nkosi").country == "ZAF"
