@@ -158,8 +158,9 @@ def _earlier(verb: Token) -> bool:
 def _inside(token: Token, heads: set[Token]) -> bool:
     """"met on the sidelines of the summit": the summit is said within the meeting's own phrase."""
     for _ in range(4):
-        if token.dep_ not in ("pobj", "prep") or token.head == token or token.lower_ in ANCHOR_PREPS:
-            return False  # "before the meeting with Putin" is another meeting
+        if token.dep_ not in ("pobj", "prep") or token.head == token or token.lower_ in ANCHOR_PREPS \
+                or token.lower_ in PREPARING_NOUNS:
+            return False  # "before the meeting with Putin", "in preparation for a summit": another meeting
         token = token.head
         if token in heads:
             return True
@@ -192,6 +193,7 @@ def says_here(candidate: Candidate) -> bool:
 
 
 ANCHOR_PREPS = frozenset({"before", "after", "ahead", "following", "since"})
+PREPARING_NOUNS = frozenset({"preparation", "preparations", "run-up", "lead-up", "prelude"})  # "talks in preparation for a summit"
 
 
 def _anchoring(ctx: ArticleContext, noun: Token, verb: Token) -> bool:

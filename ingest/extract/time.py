@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ingest.extract.context import ArticleContext
 from ingest.extract.events import HEADLINE_LENGTH, MEETING, Candidate, named_as
+from ingest.extract.lexicon import GATHERING_NOUNS
 from ingest.when import MONTHS, WEEKDAYS, ResolvedTime, resolve_time
 
 PATH_DEPS = frozenset({"npadvmod", "pobj", "prep", "tmod", "advmod", "poss", "nmod", "appos", "obl", "dobj", "nummod"})
@@ -152,6 +153,8 @@ def _clause_steps(span: Span, anchors: set[int]) -> int | None:
     if root.dep_ != "pobj" or root.head.lower_ not in ("on", "in") or span.root.lower_.rstrip(".") not in WEEKDAYS:
         return None
     token = root.head.head
+    if token.i not in anchors and token.lower_ in GATHERING_NOUNS:
+        return None  # "talks in preparation for a summit on Thursday": the summit's day
     steps = 10
     while steps < 16:
         if token.i in anchors:

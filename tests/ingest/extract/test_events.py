@@ -201,3 +201,10 @@ def test_a_past_tense_the_parser_took_for_an_adjective_is_still_the_meeting(extr
     [meeting] = meetings(x)
     assert meeting.date == "2021-12-01"
     assert len(meeting.participants) == 2
+
+
+def test_talks_in_preparation_for_a_summit_are_not_the_summit(extracted):
+    x = extracted("Chancellor Eva Brandt and President Luc Moreau held talks in Berlin in preparation for an "
+                  "emergency summit on Thursday.", published="2011-07-20")
+    talks = [e for e in x.events if e.type == "meeting"]
+    assert [e.date for e in talks] == [None]  # the Thursday is the summit's
