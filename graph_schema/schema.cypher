@@ -38,3 +38,8 @@ CREATE INDEX participation_meeting_rep_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_
 CREATE INDEX representation_key IF NOT EXISTS FOR (n:Representation) ON (n.key);
 CREATE INDEX representation_state_key IF NOT EXISTS FOR (n:Representation) ON (n.state_key);
 CREATE INDEX representation_person_key IF NOT EXISTS FOR (n:Representation) ON (n.person_key);
+
+// An actor's counterparts paged in listing order from an index (most shared meetings first; see
+// stores/neo4j/writes.py: counterpart_key). A store written before them lists counterparts by counting
+// shared meetings until its next write adds them.
+CREATE INDEX met_key IF NOT EXISTS FOR ()-[r:MET]-() ON (r.key);

@@ -35,8 +35,8 @@ import tempfile
 import threading
 import time
 from array import array
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -82,6 +82,7 @@ from graph_schema.store import (
 )
 from graph_schema.stores import actor_search
 from graph_schema.stores.collector import collector_paused
+from graph_schema.stores.counterparts import Met, met_by
 from graph_schema.stores.fingerprint import SECTIONS, Key, Print, diff, graph_records, record_prints
 from graph_schema.stores.ordering import event_order, is_meeting
 from graph_schema.stores.paths import shortest_path
@@ -168,6 +169,7 @@ class _State:
         self.signature = signature
         self._stored_prints = prints
         self._actor_ranks: dict[tuple[str, bool], array[int]] = {}
+        self._counterparts: dict[str, list[Met]] = {}
 
     @classmethod
     def empty(cls) -> _State:
@@ -242,6 +244,19 @@ class _State:
             for p in e["participants"]:
                 index[p["actor"]].add(e["id"])
         return index
+
+    def counterparts_of(self, actor: str) -> list[Met]:
+        """The actor's counterparts (`counterparts.Met`, in listing order), summarised on first use and kept
+        with this loaded graph (a write loads a new one, so they stay exact): a busy actor's page is then a
+        slice, not a count of every shared meeting (issue 16)."""
+        found = self._counterparts.get(actor)
+        if found is None:
+            events = self.records["events"]
+            met = self.taking_part.get(actor, set()) & self.meetings
+            with collector_paused(long_lived=True):
+                found = self._counterparts[actor] = met_by(actor, (
+                    (i, events[i]["date"], [p["actor"] for p in events[i]["participants"]]) for i in met))
+        return found
 
     @_index
     def represented(self) -> dict[str, set[str]]:
@@ -668,29 +683,15 @@ class EmbeddedStore(GraphStore):
 
     def counterpart_page(self, actor_id: str, offset: int = 0, limit: int = 50,
                          after: CounterpartPosition | None = None) -> CounterpartPage:
-        """Counts every counterpart's shared meetings (the order needs them), then builds only the page's."""
+        """A slice of the actor's counterparts, summarised once per loaded graph (`_State.counterparts_of`)."""
         state = self._current()
-        events = state.records["events"]
+        found = state.counterparts_of(actor_id)
         offset, limit = max(offset, 0), max(limit, 0)
-        met = state.taking_part.get(actor_id, set()) & state.meetings
-        counts: Counter[str] = Counter()
-        for event_id in met:
-            counts.update({p["actor"] for p in events[event_id]["participants"]} - {actor_id})
-        others: Iterable[str] = counts
-        if after is not None:
-            others = [o for o in counts if counterpart_order(counts[o], o) > counterpart_order(*after)]
-        page = heapq.nsmallest(offset + limit, others, key=lambda o: counterpart_order(counts[o], o))[offset:]
-        shared: dict[str, list[str]] = {other: [] for other in page}
-        for event_id in met:
-            for other in {p["actor"] for p in events[event_id]["participants"]} & shared.keys():
-                shared[other].append(event_id)
-        items = []
-        for other, ids in shared.items():
-            ordered = sorted(ids, key=state.rank.__getitem__)
-            dates = [events[i]["date"] for i in ordered if events[i]["date"]]
-            items.append(Counterpart(state.actor(other), len(ids), min(dates) if dates else None,
-                                     max(dates) if dates else None, ordered))
-        return CounterpartPage(items, len(counts), offset, limit)
+        start = offset if after is None else offset + bisect.bisect_right(
+            found, counterpart_order(*after), key=lambda m: counterpart_order(m.meetings, m.other))
+        items = [Counterpart(state.actor(m.other), m.meetings, m.first, m.last, list(m.events))
+                 for m in found[start:start + limit]]
+        return CounterpartPage(items, len(found), offset, limit)
 
     def actor_names(self, actor_ids: list[str]) -> dict[str, ActorName]:
         actors = self._current().records["actors"]

@@ -18,7 +18,7 @@ from graph_schema.model import Graph
 from graph_schema.store import EventQuery
 from graph_schema.stores.neo4j import Neo4jStore
 from graph_schema.stores.neo4j.reads import (
-    COUNTERPART_PAGE,
+    COUNTERPART_KEYED_PAGE,
     EVENT_IN_CONTEXT,
     EVENT_PAGE,
     REPRESENTATION_KEYED_PAGE,
@@ -26,7 +26,7 @@ from graph_schema.stores.neo4j.reads import (
     event_filter,
 )
 from graph_schema.stores.neo4j.store import ALL_KEYS_END
-from graph_schema.stores.neo4j.writes import SEP, key_end, representation_keys
+from graph_schema.stores.neo4j.writes import SEP, counterpart_key, key_end, meeting_prefix, representation_keys
 
 PAGE = 5
 MAX_ROWS_PER_ITEM = 6  # participants, places and names of a page's items: a few rows each
@@ -103,12 +103,16 @@ def test_representation_pages_are_range_seeks_with_counts_read_not_counted(busy)
                        and name in ("Projection", "NodeCountFromCountStore") for name, _, details in operators)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16, not done: counterparts count every shared meeting of the actor "
-                                       "(needs write-time per-pair aggregates)")
-def test_a_busy_actors_counterpart_page_reads_only_its_page(busy) -> None:
+def test_a_busy_actors_counterpart_page_is_a_range_seek(busy) -> None:
     store, _, _, _, _, actor = busy
-    _assert_paged(_profile(store, COUNTERPART_PAGE, {"id": actor, "offset": 0, "limit": PAGE, "after_meetings": None,
-                                                     "after_id": None}), f"counterparts of {actor}")
+    whole = store.counterparts(actor)
+    assert len(whole) > 4 * PAGE
+    deep = whole[len(whole) // 2]
+    for start in (meeting_prefix(actor), counterpart_key(actor, deep.meetings, deep.actor.id)):
+        operators = _profile(store, COUNTERPART_KEYED_PAGE, {"id": actor, "offset": 0, "limit": PAGE, "from": start,
+                                                             "to": key_end(actor)})
+        _assert_paged(operators, f"counterparts of {actor} from {start!r}")
+        assert any("IndexSeekByRange" in name for name, _, _ in operators)
 
 
 @pytest.mark.xfail(strict=True, reason="issue 16, not done: an actor's timeline (events of any type) sorts all of "

@@ -77,7 +77,8 @@ RETURN collect({EVENT_IN_CONTEXT}) AS events
 """
 
 # One actor's meetings, the common question, without visiting them all: participations at meetings carry
-# keys that sort in listing order (`writes.meeting_key`), indexed, so each branch seeks the range after
+# keys that sort in listing order (`writes.meeting_key`), indexed, so each branch seeks (a hint: the planner
+# would sometimes scan the whole index instead) the range after
 # `$from` (the actor's prefix, or the key of the last meeting of the page before) and reads at most
 # offset + limit index entries; the total is the count the actor keeps (null on a store written before
 # there were keys: `find_events` then asks `EVENT_PAGE`).
@@ -85,10 +86,12 @@ ACTOR_MEETINGS_PAGE = f"""
 MATCH (x:Actor {{id: $actor}})
 CALL (x) {{
   CALL () {{
-    MATCH ()-[p:PARTICIPATED_IN]->(e) WHERE p.meeting_key > $from AND p.meeting_key < $to
+    MATCH ()-[p:PARTICIPATED_IN]->(e) USING INDEX SEEK p:PARTICIPATED_IN(meeting_key)
+    WHERE p.meeting_key > $from AND p.meeting_key < $to
     WITH DISTINCT p.meeting_key AS k, e ORDER BY k LIMIT $top RETURN k, e
     UNION
-    MATCH ()-[p:PARTICIPATED_IN]->(e) WHERE p.meeting_rep_key > $from AND p.meeting_rep_key < $to
+    MATCH ()-[p:PARTICIPATED_IN]->(e) USING INDEX SEEK p:PARTICIPATED_IN(meeting_rep_key)
+    WHERE p.meeting_rep_key > $from AND p.meeting_rep_key < $to
     WITH DISTINCT p.meeting_rep_key AS k, e ORDER BY k LIMIT $top RETURN k, e
   }}
   WITH k, e ORDER BY k SKIP $offset LIMIT $limit
@@ -142,6 +145,20 @@ SEARCH = """
 CALL db.index.fulltext.queryNodes('actor_names', $query, {limit: $candidates}) YIELD node AS a, score
 WHERE $kind IS NULL OR a.kind = $kind
 RETURN """ + ACTOR_FIELDS + " AS actor"
+# One page of an actor's counterparts from its `MET` relationships (`writes.counterpart_key`): a range seek after
+# `$from` (the actor's prefix, or the key of the last counterpart of the page before), at most offset + limit
+# entries; the total is the count the actor keeps (null on a store written before there were `MET`
+# relationships: `counterpart_page` then asks `COUNTERPART_PAGE`).
+COUNTERPART_KEYED_PAGE = f"""
+MATCH (x:Actor {{id: $id}})
+CALL (x) {{
+  MATCH ()-[c:MET]->(a:Actor) USING INDEX SEEK c:MET(key) WHERE c.key > $from AND c.key < $to
+  WITH c, a ORDER BY c.key SKIP $offset LIMIT $limit
+  RETURN collect({{actor: {ACTOR_FIELDS}, meetings: c.meetings, first: c.first, last: c.last,
+                   events: c.events}}) AS found
+}}
+RETURN x.counterpart_count AS total, [a IN [x] | {ACTOR_FIELDS}][0] AS of, found
+"""
 # One page of an actor's counterparts, most shared meetings first, with their total: the order needs every
 # counterpart's count, but only the page's actors are read whole and only its meetings' ids and dates.
 COUNTERPART_PAGE = f"""
@@ -174,7 +191,7 @@ RETURN p.id AS person, s.id AS state, e.id AS event, e.date AS date
 REPRESENTATION_KEYED_PAGE = {
     by: f"""
 CALL () {{
-  MATCH (r:Representation) WHERE r.{key} > $from AND r.{key} < $to
+  MATCH (r:Representation) USING INDEX SEEK r:Representation({key}) WHERE r.{key} > $from AND r.{key} < $to
   WITH r ORDER BY r.{key} SKIP $offset LIMIT $limit
   MATCH (p:Actor)-[:REPRESENTED]->(r)-[:ON_BEHALF_OF]->(s:Actor), (r)-[:AT]->(e:Event)
   RETURN collect([p, s, e]) AS page

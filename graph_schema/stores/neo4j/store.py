@@ -83,6 +83,7 @@ from graph_schema.stores.neo4j.reads import (
     ALL_EVENTS_EXPORT_PAGE,
     ALL_PAGED,
     CONFLICTS,
+    COUNTERPART_KEYED_PAGE,
     COUNTERPART_PAGE,
     COUNTS,
     EVENT_DOSSIER,
@@ -122,7 +123,9 @@ from graph_schema.stores.neo4j.writes import (
     Statement,
     Transaction,
     Unit,
+    counterpart_key,
     key_end,
+    meeting_prefix,
     representation_keys,
     transactions,
     write_units,
@@ -694,12 +697,25 @@ class Neo4jStore(GraphStore):
     def counterpart_page(self, actor_id: str, offset: int = 0, limit: int = 50,
                          after: CounterpartPosition | None = None) -> CounterpartPage:
         offset, limit = max(offset, 0), max(limit, 0)
-        after_meetings, after_id = after or (None, None)
-        rows = self._rows(COUNTERPART_PAGE, id=actor_id, offset=offset, limit=min(limit, _ALL),
-                          after_meetings=after_meetings, after_id=after_id)
+        start = meeting_prefix(actor_id) if after is None else counterpart_key(actor_id, *after)
+        rows = self._rows(COUNTERPART_KEYED_PAGE, id=actor_id, offset=offset, limit=min(limit, _ALL),
+                          **{"from": start, "to": key_end(actor_id)})
         if not rows:
             return CounterpartPage([], 0, offset, limit)
         self._remember([read_actor(rows[0]["of"])])
+        if rows[0]["total"] is not None:
+            items = [Counterpart(read_actor(row["actor"]), row["meetings"], row["first"], row["last"],
+                                 list(row["events"])) for row in rows[0]["found"]]
+            self._remember(c.actor for c in items)
+            return CounterpartPage(items, rows[0]["total"], offset, limit)
+        return self._counted_counterpart_page(actor_id, offset, limit, after)
+
+    def _counted_counterpart_page(self, actor_id: str, offset: int, limit: int,
+                                  after: CounterpartPosition | None) -> CounterpartPage:
+        """A store written before `MET` relationships: count every counterpart's shared meetings."""
+        after_meetings, after_id = after or (None, None)
+        rows = self._rows(COUNTERPART_PAGE, id=actor_id, offset=offset, limit=min(limit, _ALL),
+                          after_meetings=after_meetings, after_id=after_id)
         items = []
         for row in rows[0]["found"]:
             meetings = sorted(((event_id, date) for event_id, date in row["meetings"]),

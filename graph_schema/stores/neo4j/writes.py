@@ -13,8 +13,11 @@ in meetings carry `meeting_key` (and, when the participant represents a state,
 the listing order, so an actor's meetings page is an index-ordered seek; each
 actor keeps `meeting_count` (its meetings, distinct); representation nodes carry
 keys of the same kind (`representation_keys`) for a state's, a person's and all
-representations. All are derived facts owned by what owns them, so they are
-part of its facts fingerprint (`prints.py`).
+representations; each actor owns a `MET` relationship per counterpart with
+the shared meetings' count, first and last date and ids, keyed in listing
+order (`counterpart_key`), and keeps `counterpart_count`. All are derived facts
+owned by what owns them, so they are part of its facts fingerprint
+(`prints.py`).
 """
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ import orjson
 from graph_schema.document import article_record
 from graph_schema.model import Actor, ActorKind, Event, Evidence, Graph, Location
 from graph_schema.stores import actor_search
+from graph_schema.stores.counterparts import Met, graph_meetings, met_by_actor
 from graph_schema.stores.fingerprint import (
     GraphDiff,
     Key,
@@ -86,8 +90,14 @@ _UPDATE_EVENTS = {
 
 _DROP_ACTOR_FACTS = """
 UNWIND $ids AS id
-MATCH (:Actor {id: id})-[r:HOLDS_TITLE|AFFILIATED_WITH]->()
+MATCH (:Actor {id: id})-[r:HOLDS_TITLE|AFFILIATED_WITH|MET]->()
 DELETE r
+"""
+# an actor's counterparts (`counterparts.Met`), each with its key in listing order (`counterpart_key`)
+_CREATE_MET = """
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.actor}), (o:Actor {id: row.other})
+CREATE (a)-[:MET {key: row.key, meetings: row.n, first: row.first, last: row.last, events: row.events}]->(o)
 """
 _CREATE_TITLES = """
 UNWIND $rows AS row
@@ -168,7 +178,7 @@ _SET_FACTS_PRINT = {
     section: f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n.fp_facts = row.fp"
     for section, label in (("locations", "Location"), ("events", "Event"))
 } | {"actors": "UNWIND $rows AS row MATCH (n:Actor {id: row.id}) SET n.fp_facts = row.fp, "
-               "n.meeting_count = row.meetings"}
+               "n.meeting_count = row.meetings, n.counterpart_count = row.counterparts"}
 _CREATE_CONFLICTS = {
     label: f"""
 UNWIND $rows AS row
@@ -251,6 +261,7 @@ def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], b
 
     # relationships each node owns, rewritten with the node's facts fingerprint in one transaction
     counts = meeting_counts(graph)
+    met = met_by_actor(graph_meetings(graph)) if any(s == "actors" for s, _ in changes.facts_changed) else {}
 
     def facts(section: str, build: Callable[[list[str]], list[Statement]], drop: list[str],
               keys: list[Key] | set[Key] = changes.facts_changed) -> None:
@@ -258,14 +269,15 @@ def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], b
             old = [i for i in chunk if (section, i) not in created]
             return ([(q, {"ids": old}) for q in drop] if old else []) + build(chunk) + [
                 (_SET_FACTS_PRINT[section], {"rows": [
-                    {"id": i, "fp": prints[section, i].facts, "meetings": counts.get(i, 0)} for i in chunk]})]
+                    {"id": i, "fp": prints[section, i].facts, "meetings": counts.get(i, 0),
+                     "counterparts": len(met.get(i, ()))} for i in chunk]})]
 
         batches(statements, ids(section, keys), max(1, batch_size // 10))
 
     facts("locations", lambda chunk: [(_CREATE_WITHIN, {"rows": [
         {"id": i, "within": graph.locations[i].within} for i in chunk if graph.locations[i].within]})],
           [_DROP_LOCATION_FACTS])
-    facts("actors", lambda chunk: actor_facts([graph.actors[i] for i in chunk]), [_DROP_ACTOR_FACTS])
+    facts("actors", lambda chunk: actor_facts([graph.actors[i] for i in chunk], met), [_DROP_ACTOR_FACTS])
     facts("events", lambda chunk: event_facts([graph.events[i] for i in chunk]), _DROP_EVENT_FACTS,
           set(changes.facts_changed) - created)
     # new events: node, relationships and both fingerprints in one statement per chunk (one transaction)
@@ -338,11 +350,23 @@ def event_props(event: Event) -> dict[str, Any]:
             "date_text": event.date_text, "merged_from": list(event.merged_from)}
 
 
-def actor_facts(actors: list[Actor]) -> list[Statement]:
+def actor_facts(actors: list[Actor], met: Mapping[str, list[Met]]) -> list[Statement]:
     titles = [{"actor": a.id, "of": t.of, "title": t.title, "ord": n, **_evidence_lists(t.evidence)}
               for a in actors for n, t in enumerate(a.titles) if t.of]
     affiliations = [{"actor": a.id, "of": a.affiliation} for a in actors if a.affiliation]
-    return [(_CREATE_TITLES, {"rows": titles}), (_CREATE_AFFILIATIONS, {"rows": affiliations})]
+    counterparts = [{"actor": a.id, "other": m.other, "key": counterpart_key(a.id, m.meetings, m.other),
+                     "n": m.meetings, "first": m.first, "last": m.last, "events": list(m.events)}
+                    for a in actors for m in met.get(a.id, ())]
+    return [(_CREATE_TITLES, {"rows": titles}), (_CREATE_AFFILIATIONS, {"rows": affiliations}),
+            (_CREATE_MET, {"rows": counterparts})]
+
+
+MAX_MEETINGS = 10**12  # above any count of shared meetings: counts descending as ascending text
+
+
+def counterpart_key(actor: str, meetings: int, other: str) -> str:
+    """An actor's key for one counterpart: ordered like `counterparts` lists (most shared meetings first)."""
+    return f"{actor}{SEP}{MAX_MEETINGS - meetings:013d}{SEP}{other}"
 
 
 SEP = "\x00"  # in meeting keys: below every character of an id or a date, so shorter sorts first
