@@ -81,6 +81,7 @@ class Extraction:
     places: list[PlaceMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     dateline: str | None = None  # key of the place the article was filed from
+    lead_day: str | None = None  # ISO day the lead sentence names ("... on Sunday")
 
     def to_payload(self) -> dict[str, Any]:
         payload = asdict(self)
@@ -115,4 +116,5 @@ class Extraction:
                 under_way=bool(e.get("under_way", False)))
                 for e in payload.get("events", [])],
             dateline=payload.get("dateline"),
+            lead_day=payload.get("lead_day"),
         )

@@ -14,7 +14,7 @@ from ingest.extract import actors, coreference, events, lexicon, titles
 from ingest.extract.context import ArticleContext
 from ingest.extract.participants import Taking, bilateral, hosts_officials, officials_for_states, participants
 from ingest.extract.places import PlaceBook, arrivals, dateline_place, event_places
-from ingest.extract.time import event_time, under_way
+from ingest.extract.time import event_time, lead_day, under_way
 from ingest.extraction import (
     ActorMention,
     EventMention,
@@ -45,7 +45,8 @@ def extract(document: Document) -> Extraction:
             if mention is not None:
                 found.append(mention)
     return Extraction(article=document.article, actors=_actors(ctx, found),
-                      places=sorted(book.places.values(), key=lambda p: p.key), events=found, dateline=dateline)
+                      places=sorted(book.places.values(), key=lambda p: p.key), events=found, dateline=dateline,
+                      lead_day=lead_day(ctx))
 
 
 def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, takers: list[Taking], n: int,

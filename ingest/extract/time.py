@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from ingest.extract.context import ArticleContext
-from ingest.extract.events import HEADLINE_LENGTH, MEETING, Candidate, named_as
+from ingest.extract.events import HEADLINE_LENGTH, MEETING, Candidate, named_as, tense
 from ingest.extract.lexicon import GATHERING_NOUNS
 from ingest.when import MONTHS, WEEKDAYS, ResolvedTime, resolve_time
 
@@ -227,3 +227,34 @@ def _steps_to(span: Span, anchors: set[int]) -> int | None:
         token = head
         steps += 1
     return None
+
+
+LEAD_REACH = 8  # sentences from the top the lead may be (headline, byline, dateline before it)
+NEWS_WORDS = frozenset({*WEEKDAYS, "yesterday", "today", "tonight"})
+
+
+def lead_day(ctx: ArticleContext) -> str | None:
+    """The day the article's lead sentence names ("OTTAWA (AP) _ President X was prodded by Y on Sunday"):
+    wire copy opens with the news and its day, which dates the meetings the story tells without one."""
+    published = ctx.article.published
+    if not published:
+        return None
+    anchor = date.fromisoformat(published[:10])
+    for n, sent in enumerate(ctx.doc.sents):
+        if n >= LEAD_REACH:
+            return None
+        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj")]
+        if len(sent) < 8 or not verbs or not sent.text.rstrip().endswith((".", '"', "”")):
+            continue  # a headline, a byline, a dateline
+        for span in _date_spans(sent):
+            if span.root.lower_.rstrip(".") not in NEWS_WORDS:
+                continue
+            try:
+                found = resolve_time(span.text, anchor, tense(sent.root) or "past")
+            except ValueError:
+                found = None
+            if found and found.precision == "day" and 0 <= (anchor - date.fromisoformat(found.date)).days <= 7:
+                return found.date
+        return None  # the lead names no day
+    return None
+

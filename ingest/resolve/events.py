@@ -643,14 +643,14 @@ NEWS_DAYS = 7  # a meeting this close to an article's publication is that articl
 
 def news_day(x: Extraction) -> str | None:
     """The day an article's news happened: the one day its dated events (of any kind) within a week
-    before publication name most, if one does."""
+    before publication name most, if one does; else the day its lead sentence names."""
     if not x.article.published:
         return None
     published = date.fromisoformat(x.article.published[:10])
     days = Counter(e.date for e in x.events if e.date and e.date_precision == DatePrecision.DAY
                    and 0 <= (published - date.fromisoformat(e.date[:10])).days <= NEWS_DAYS)
     if not days:
-        return None
+        return x.lead_day  # no dated event: the day the lead names
     ranked = days.most_common(2)
     if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         return None

@@ -92,3 +92,12 @@ def test_days_listed_in_the_past_come_in_order(extracted):
                   published="2015-03-16")  # a Monday: the Monday before the Thursday is the 9th
     [meeting] = meetings(x)
     assert (meeting.date, meeting.date_text) == ("2015-03-09", "Monday and Thursday")
+
+
+def test_the_lead_sentence_names_the_day_of_the_news(extracted):
+    x = extracted("Leaders clash on trade\n\nOTTAWA (AP) _ President Tom Baker was prodded by Canadian Prime Minister "
+                  "Anne Roy on Sunday to enter negotiations on acid rain.\n\nBaker and Roy met at a summit.",
+                  published="1987-04-06", dateline="Ottawa")
+    assert x.lead_day == "1987-04-05"
+    assert extracted("Leaders clash on trade\n\nBaker and Roy met at a summit in Ottawa.",
+                     published="1987-04-06").lead_day is None

@@ -336,3 +336,10 @@ def test_a_report_of_one_person_with_two_others_already_told_apart_joins_both_me
                                      ("p3", "participant", None)])
     found = meetings_of(resolve([article(aid, actors=actors, events=[first, second, again])]))
     assert sorted((len(e.participants), len(e.sources)) for e in found) == [(2, 2), (2, 2)]
+
+
+def test_an_undated_meeting_in_an_article_with_no_dated_event_takes_the_day_its_lead_names():
+    x = two_ministers("a1", "2021-03-16", None)
+    x.lead_day = "2021-03-14"
+    [event] = meetings_of(resolve([x]))
+    assert event.date == "2021-03-14"
