@@ -276,11 +276,9 @@ def _premises(ctx: ArticleContext, token: Token) -> Found | None:
 def _named(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]) -> Found | None | bool:
     """A place name: a gazetteer city or country, else a named site or district."""
     label = token.ent_type_
-    if label not in ("GPE", "LOC", "FAC", "ORG"):
-        return None
+    if label not in ("GPE", "LOC", "FAC", "ORG") or token.ent_iob_ not in ("B", "I"):
+        return _untagged_city(ctx, token, found, seen)
     doc = ctx.doc
-    if token.ent_iob_ not in ("B", "I"):
-        return None
     start = token.i
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
@@ -330,6 +328,25 @@ def _named(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]
         else LocationKind.VENUE
     hit = Found(f"{'d' if kind == LocationKind.DISTRICT else 'v'}:{_slug(name)}", name, kind, None, span)
     found.append(hit)
+    return True
+
+
+BIG_CITY = 100_000
+
+
+def _untagged_city(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]) -> bool | None:
+    """"in military-built capital Naypyidaw", tagged a product: a one-word name the gazetteer knows as a city
+    or a country, where the words say a place."""
+    if token.pos_ != "PROPN" or ctx.mention_at(token) is not None or token.ent_type_ == "PERSON":
+        return None
+    place = gazetteer.find_place(token.text)
+    if place is None or place.kind not in (LocationKind.CITY, LocationKind.COUNTRY) \
+            or place.kind == LocationKind.CITY and (place.population or 0) < BIG_CITY:
+        return None  # "Hold Summit Meeting": Summit, New Jersey
+    seen.add(token.i)
+    key = f"c:{place.country.lower()}" if place.kind == LocationKind.COUNTRY else f"g:{place.geonameid or _slug(place.name)}"
+    found.append(Found(key, place.name, place.kind, place.country, ctx.doc[token.i:token.i + 1], place.lat, place.lon,
+                       place.geonameid))
     return True
 
 

@@ -132,3 +132,16 @@ def test_a_city_said_of_the_premises_owner_is_where_the_premises_are(extracted):
                   "Jorge Quispe in Lima on Friday.", published="2016-05-03")
     [meeting] = meetings(x)
     assert chain(x, meeting.place) == [("office of Jorge Quispe", "venue"), ("Lima", "city"), ("Peru", "country")]
+
+
+def test_a_city_the_tagger_took_for_something_else_is_still_the_city(extracted):
+    x = extracted("UN envoy Ana Rojas met junta chief Luis Vega in military-built capital Naypyidaw on Monday.",
+                  published="2023-04-25")
+    [meeting] = meetings(x)
+    assert chain(x, meeting.place)[0] == ("Nay Pyi Taw", "city")
+
+
+def test_a_small_town_named_like_a_word_is_no_place(extracted):
+    x = extracted("Peres and Mubarak Hold Summit Meeting\n\nPeres and Mubarak met on Thursday.",
+                  published="1986-09-12")
+    assert all(p.name != "Summit" for p in x.places)
