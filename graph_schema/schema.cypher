@@ -43,3 +43,7 @@ CREATE INDEX representation_person_key IF NOT EXISTS FOR (n:Representation) ON (
 // stores/neo4j/writes.py: counterpart_key). A store written before them lists counterparts by counting
 // shared meetings until its next write adds them.
 CREATE INDEX met_key IF NOT EXISTS FOR ()-[r:MET]-() ON (r.key);
+
+// An actor's timeline (events of any type) paged the same way as its meetings, from keys on every participation.
+CREATE INDEX participation_event_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.event_key);
+CREATE INDEX participation_event_rep_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.event_rep_key);

@@ -18,12 +18,10 @@ from graph_schema.model import Graph
 from graph_schema.store import EventQuery
 from graph_schema.stores.neo4j import Neo4jStore
 from graph_schema.stores.neo4j.reads import (
+    ACTOR_EVENTS_PAGE,
     COUNTERPART_KEYED_PAGE,
-    EVENT_IN_CONTEXT,
-    EVENT_PAGE,
     REPRESENTATION_KEYED_PAGE,
     actor_meetings,
-    event_filter,
 )
 from graph_schema.stores.neo4j.store import ALL_KEYS_END
 from graph_schema.stores.neo4j.writes import SEP, counterpart_key, key_end, meeting_prefix, representation_keys
@@ -82,9 +80,7 @@ def test_a_busy_actors_meetings_page_is_a_range_seek(busy) -> None:
 
 
 def _meetings(actor: str, after: tuple[str | None, str] | None) -> tuple[str, dict[str, Any]]:
-    from graph_schema.stores.neo4j.reads import ACTOR_MEETINGS_PAGE
-
-    return ACTOR_MEETINGS_PAGE, actor_meetings(EventQuery(actor=actor, type="meeting", limit=PAGE, after=after))
+    return ACTOR_EVENTS_PAGE[True], actor_meetings(EventQuery(actor=actor, type="meeting", limit=PAGE, after=after))
 
 
 def test_representation_pages_are_range_seeks_with_counts_read_not_counted(busy) -> None:
@@ -115,11 +111,13 @@ def test_a_busy_actors_counterpart_page_is_a_range_seek(busy) -> None:
         assert any("IndexSeekByRange" in name for name, _, _ in operators)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16, not done: an actor's timeline (events of any type) sorts all of "
-                                       "the actor's events (needs keys like the meetings')")
-def test_a_busy_actors_timeline_page_reads_only_its_page(busy) -> None:
+def test_a_busy_actors_timeline_page_is_a_range_seek(busy) -> None:
     store, _, actor, _, _, _ = busy
-    match, params = event_filter(EventQuery(actor=actor))
-    query = EVENT_PAGE.format(match=match, context=EVENT_IN_CONTEXT, after="")
-    _assert_paged(_profile(store, query, {**params, "offset": 0, "limit": PAGE, "after_date": None,
-                                          "after_id": None}), f"timeline of {actor}")
+    whole = store.find_events(EventQuery(actor=actor, limit=1000)).items
+    assert len(whole) > 8 * PAGE
+    deep = whole[len(whole) // 2]
+    for after in (None, (deep.date, deep.id)):
+        operators = _profile(store, ACTOR_EVENTS_PAGE[False], actor_meetings(EventQuery(actor=actor, limit=PAGE,
+                                                                                       after=after)))
+        _assert_paged(operators, f"timeline of {actor} after {after}")
+        assert any("IndexSeekByRange" in name for name, _, _ in operators)

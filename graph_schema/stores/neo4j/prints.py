@@ -25,12 +25,12 @@ from graph_schema.stores.fingerprint import (
     digest,
     record_print,
 )
-from graph_schema.stores.neo4j.writes import meeting_counts
+from graph_schema.stores.neo4j.writes import event_counts, meeting_counts
 
 
 class StorePrints(Mapping[Key, Print]):
     """The prints of `fingerprint.py`, with what this store derives from other elements in the facts of
-    their owner (an actor's meeting count and counterparts; an event's date and meeting flag, which its
+    their owner (an actor's meeting and event counts and counterparts; an event's date and meeting flag, which its
     participations' meeting keys hold). Each is computed on first use and kept; keys in section order."""
 
     def __init__(self, graph: Graph) -> None:
@@ -38,6 +38,7 @@ class StorePrints(Mapping[Key, Print]):
         self._conflicts = [cid for cid, _ in conflict_ids(graph.conflicts)]
         self._counts: dict[str, int] | None = None
         self._met: dict[str, list[Met]] = {}
+        self._events: dict[str, int] = {}
         self._done: dict[Key, Print] = {}
 
     def __iter__(self) -> Iterator[Key]:
@@ -71,10 +72,10 @@ class StorePrints(Mapping[Key, Print]):
             if section == "actors":
                 p = record_print(section, i, actor_record(g.actors[i]))
                 if self._counts is None:
-                    self._counts = meeting_counts(g)
+                    self._counts, self._events = meeting_counts(g), event_counts(g)
                     self._met = met_by_actor(graph_meetings(g))
                 met = [m.as_list() for m in self._met.get(i, ())]
-                return Print(p.node, digest([p.facts, self._counts.get(i, 0), met]))
+                return Print(p.node, digest([p.facts, self._counts.get(i, 0), met, self._events.get(i, 0)]))
             if section == "events":
                 e = g.events[i]
                 p = record_print(section, i, event_record(e))

@@ -76,29 +76,34 @@ MATCH (e:Event) WHERE e.id > $after WITH e ORDER BY e.id LIMIT $size
 RETURN collect({EVENT_IN_CONTEXT}) AS events
 """
 
-# One actor's meetings, the common question, without visiting them all: participations at meetings carry
+# One actor's meetings (or, with the `event_key`s, all its events: its timeline), the common question, without
+# visiting them all: participations at meetings carry
 # keys that sort in listing order (`writes.meeting_key`), indexed, so each branch seeks (a hint: the planner
 # would sometimes scan the whole index instead) the range after
 # `$from` (the actor's prefix, or the key of the last meeting of the page before) and reads at most
 # offset + limit index entries; the total is the count the actor keeps (null on a store written before
 # there were keys: `find_events` then asks `EVENT_PAGE`).
-ACTOR_MEETINGS_PAGE = f"""
+ACTOR_EVENTS_PAGE = {
+    meetings: f"""
 MATCH (x:Actor {{id: $actor}})
 CALL (x) {{
   CALL () {{
-    MATCH ()-[p:PARTICIPATED_IN]->(e) USING INDEX SEEK p:PARTICIPATED_IN(meeting_key)
-    WHERE p.meeting_key > $from AND p.meeting_key < $to
-    WITH DISTINCT p.meeting_key AS k, e ORDER BY k LIMIT $top RETURN k, e
+    MATCH ()-[p:PARTICIPATED_IN]->(e) USING INDEX SEEK p:PARTICIPATED_IN({key})
+    WHERE p.{key} > $from AND p.{key} < $to
+    WITH DISTINCT p.{key} AS k, e ORDER BY k LIMIT $top RETURN k, e
     UNION
-    MATCH ()-[p:PARTICIPATED_IN]->(e) USING INDEX SEEK p:PARTICIPATED_IN(meeting_rep_key)
-    WHERE p.meeting_rep_key > $from AND p.meeting_rep_key < $to
-    WITH DISTINCT p.meeting_rep_key AS k, e ORDER BY k LIMIT $top RETURN k, e
+    MATCH ()-[p:PARTICIPATED_IN]->(e) USING INDEX SEEK p:PARTICIPATED_IN({rep_key})
+    WHERE p.{rep_key} > $from AND p.{rep_key} < $to
+    WITH DISTINCT p.{rep_key} AS k, e ORDER BY k LIMIT $top RETURN k, e
   }}
   WITH k, e ORDER BY k SKIP $offset LIMIT $limit
   RETURN collect({EVENT_IN_CONTEXT}) AS events
 }}
-RETURN x.meeting_count AS total, events
+RETURN x.{total} AS total, events
 """
+    for meetings, key, rep_key, total in ((True, "meeting_key", "meeting_rep_key", "meeting_count"),
+                                          (False, "event_key", "event_rep_key", "event_count"))
+}
 
 ACTOR_NAMES = """UNWIND $ids AS id MATCH (a:Actor {id: id})
 RETURN a.id AS id, a.name AS name, a.kind AS kind, a.country AS country"""
@@ -327,9 +332,10 @@ def lucene_query(text: str) -> str:
 
 
 def actor_meetings(q: EventQuery) -> dict[str, Any] | None:
-    """`ACTOR_MEETINGS_PAGE`'s parameters when `q` asks for nothing but one actor's meetings, else None."""
+    """`ACTOR_EVENTS_PAGE`'s parameters when `q` asks for nothing but one actor's meetings or events (then the
+    page is `ACTOR_EVENTS_PAGE[q.type == "meeting"]`), else None."""
     others = (q.counterpart, q.place, q.date_from, q.date_to, q.cameo, q.represents)
-    if q.actor is None or q.type != "meeting" or any(v is not None for v in others):
+    if q.actor is None or q.type not in (None, "meeting") or any(v is not None for v in others):
         return None
     offset, limit = max(q.offset, 0), max(q.limit, 0)
     start = meeting_prefix(q.actor) if q.after is None else meeting_key(q.actor, Event(id=q.after[1], type="",

@@ -77,7 +77,7 @@ from graph_schema.stores.fingerprint import GraphDiff, Key, Print, diff, digest
 from graph_schema.stores.neo4j.backfill import backfill
 from graph_schema.stores.neo4j.prints import StorePrints, store_prints
 from graph_schema.stores.neo4j.reads import (
-    ACTOR_MEETINGS_PAGE,
+    ACTOR_EVENTS_PAGE,
     ACTOR_NAMES,
     AFTER_EVENT,
     ALL_EVENTS_EXPORT_PAGE,
@@ -677,8 +677,9 @@ class Neo4jStore(GraphStore):
     def find_events(self, query: EventQuery) -> Page:
         offset, limit = max(query.offset, 0), max(query.limit, 0)
         meetings = actor_meetings(query)
-        if meetings is not None:  # one actor's meetings: read in order from the meeting-key indexes
-            row = self._read(lambda tx: tx.run(ACTOR_MEETINGS_PAGE, meetings).single())
+        if meetings is not None:  # one actor's meetings or events: read in order from the key indexes
+            page_query = ACTOR_EVENTS_PAGE[query.type == "meeting"]
+            row = self._read(lambda tx: tx.run(page_query, meetings).single())
             if row is None:  # no such actor
                 return read_page(0, offset, limit, [])
             if row["total"] is not None:

@@ -10,8 +10,10 @@ A new event is created together with everything it owns in one statement (no
 look-up of itself, no second pass for its facts fingerprint). Participations
 in meetings carry `meeting_key` (and, when the participant represents a state,
 `meeting_rep_key`): actor id, date and event id in one string whose order is
-the listing order, so an actor's meetings page is an index-ordered seek; each
-actor keeps `meeting_count` (its meetings, distinct); representation nodes carry
+the listing order, so an actor's meetings page is an index-ordered seek; every
+participation carries `event_key` and `event_rep_key` of the same form for an
+actor's timeline; each actor keeps `meeting_count` and `event_count` (its
+meetings and events, distinct); representation nodes carry
 keys of the same kind (`representation_keys`) for a state's, a person's and all
 representations; each actor owns a `MET` relationship per counterpart with
 the shared meetings' count, first and last date and ids, keyed in listing
@@ -127,7 +129,7 @@ UNWIND $rows AS row
 MATCH (a:Actor {id: row.actor}), (e:Event {id: row.event})
 CREATE (a)-[:PARTICIPATED_IN {role: row.role, represents: row.represents, ord: row.ord,
         evidence_articles: row.ea, evidence_starts: row.es, evidence_ends: row.ee, evidence_quotes: row.eq,
-        meeting_key: row.mk, meeting_rep_key: row.mrk}]->(e)
+        meeting_key: row.mk, meeting_rep_key: row.mrk, event_key: row.ek, event_rep_key: row.erk}]->(e)
 WITH a, e, row WHERE row.rep IS NOT NULL
 MATCH (s:Actor {id: row.represents})
 CREATE (a)-[:REPRESENTED]->(r:Representation {id: row.rep, key: row.rk, state_key: row.rsk, person_key: row.rpk})
@@ -146,7 +148,7 @@ CALL (e, row) {{
   MATCH (a:Actor {{id: p.actor}})
   CREATE (a)-[:PARTICIPATED_IN {{role: p.role, represents: p.represents, ord: p.ord,
           evidence_articles: p.ea, evidence_starts: p.es, evidence_ends: p.ee, evidence_quotes: p.eq,
-          meeting_key: p.mk, meeting_rep_key: p.mrk}}]->(e)
+          meeting_key: p.mk, meeting_rep_key: p.mrk, event_key: p.ek, event_rep_key: p.erk}}]->(e)
   WITH a, e, p WHERE p.rep IS NOT NULL
   MATCH (s:Actor {{id: p.represents}})
   CREATE (a)-[:REPRESENTED]->(r:Representation {{id: p.rep, key: p.rk, state_key: p.rsk, person_key: p.rpk}})
@@ -178,7 +180,7 @@ _SET_FACTS_PRINT = {
     section: f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n.fp_facts = row.fp"
     for section, label in (("locations", "Location"), ("events", "Event"))
 } | {"actors": "UNWIND $rows AS row MATCH (n:Actor {id: row.id}) SET n.fp_facts = row.fp, "
-               "n.meeting_count = row.meetings, n.counterpart_count = row.counterparts"}
+               "n.meeting_count = row.meetings, n.event_count = row.events, n.counterpart_count = row.counterparts"}
 _CREATE_CONFLICTS = {
     label: f"""
 UNWIND $rows AS row
@@ -260,7 +262,7 @@ def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], b
           lambda i: graph.events[i].is_meeting, {}, _UPDATE_EVENTS, created_too=False)
 
     # relationships each node owns, rewritten with the node's facts fingerprint in one transaction
-    counts = meeting_counts(graph)
+    counts, event_totals = meeting_counts(graph), event_counts(graph)
     met = met_by_actor(graph_meetings(graph)) if any(s == "actors" for s, _ in changes.facts_changed) else {}
 
     def facts(section: str, build: Callable[[list[str]], list[Statement]], drop: list[str],
@@ -270,6 +272,7 @@ def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], b
             return ([(q, {"ids": old}) for q in drop] if old else []) + build(chunk) + [
                 (_SET_FACTS_PRINT[section], {"rows": [
                     {"id": i, "fp": prints[section, i].facts, "meetings": counts.get(i, 0),
+                     "events": event_totals.get(i, 0),
                      "counterparts": len(met.get(i, ()))} for i in chunk]})]
 
         batches(statements, ids(section, keys), max(1, batch_size // 10))
@@ -400,10 +403,15 @@ def representation_keys(date: str | None, event: str, person: str, state: str) -
 
 def meeting_counts(graph: Graph) -> dict[str, int]:
     """Per actor, the meetings it took part in or was represented at (each meeting once)."""
+    return event_counts(graph, meetings=True)
+
+
+def event_counts(graph: Graph, meetings: bool = False) -> dict[str, int]:
+    """Per actor, the events (only meetings when `meetings`) it took part in or was represented at, each once."""
     counts: dict[str, int] = defaultdict(int)
     for event in graph.events.values():
-        if event.is_meeting:
-            for actor in event.actor_ids():
+        if event.is_meeting or not meetings:
+            for actor in set(event.actor_ids()):
                 counts[actor] += 1
     return counts
 
@@ -427,7 +435,9 @@ def participation_rows(event: Event) -> list[dict[str, Any]]:
                      "ea": [e.article for e in ev], "es": [e.start for e in ev],
                      "ee": [e.end for e in ev], "eq": [e.quote for e in ev],
                      "mk": meeting_key(p.actor, event) if meeting else None,
-                     "mrk": meeting_key(p.represents, event) if meeting and p.represents else None})
+                     "mrk": meeting_key(p.represents, event) if meeting and p.represents else None,
+                     "ek": meeting_key(p.actor, event),
+                     "erk": meeting_key(p.represents, event) if p.represents else None})
     return rows
 
 
