@@ -178,6 +178,26 @@ def test_a_store_written_before_representation_keys_gets_them_when_their_indexes
     finally:
         reopened.close()
 
+
+def test_a_store_written_before_event_keys_gets_them_when_their_indexes_are_made(
+        neo4j_store: Neo4jStore, sample_graph: Graph) -> None:
+    """Timelines are read from participations' event keys; an older store's participations get them from the
+    store that first creates their indexes (its actors' event counts come with the next write)."""
+    neo4j_store.replace_graph(sample_graph)
+    expected = {actor: [e.id for e in neo4j_store.find_events(EventQuery(actor=actor)).items]
+                for actor in (JANE, JEAN, FRA, USA)}
+    with neo4j_store._driver.session(database=neo4j_store.database) as s:
+        s.run("MATCH ()-[p:PARTICIPATED_IN]->() REMOVE p.event_key, p.event_rep_key").consume()
+        for name in ("participation_event_key", "participation_event_rep_key"):
+            s.run(f"DROP INDEX {name} IF EXISTS").consume()  # the name is the schema's own, not a value
+    assert neo4j_store.find_events(EventQuery(actor=JANE)).items == []  # keys gone: nothing found by them
+    reopened = _open_neo4j()
+    try:
+        assert {actor: [e.id for e in reopened.find_events(EventQuery(actor=actor)).items]
+                for actor in expected} == expected
+    finally:
+        reopened.close()
+
 def test_new_events_are_written_side_by_side_and_the_graph_comes_out_whole(
         neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:
     from bench.generate_graph import generate_graph

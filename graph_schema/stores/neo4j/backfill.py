@@ -1,8 +1,9 @@
 """Derived keys a store written before them lacks, set once: when the index that reads them is first created.
 
 Without this a store written by an older version would list no representations
-from the key indexes (its representation nodes have no keys until their events
-are written again).
+(and, once its actors are written again, no timeline) from the key indexes: its
+representation nodes and participations have no keys until their events are
+written again.
 """
 from __future__ import annotations
 
@@ -20,8 +21,18 @@ CALL (r, p, s, e) {
       r.person_key = p.id + $sep + tail + $sep + s.id
 } IN TRANSACTIONS OF 10000 ROWS
 """
+# `writes.meeting_key` of every participation, for timelines (the actor's `event_count` comes with its next write)
+_EVENT_KEYS = """
+MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e:Event)
+WHERE p.event_key IS NULL
+CALL (a, p, e) {
+  WITH a, p, e, $sep + CASE WHEN e.date IS NULL THEN '1' ELSE '0' + e.date END + $sep + e.id AS tail
+  SET p.event_key = a.id + tail, p.event_rep_key = CASE WHEN p.represents IS NULL THEN NULL ELSE p.represents + tail END
+} IN TRANSACTIONS OF 10000 ROWS
+"""
 _BACKFILLS = {"representation_key": _REPRESENTATION_KEYS, "representation_state_key": _REPRESENTATION_KEYS,
-              "representation_person_key": _REPRESENTATION_KEYS}
+              "representation_person_key": _REPRESENTATION_KEYS, "participation_event_key": _EVENT_KEYS,
+              "participation_event_rep_key": _EVENT_KEYS}
 
 
 def backfill(driver: Driver, database: str, created: list[str]) -> None:
