@@ -47,6 +47,25 @@ def busiest_cell(qs: dict[str, Any]) -> str:
     return (f"{cold['max_ms']:.1f} | " if cold else "- | ") + f"{warm['p50_ms']:.1f} / {warm['max_ms']:.1f}"
 
 
+GROWN = [*QUERY_NAMES, "meetings_by_actor:heaviest", "counterparts:heaviest"]
+
+
+def growth(parts: list[dict[str, Any]]) -> list[list[str]]:
+    """Per store and larger scale: each query's p50 over its p50 at the store's smallest scale in `parts`
+    (issue 16: an indexed query's p50 should stay within 2x from 10k to 1M events)."""
+    rows = []
+    for store in sorted({p["store"] for p in parts}):
+        mine = sorted((p for p in parts if p["store"] == store), key=lambda p: p["events"])
+        base = mine[0]["queries"]
+        for p in mine[1:]:
+            cells = []
+            for q in GROWN:
+                now, then = p["queries"].get(q, {}).get("p50_ms"), base.get(q, {}).get("p50_ms")
+                cells.append(f"{now / then:.2f}" if now is not None and then else "-")
+            rows.append([f"{_scale(mine[0]['events'])} -> {_scale(p['events'])}", store, *cells])
+    return rows
+
+
 def markdown(results: dict[str, Any]) -> str:
     parts = sorted((p for p in results.get("scales", []) if "failed" not in p), key=lambda p: (p["events"], p["store"]))
     out = []
@@ -78,6 +97,10 @@ def markdown(results: dict[str, Any]) -> str:
             ["events", "store", *QUERY_NAMES, "meetings of the 5 busiest actors: cold max | warm p50 / max"],
             [[_scale(p["events"]), p["store"], *[latency_cell(p["queries"][q]) for q in QUERY_NAMES],
               busiest_cell(p["queries"])] for p in parts]))
+
+        if len({p["events"] for p in parts}) > 1:
+            out.append("\n### Growth: p50 at a larger scale / p50 at the smallest, per store (issue 16: within 2x)\n")
+            out.append(_table(["scales", "store", *GROWN], growth(parts)))
 
         api_parts = [p for p in parts if "api" in p]
         if api_parts:

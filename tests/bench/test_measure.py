@@ -54,3 +54,14 @@ def test_the_before_after_table_puts_each_query_side_by_side():
     assert table[0].startswith("| 10,000 events, embedded")
     assert "| counterparts | 1.00 / 2.00 / 3.00 / 4.00 | 0.50 / 1.00 / 1.50 / 2.00 |" in table
     assert "| API load: req/s, p99 / max ms, errors | 100, 9.0 / 20.0, 0 | 100, 9.0 / 20.0, 0 |" in table
+
+
+def test_growth_is_each_querys_p50_over_the_smallest_scales() -> None:
+    from bench.report import GROWN, growth
+
+    def part(events: int, store: str, p50: float) -> dict:
+        return {"events": events, "store": store, "queries": {q: {"p50_ms": p50} for q in GROWN}}
+
+    rows = growth([part(10_000, "neo4j", 2.0), part(100_000, "neo4j", 3.0), part(1_000_000, "neo4j", 5.0),
+                   part(10_000, "embedded", 1.0)])
+    assert rows == [["10k -> 100k", "neo4j", *["1.50"] * len(GROWN)], ["10k -> 1M", "neo4j", *["2.50"] * len(GROWN)]]
