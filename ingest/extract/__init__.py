@@ -100,6 +100,8 @@ def _state_of_affairs(ctx: ArticleContext, candidate: events.Candidate, takers: 
         return False
     if any(ctx.actors[t.key].kind == ActorKind.PERSON for t in takers):
         return False
+    if any(events.frame_noun(t) != t for t in candidate.triggers):
+        return False  # "held their second round of direct talks": a sitting, not a state of affairs
     return all(t.lemma_.lower() in events.NEGOTIATION_WORDS for t in candidate.triggers)
 
 

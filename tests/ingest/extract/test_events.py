@@ -208,3 +208,10 @@ def test_talks_in_preparation_for_a_summit_are_not_the_summit(extracted):
                   "emergency summit on Thursday.", published="2011-07-20")
     talks = [e for e in x.events if e.type == "meeting"]
     assert [e.date for e in talks] == [None]  # the Thursday is the summit's
+
+
+def test_a_round_of_talks_held_is_a_sitting_not_a_state_of_affairs(extracted):
+    x = extracted("Greek and Turkish negotiators held their second round of direct talks, and decided to meet again.",
+                  published="2013-08-15")
+    [meeting] = meetings(x)
+    assert {p.actor for p in meeting.participants} == {"s:grc", "s:tur"}
