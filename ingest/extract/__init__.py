@@ -52,10 +52,12 @@ def extract(document: Document) -> Extraction:
 def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, takers: list[Taking], n: int,
            dateline: str | None, visited: dict[str, list] | None = None) -> EventMention | None:
     places = event_places(ctx, candidate)
-    if not places and candidate.type == events.MEETING and visited:
+    came_to = None
+    if candidate.type == events.MEETING and visited:
         came = {tuple(f.key for f in visited[t.key]) for t in takers if t.key in visited}
         if len(came) == 1:  # a visitor's meetings are where the visitor came to
-            places = next(visited[t.key] for t in takers if t.key in visited)
+            came_to = next(visited[t.key] for t in takers if t.key in visited)
+            places = places or came_to
     for place in places:  # the owner of the premises hosted it
         if place.owner and candidate.type == events.MEETING:
             have = next((t for t in takers if t.key == place.owner), None)
@@ -67,8 +69,8 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, ta
                     have.represents = None
     if not _worth_keeping(candidate, takers, places):
         return None
-    if candidate.type == events.MEETING and places:
-        hosts_officials(ctx, takers, places[0].country)
+    if came_to and (not places or places[0].country in (None, came_to[0].country)):
+        hosts_officials(ctx, takers, came_to[0].country)  # not at a third country's summit
     when = event_time(ctx, candidate)
     if when is None and candidate.type == events.MEETING and events.recalled(candidate):
         return None  # "the two last met ..." without a date: an earlier meeting we cannot tell apart

@@ -484,8 +484,9 @@ def officials_for_states(ctx: ArticleContext, takers: list[Taking]) -> list[Taki
 
 
 def hosts_officials(ctx: ArticleContext, takers: list[Taking], country: str | None) -> None:
-    """"The Mission met with President X and Senate President Y" in Port-au-Prince: officials with an office
-    but no stated country, met in a country by someone from elsewhere, act for that country."""
+    """"The Mission met with President X and Senate President Y" after it arrived in Port-au-Prince: officials
+    with an office but no stated country, met by a visitor from elsewhere in the country it came to, act for
+    that country (not so at a summit in a third country)."""
     if country is None:
         return
     visitors = [t for t in takers if t.represents is not None and ctx.actors[t.represents].country != country

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from graph_schema.model import ActorKind
 from ingest.extract.context import ActorRecord, ArticleContext, HeldTitle, Mention
 from ingest.extract.events import HEADLINE_FORMS
-from ingest.extract.lexicon import ACTING_CLASSES, BEAT_CLASSES, HONORIFIC, fold, held_now
+from ingest.extract.lexicon import ACTING_CLASSES, BEAT_CLASSES, HONORIFIC, LOCATIVE_PREPS, fold, held_now
 
 POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘"})
 LINKS = frozenset({"of", "to", "for", "at", "and", "-", "on"})
@@ -172,7 +172,7 @@ def _related_states(ctx: ArticleContext, sent) -> set[str] | None:
 def _sole_state(ctx: ArticleContext) -> None:
     """"President Gustavo Petro met his Venezuelan counterpart Nicolás Maduro": a state official
     the article gives no country is of the one state it names whose office no one else holds."""
-    named = {m.country for m in ctx.mentions if m.kind == ActorKind.STATE and m.country}
+    named = {m.country for m in ctx.mentions if m.kind == ActorKind.STATE and m.country and not _as_place(ctx, m)}
     persons = [r for r in ctx.actors.values() if r.kind == ActorKind.PERSON]
     for record in persons:
         offices = {t.core.casefold() for t in record.titles if t.cls in ACTING_CLASSES and held_now(t.text)
@@ -184,6 +184,25 @@ def _sole_state(ctx: ArticleContext) -> None:
         free = named - held
         if len(free) == 1:
             record.country, record.country_evidence = free.pop(), "sole state"
+
+
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                     "southeastern", "southwestern"})
+
+
+def _as_place(ctx: ArticleContext, m: Mention) -> bool:
+    """"in Qingdao, east China", "in China": a state named only as where something is, not as a party."""
+    doc = ctx.doc
+    k = m.start - 1
+    while k > 0 and doc[k].lower_ in COMPASS:
+        k -= 1
+    if k > 0 and doc[k].text == "," and doc[k - 1].ent_type_ in ("GPE", "LOC"):
+        return True  # "in Qingdao, east China", "Paris, France"
+    root = doc[m.start:m.end].root
+    while root.dep_ == "appos" or root.dep_ == "compound":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
 def office_spans(ctx: ArticleContext, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -181,3 +181,11 @@ def test_the_head_of_a_bodys_mission_acts_for_the_body_and_its_hosts_for_their_c
         for p in m.participants:
             seen[by_key[p.actor].name] = by_key[p.represents].name if p.represents else None
     assert seen == {"Ana Rojas": "Andean Community", "Luis Vega": "Peru", "Jorge Quispe": "Peru"}
+
+
+def test_officials_met_at_a_summit_in_a_third_country_act_for_no_host(extracted):
+    x = extracted("External Affairs Minister Raj Kumar held talks with his Pakistani counterpart Imran Aziz in "
+                  "Qingdao, east China, on Monday on the sidelines of the Asian Cooperation Dialogue meeting.",
+                  published="2004-06-21")
+    [meeting] = meetings(x)
+    assert names(x, meeting)["Raj Kumar"][1] != "CHN"
