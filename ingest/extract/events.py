@@ -334,9 +334,12 @@ def _face_to_face_discussion(ctx: ArticleContext, verb: Token) -> bool:
     unless the sentence says it was by phone, video or letter."""
     if _negated(verb) or _modal(verb) or _remote(ctx, verb.sent):
         return False
+    def person(t: Token) -> bool:  # "his Pakistani counterpart Shah Mahmood Qureshi": the name in apposition
+        return any((m := ctx.mention_at(x)) is not None and m.kind == ActorKind.PERSON
+                   for x in [t, *(c for c in t.children if c.dep_ in ("appos", "compound"))])
+
     def persons(token: Token) -> int:
-        return sum(1 for t in [token, *token.conjuncts]
-                   if (m := ctx.mention_at(t)) is not None and m.kind == ActorKind.PERSON)
+        return sum(1 for t in [token, *token.conjuncts] if person(t))
     named = sum(persons(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
     named += sum(persons(p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                  for p in c.children if p.dep_ == "pobj")

@@ -215,3 +215,10 @@ def test_a_round_of_talks_held_is_a_sitting_not_a_state_of_affairs(extracted):
                   published="2013-08-15")
     [meeting] = meetings(x)
     assert {p.actor for p in meeting.participants} == {"s:grc", "s:tur"}
+
+
+def test_a_person_and_his_counterpart_named_in_apposition_discussing_are_meeting(extracted):
+    x = extracted("Turkish Foreign Minister Ali Demir met Indian Foreign Minister Raj Kumar on Monday. Demir and his "
+                  "Pakistani counterpart Imran Aziz also discussed bilateral relations.", published="2021-03-30")
+    assert any({"Ali Demir", "Imran Aziz"} <= {a.name for a in x.actors if a.key in {p.actor for p in m.participants}}
+               for m in meetings(x))
