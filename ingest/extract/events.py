@@ -32,7 +32,7 @@ from ingest.extract.lexicon import (
 MEETING = "meeting"
 INTENT = "intent"
 INTENT_CAMEO = "036"
-LIGHT_VERBS = frozenset({"hold", "have", "begin", "start", "conduct", "attend", "open", "join", "resume", "chair",
+LIGHT_VERBS = frozenset({"hold", "have", "begin", "start", "conduct", "attend", "open", "join", "resume", "chair", "pay",
                          "host", "end", "continue", "participate", "take", "sit", "enter", "wrap", "conclude",
                          "convene", "engage", "co-chair", "stage", "organise", "organize", "boycott", "skip"})
 # verbs whose subject, placed "at/in/during the meeting", took part in it
@@ -247,6 +247,8 @@ def _lexical_trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
             return None  # "visiting Israeli Prime Minister X": the visit is the occasion, not another meeting
         if found.type == MEETING and not _verb_meeting_ok(ctx, token, lemma):
             return None
+        if lemma == "call" and calls_on(ctx, token) is not None:
+            return Trigger("call", "verb", MEETING, "042")  # "called on President X in Kabul": a visit
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in token.children):
             return Trigger("call", "verb", "appeal", "020")
         if lemma == "welcome" and _verb_meeting_ok(ctx, token, "greet"):
@@ -256,6 +258,8 @@ def _lexical_trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
             and len(token.sent) <= HEADLINE_LENGTH:
         return ctx.lexicon.verb_triggers.get(HEADLINE_FORMS[token.lower_])  # "Buhari hosts ...", tagged a noun
     if pos in ("NOUN", "PROPN"):
+        if lemma == "call" and courtesy_call(token):
+            return Trigger("call", "noun", MEETING, "042")  # "paid a courtesy call on the Prime Minister"
         found = ctx.lexicon.noun_triggers.get(token.lower_) or ctx.lexicon.noun_triggers.get(lemma)
         if found is None:
             return None
@@ -275,6 +279,27 @@ def _lexical_trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
 
 
 HEADLINE_LENGTH = 20  # tokens: a headline, not a sentence of the story
+
+
+def calls_on(ctx: ArticleContext, verb: Token) -> Token | None:
+    """"X called on President Y in Kabul": the person called on, when no "to" tells what Y was urged to do
+    ("called on Y to resign" is an appeal)."""
+    if any(t.tag_ == "TO" or t.dep_ in ("xcomp", "acl") and t.tag_ == "VB" for t in verb.subtree):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            m = ctx.mention_at(pobj)
+            if m is not None and m.kind == ActorKind.PERSON or ctx.lexicon.title_class(pobj.lemma_) is not None:
+                return pobj
+    return None
+
+
+def courtesy_call(token: Token) -> bool:
+    """"a courtesy call on X", "paid a call on X": a visit in person, not a telephone call."""
+    if token.lemma_.lower() != "call" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.lower_ == "courtesy" for c in token.children) or (
+        token.head.lemma_.lower() == "pay" and any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children))
 
 
 def _modifies_a_name(ctx: ArticleContext, token: Token) -> bool:
@@ -354,7 +379,7 @@ def _remote(ctx: ArticleContext, sent: Span) -> bool:
         ctx.memo["sentence at"] = {s.start: i for i, s in enumerate(sents)}
     n = ctx.memo["sentence at"].get(sent.start, 0)
     window = {*sents[max(0, n - 2):n + 1], *sents[:2]}
-    return any(t.lower_ in REMOTE_WORDS for s in window for t in s)
+    return any(t.lower_ in REMOTE_WORDS and not courtesy_call(t) for s in window for t in s)
 
 
 def carrier(token: Token) -> Token:

@@ -144,10 +144,10 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
             for o in objects:
                 role = Role.HOST if lemma == "visit" else Role.PARTICIPANT
                 _add(ctx, o, role, found, places_ok=lemma == "visit", partner=True)
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS | {"to"}):
-            if prep.lower_ == "to" and lemma not in ("talk", "speak"):
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS | {"to", "on"}):
+            if prep.lower_ == "to" and lemma not in ("talk", "speak") or prep.lower_ == "on" and lemma != "call":
                 continue
-            _add_objects(ctx, prep, Role.PARTICIPANT, found, partner=True)
+            _add_objects(ctx, prep, Role.HOST if prep.lower_ == "on" else Role.PARTICIPANT, found, partner=True)
         for prep in _misattached_partners(ctx, verb):
             _add_objects(ctx, prep, Role.PARTICIPANT, found, partner=True)
         return
@@ -157,6 +157,8 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
             _add_objects(ctx, c, Role.PARTICIPANT, found, partner=c.lower_ == "with")
         elif c.dep_ == "prep" and c.lower_ == "to" and trigger.lemma_ == "visit":
             _add_objects(ctx, c, Role.HOST, found, places_ok=True)
+        elif c.dep_ == "prep" and c.lower_ == "on" and trigger.lemma_ == "call":  # "a courtesy call on X"
+            _add_objects(ctx, c, Role.HOST, found, partner=True)
         elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and _names_state(ctx, c)):
             _add(ctx, c, Role.PARTICIPANT, found)
         elif c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":

@@ -222,3 +222,18 @@ def test_a_person_and_his_counterpart_named_in_apposition_discussing_are_meeting
                   "Pakistani counterpart Imran Aziz also discussed bilateral relations.", published="2021-03-30")
     assert any({"Ali Demir", "Imran Aziz"} <= {a.name for a in x.actors if a.key in {p.actor for p in m.participants}}
                for m in meetings(x))
+
+
+@pytest.mark.parametrize("text", [
+    "Japanese Foreign Minister Yumi Sato paid a courtesy call on Prime Minister Ram Thapa on Sunday.",
+    "Pakistani Foreign Minister Imran Aziz called on Afghan President Omar Zaheer in Kabul on Monday.",
+])
+def test_a_call_on_someone_in_person_is_a_visit(extracted, text):
+    [meeting] = meetings(extracted(text, published="2019-03-12"))
+    assert meeting.cameo == "042" and len(meeting.participants) == 2
+
+
+def test_a_call_on_someone_to_do_something_is_an_appeal(extracted):
+    x = extracted("Foreign Minister Imran Aziz called on President Omar Zaheer to resign on Monday.",
+                  published="2019-03-12")
+    assert not meetings(x)
