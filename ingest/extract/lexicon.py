@@ -85,6 +85,9 @@ FACILITY_NOUNS = frozenset({
     "foundation", "prize", "award", "bridge", "stadium", "hall", "palace", "museum", "library", "park",
     "station", "port", "harbour", "harbor", "base", "dam", "tower", "building", "hotel", "memorial", "tomb",
     "doctrine", "plan", "law", "act", "fund", "trust", "corporation", "company", "group", "prison",
+    # building words of other languages that English news keeps in names ("Rashtrapati Bhavan", "Dolmabahce
+    # Sarayi", "Palacio de la Moneda", "Qasr al-Watan")
+    "bhavan", "bhawan", "bhaban", "palacio", "palais", "palazzo", "saray", "sarayi", "qasr", "kasr", "schloss",
 })
 # nouns naming a person's premises: "<person>'s office" is a venue
 PREMISES = {"office": "office", "offices": "office", "home": "home", "house": "home", "residence": "residence",

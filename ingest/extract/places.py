@@ -393,7 +393,8 @@ def _host_of_gathering(token: Token, seen: set[int]) -> Found | None:
 
 SITE_WORDS = frozenset({"house", "palace", "ministry", "department", "hall", "building", "office", "centre", "center",
                         "hotel", "castle", "residence", "embassy", "parliament", "assembly", "chancellery",
-                        "headquarters", "guesthouse", "villa"})
+                        "headquarters", "guesthouse", "villa", "bhavan", "bhawan", "bhaban", "palacio", "palais",
+                        "palazzo", "saray", "sarayi", "qasr", "kasr", "schloss"})
 
 
 def _looks_like_site(span: Span) -> bool:

@@ -181,6 +181,9 @@ def _sole_state(ctx: ArticleContext) -> None:
             continue
         held = {other.country for other in persons if other.country and other is not record
                 and offices & {t.core.casefold() for t in other.titles}}
+        if len(named) == 1:  # "President X welcomed the Prime Minister of Italy": Italy is the guest's
+            held |= {other.country for other in persons if other.country and other is not record
+                     and any(t.cls in ACTING_CLASSES for t in other.titles)}
         free = named - held
         if len(free) == 1:
             record.country, record.country_evidence = free.pop(), "sole state"

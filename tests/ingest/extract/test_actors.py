@@ -160,3 +160,10 @@ def test_a_movement_is_a_group_and_a_delegation_from_it_takes_part_as_it(extract
     assert group.kind == "group"
     [meeting] = meetings(x)
     assert "National Liberation Front" in names(x, meeting)
+
+
+def test_a_palace_named_in_another_language_is_no_person(extracted):
+    x = extracted("The Palestinian President Omar Zaheer was received by President Raj Kumar and Prime Minister Anil "
+                  "Rao on Tuesday. in New Delhi. Omar Zaheer was received with ceremonial honours at Rashtrapati "
+                  "Bhavan.", published="2017-05-16")
+    assert "Rashtrapati Bhavan" not in {a.name for a in x.actors}

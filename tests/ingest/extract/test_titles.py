@@ -131,3 +131,9 @@ def test_an_office_and_comma_before_a_name_in_a_headline(extracted):
     x = extracted("Bello hosts South Africa's President, Nkosi at Aso Villa\n\nPresident Musa Bello on Wednesday "
                   "received Themba Nkosi.", published="2021-12-01")
     assert person(x, "Themba Nkosi").country == "ZAF"
+
+
+def test_the_one_state_named_is_the_guests_when_its_official_is_named(extracted):
+    x = extracted("President Ali Karimi officially welcomed the Prime Minister of Italy Marco Bianchi in Tehran on "
+                  "Tuesday.", published="2016-04-12")
+    assert person(x, "Ali Karimi").country is None
