@@ -26,6 +26,7 @@ from ingest.extract.coreference import refer
 from ingest.extract.events import Candidate
 from ingest.extract.lexicon import GATHERING_NOUNS, LOCATIVE_PREPS, OCCASION_NOUNS, PREMISES, fold
 from ingest.extract.participants import listed
+from ingest.when import MONTHS
 from ingest.extraction import PlaceMention
 
 SPECIFICITY = {LocationKind.VENUE: 0, LocationKind.DISTRICT: 1, LocationKind.CITY: 2, LocationKind.REGION: 3,
@@ -287,8 +288,8 @@ def _named(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]
         end += 1
     while start < end and doc[start].lower_ == "the":
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
-        end -= 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].lower_ in DANGLING):
+        end -= 1  # "the Ministry of Foreign Affairs of" + a state the tagger kept apart
     span = doc[start:end]
     if not len(span):
         return None
@@ -350,6 +351,7 @@ def _untagged_city(ctx: ArticleContext, token: Token, found: list[Found], seen: 
     return True
 
 
+DANGLING = frozenset({"of", "for", "and", "the", "in"})
 NAME_JOINS = frozenset({"-", "–", "—"})
 
 
@@ -481,10 +483,12 @@ def _dateline_in_text(ctx: ArticleContext) -> Span | None:
         if not words or end == sent.start or end >= sent.end:
             continue
         after = ctx.doc[end]
-        if after.text == ",":  # "SOCHI, Russia (Reuters) -"
+        if after.text == ",":  # "SOCHI, Russia (Reuters) -", "KATHMANDU, May 6:"
             k = end + 1
             while k < sent.end and k - end < 4 and ctx.doc[k].is_alpha and ctx.doc[k].text[:1].isupper():
                 k += 1
+            if k < sent.end and ctx.doc[k - 1].lower_.rstrip(".") in MONTHS and ctx.doc[k].like_num:
+                k += 1  # the day of a dated dateline
             if k >= sent.end:
                 continue
             after = ctx.doc[k]

@@ -20,7 +20,15 @@ from spacy.tokens import Token
 from graph_schema.model import ActorKind
 from ingest.extract.context import ActorRecord, ArticleContext, HeldTitle, Mention
 from ingest.extract.events import HEADLINE_FORMS
-from ingest.extract.lexicon import ACTING_CLASSES, BEAT_CLASSES, HONORIFIC, LOCATIVE_PREPS, fold, held_now
+from ingest.extract.lexicon import (
+    ACTING_CLASSES,
+    BEAT_CLASSES,
+    FACILITY_NOUNS,
+    HONORIFIC,
+    LOCATIVE_PREPS,
+    fold,
+    held_now,
+)
 
 POSSESSIVE = frozenset({"'s", "’s", "‘s", "'", "’", "‘"})
 LINKS = frozenset({"of", "to", "for", "at", "and", "-", "on"})
@@ -271,6 +279,8 @@ def _in_front(ctx: ArticleContext, record: ActorRecord, mention: Mention) -> Non
         if age:
             i -= age
             continue
+        if fold(doc[i].text) in FACILITY_NOUNS:
+            break  # "received at Cairo International Airport Turkish President X": the airport is no office
         if not _eligible_in_front(ctx, doc[i]):
             if portfolio >= PORTFOLIO_WORDS or not _portfolio_word(ctx, doc[i]):
                 break

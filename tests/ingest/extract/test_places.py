@@ -145,3 +145,15 @@ def test_a_small_town_named_like_a_word_is_no_place(extracted):
     x = extracted("Peres and Mubarak Hold Summit Meeting\n\nPeres and Mubarak met on Thursday.",
                   published="1986-09-12")
     assert all(p.name != "Summit" for p in x.places)
+
+
+def test_a_dated_dateline_in_the_text_is_where_the_article_was_filed(extracted):
+    x = extracted("KATHMANDU, May 6: Foreign Minister Ram Thapa and visiting Japanese Foreign Minister Yumi Sato held "
+                  "bilateral talks on Sunday.", published="2024-05-06")
+    assert chain(x, x.dateline)[0] == ("Kathmandu", "city")
+
+
+def test_a_venue_name_cut_before_its_state_loses_the_dangling_word(extracted):
+    x = extracted("On Wednesday, Pakistani Foreign Minister Imran Aziz met Tajik Foreign Minister Ali Rahimov at the "
+                  "Ministry of Foreign Affairs of Tajikistan.", published="2021-08-25")
+    assert all(not p.name.endswith(" of") for p in x.places)

@@ -137,3 +137,9 @@ def test_the_one_state_named_is_the_guests_when_its_official_is_named(extracted)
     x = extracted("President Ali Karimi officially welcomed the Prime Minister of Italy Marco Bianchi in Tehran on "
                   "Tuesday.", published="2016-04-12")
     assert person(x, "Ali Karimi").country is None
+
+
+def test_an_airport_before_an_office_is_no_part_of_it(extracted):
+    x = extracted("Today, President Omar Zaheer received at Cairo International Airport Turkish President Ali Demir.",
+                  published="2024-02-14")
+    assert [t.title for t in person(x, "Ali Demir").titles] == ["Turkish President"]
