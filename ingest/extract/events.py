@@ -319,9 +319,15 @@ def misparsed_as_adjective(verb: Token) -> bool:
 
 
 def verb_objects(verb: Token) -> list[Token]:
-    """What a verb acts on: its objects, or the noun a misparsed past tense hangs on."""
+    """What a verb acts on: its objects, or the noun a misparsed past tense hangs on, or a person the parser
+    hung on a place phrase before it ("received at Cairo Airport Turkish President X": the object comes last)."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return [verb.head] if not objects and misparsed_as_adjective(verb) else objects
+    if objects:
+        return objects
+    if misparsed_as_adjective(verb):
+        return [verb.head]
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("at", "in")
+            for p in prep.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON"]
 
 
 def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:

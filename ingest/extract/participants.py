@@ -140,6 +140,7 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
                 root = verb.sent.root
                 if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i:
                     _add(ctx, root, subject_role, found)
+            if not objects and lemma in HOSTING | {"meet"}:
                 objects = verb_objects(verb)
             for o in objects:
                 role = Role.HOST if lemma == "visit" else Role.PARTICIPANT

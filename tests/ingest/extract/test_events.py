@@ -237,3 +237,10 @@ def test_a_call_on_someone_to_do_something_is_an_appeal(extracted):
     x = extracted("Foreign Minister Imran Aziz called on President Omar Zaheer to resign on Monday.",
                   published="2019-03-12")
     assert not meetings(x)
+
+
+def test_a_guest_named_after_the_place_of_the_welcome_is_still_received(extracted):
+    x = extracted("Today, President Omar Zaheer and his spouse received at Cairo International Airport Turkish "
+                  "President Ali Demir and his spouse.", published="2024-02-14")
+    [meeting] = meetings(x)
+    assert len(meeting.participants) == 2
