@@ -217,6 +217,12 @@ def _looks_like_person(ctx: ArticleContext, ent: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and ctx.lexicon.title_class(before.text) not in (None, HONORIFIC):
         return True  # "Foreign Minister <name>"
+    if before is not None and before.text == "," and span.end < len(doc) and doc[span.end].text in (",", "."):
+        for t in reversed(doc[max(0, span.start - 9):span.start - 1]):
+            if t.text in (",", ".", ";") or t.pos_ in ("VERB", "AUX"):
+                break
+            if ctx.lexicon.title_class(t.text) not in (None, HONORIFIC):
+                return True  # "the visiting Minister for Foreign Affairs of Japan, <name>,"
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         for t in doc[span.end + 1:min(len(doc), span.end + 9)]:
             if t.text in (",", ".", ";") or t.pos_ in ("VERB", "AUX"):

@@ -485,8 +485,8 @@ def _record(ctx: ArticleContext, record: ActorRecord, office: Office, end_name: 
                 m = ctx.mention_at(j)
                 if m is None or not m.key:
                     continue
-                if m.kind == ActorKind.STATE and link == "of" and country is None:
-                    country, of = m.country, m.key
+                if m.kind == ActorKind.STATE and (link == "of" or doc[m.start - 1].lower_ == "of") and country is None:
+                    country, of = m.country, m.key  # "Minister for Foreign Affairs of Japan" too
                 elif m.kind in BODIES:
                     of = of or m.key
                     if m.country and country is None:

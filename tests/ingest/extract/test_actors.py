@@ -167,3 +167,10 @@ def test_a_palace_named_in_another_language_is_no_person(extracted):
                   "Rao on Tuesday. in New Delhi. Omar Zaheer was received with ceremonial honours at Rashtrapati "
                   "Bhavan.", published="2017-05-16")
     assert "Rashtrapati Bhavan" not in {a.name for a in x.actors}
+
+
+def test_a_name_after_an_office_and_a_comma_is_a_person_though_tagged_a_body(extracted):
+    x = extracted("KATHMANDU, May 6: Deputy Prime Minister and Minister for Foreign Affairs Narayankaji Shrestha and "
+                  "visiting Minister for Foreign Affairs of Japan, Kamikawa Yoko, held bilateral talks on Sunday.",
+                  published="2024-05-06")
+    assert {a.kind for a in x.actors if a.name == "Kamikawa Yoko"} == {"person"}

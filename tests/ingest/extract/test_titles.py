@@ -143,3 +143,9 @@ def test_an_airport_before_an_office_is_no_part_of_it(extracted):
     x = extracted("Today, President Omar Zaheer received at Cairo International Airport Turkish President Ali Demir.",
                   published="2024-02-14")
     assert [t.title for t in person(x, "Ali Demir").titles] == ["Turkish President"]
+
+
+def test_the_state_after_an_offices_portfolio_is_its_state(extracted):
+    x = extracted("The Minister for Foreign Affairs of Japan, Taro Sato, held talks with Chinese envoy Li Wei in "
+                  "Kathmandu on Sunday, Nepalese officials said.", published="2024-05-06")
+    assert person(x, "Taro Sato").country == "JPN"
