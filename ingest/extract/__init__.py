@@ -151,5 +151,5 @@ def _keep_person(record) -> bool:
     if record.titles:
         return True
     if len(coreference.name_parts(record.name)) < 2:
-        return False
+        return record.roles > 0 and len(record.mentions) >= 2  # "Reagan met Kohl ... Kohl and Reagan discussed"
     return record.roles > 0 or len(record.mentions) >= 2

@@ -405,6 +405,7 @@ def carrier(token: Token) -> Token:
     return token
 
 
+SITTING_SPANS = frozenset({"day", "hour"})
 NAMING_VERBS = frozenset({"describe", "call", "term", "characterize", "characterise", "dub", "label"})
 
 
@@ -423,6 +424,10 @@ def frame_noun(token: Token) -> Token:
     """The noun that stands in the clause for a meeting word: "round" in "held a second round of talks"."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ROUND_NOUNS:
         return token.head.head
+    span = token.head.head  # "opened two days of talks", "held five hours of talks": a sitting's length
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and span.lemma_.lower() in SITTING_SPANS \
+            and span.dep_ == "dobj" and span.head.lemma_.lower() in LIGHT_VERBS:
+        return span
     return token
 
 

@@ -464,9 +464,18 @@ def bilateral(takers: list[Taking], ctx: ArticleContext) -> list[list[Taking]]:
     visitors = [t for t in takers if not t.partner]
     if not visitors and len(partners) >= 2:
         return [[p] for p in partners]  # "the mission met A and B": A and B did not meet each other
-    if len(partners) < ROUND_OF_CALLS or not visitors:
+    if not (len(partners) >= ROUND_OF_CALLS or len(partners) >= 2 and _separately(takers)) or not visitors:
         return [takers]
     return [[*visitors, p] for p in partners]
+
+
+def _separately(takers: list[Taking]) -> bool:
+    """"Reagan also met separately Friday with Kohl and Nakasone": a meeting with each."""
+    spans = [t.span for t in takers if t.span is not None]
+    if not spans:
+        return False
+    sent = spans[0].sent
+    return any(t.lower_ in ("separately", "individually") and t.dep_ == "advmod" for t in sent)
 
 
 def officials_for_states(ctx: ArticleContext, takers: list[Taking]) -> list[Taking]:

@@ -40,3 +40,9 @@ def test_every_reference_points_at_a_mention_of_the_article_and_every_quote_at_i
         assert document.text[e.evidence.start:e.evidence.end] == e.evidence.quote
         for part in e.participants:
             assert part.actor in actors and (part.represents is None or part.represents in actors)
+
+
+def test_a_lone_surname_that_takes_part_and_recurs_is_kept(extracted):
+    x = extracted("In New York, Baker met separately Friday with German Chancellor Eva Brandt and Japanese Prime "
+                  "Minister Ken Sato. Brandt and Baker discussed trade.", published="1985-10-26")
+    assert "Baker" in {a.name for a in x.actors if a.kind == "person"}

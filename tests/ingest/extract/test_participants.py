@@ -189,3 +189,12 @@ def test_officials_met_at_a_summit_in_a_third_country_act_for_no_host(extracted)
                   published="2004-06-21")
     [meeting] = meetings(x)
     assert names(x, meeting)["Raj Kumar"][1] != "CHN"
+
+
+def test_met_separately_with_two_is_a_meeting_with_each(extracted):
+    x = extracted("President Tom Baker also met separately Friday with German Chancellor Eva Brandt and Japanese Prime "
+                  "Minister Ken Sato.", published="1985-10-26")
+    assert sorted(len(m.participants) for m in meetings(x)) == [2, 2]
+    x = extracted("Foreign Ministers Ali Demir and Nikos Pappas met separately before the leaders' meeting.",
+                  published="1985-10-26")
+    assert [len(m.participants) for m in meetings(x) if m.participants] == [2]  # "the leaders' meeting" aside
