@@ -101,3 +101,10 @@ def test_the_lead_sentence_names_the_day_of_the_news(extracted):
     assert x.lead_day == "1987-04-05"
     assert extracted("Leaders clash on trade\n\nBaker and Roy met at a summit in Ottawa.",
                      published="1987-04-06").lead_day is None
+
+
+def test_a_sitting_measured_in_days_is_dated_by_its_verb(extracted):
+    x = extracted("MOSCOW — Foreign Minister Tom Baker and Soviet Foreign Minister Ivan Petrov opened two days of talks "
+                  "Sunday that could lay the foundation for a summit.", published="1988-02-22")
+    [meeting] = meetings(x)
+    assert meeting.date == "1988-02-21"
