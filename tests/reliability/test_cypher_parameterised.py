@@ -27,6 +27,10 @@ REVIEWED = {
     ("graph_schema/stores/neo4j/store.py", "match"): "from event_filter: fixed fragments chosen by which filters are set",
     ("graph_schema/stores/neo4j/reads.py", "start"): "event_filter: one of five fixed MATCH fragments",
     ("graph_schema/stores/neo4j/reads.py", "where"): "event_filter: a list of fixed condition fragments",
+    ("graph_schema/stores/neo4j/reads.py", "key"): "a property name from the fixed tables of the key-paged queries",
+    ("graph_schema/stores/neo4j/reads.py", "rep_key"): "a property name from ACTOR_EVENTS_PAGE's fixed table",
+    ("graph_schema/stores/neo4j/reads.py", "total"): "a fixed Cypher fragment or property name from the key-paged "
+                                                       "queries' tables",
 }
 
 
