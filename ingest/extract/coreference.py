@@ -418,23 +418,32 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
     countries |= listed
     if _unnamed_before(ctx, token, accepted):
         return []
-    found = []
-    for record in ctx.actors.values():
-        if record.kind != ActorKind.PERSON or not record.mentions:
-            continue
-        if not listed and record.mentions[0].start >= token.i:
-            continue  # a description refers back, unless it lists the states
-        units = {_same(u) for title in record.titles for u in office_units(ctx, title.text)}
-        if not units & accepted:
-            continue
-        if required and not any(all(w in fold(title.text) for w in required) for title in record.titles):
-            continue
-        if countries and record.country not in countries:
-            continue
-        found.append(record.key)
+    def holders(ahead: int) -> list[str]:
+        found = []
+        for record in ctx.actors.values():
+            if record.kind != ActorKind.PERSON or not record.mentions:
+                continue
+            if not listed and not record.mentions[0].start < token.i + ahead:
+                continue  # a description refers back, unless it lists the states
+            units = {_same(u) for title in record.titles for u in office_units(ctx, title.text)}
+            if not units & accepted:
+                continue
+            if required and not any(all(w in fold(title.text) for w in required) for title in record.titles):
+                continue
+            if countries and record.country not in countries and not (ahead and record.country is None):
+                continue
+            found.append(record.key)
+        return found
+
+    found = holders(0)
+    if not found and countries and wanted == 1:  # "met Monday with the Soviet foreign minister. ... Foreign
+        found = holders(NAMED_SOON)              # Minister Eduard A. Shevardnadze": named in the next lines
     if listed and len({ctx.actors[k].country for k in found}) != len(found):
         return []
     return found if len(found) == wanted else []
+
+
+NAMED_SOON = 60  # tokens after a description within which the person it describes may first be named
 
 
 def _unnamed_before(ctx: ArticleContext, token: Token, accepted: set[str]) -> bool:

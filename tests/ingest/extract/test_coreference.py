@@ -107,3 +107,12 @@ def test_a_state_and_an_office_without_an_article_is_that_states_office_holder(e
     x = extracted("President Anita Rao received Angola's President Joao Manuel Lourenco at the palace on Saturday. "
                   "Earlier, Foreign Minister Vikram Shah had also met with Angolan President during his state visit.")
     assert any({"Vikram Shah", "Joao Manuel Lourenco"} <= set(names(x, m)) for m in meetings(x))
+
+
+def test_a_description_may_name_the_person_named_just_after_it(extracted):
+    x = extracted("MOSCOW -- Secretary of State Tom Baker met Monday with the Soviet foreign minister for more than "
+                  "seven hours. A spokesman said the meetings between Baker and Foreign Minister Ivan Petrov had been "
+                  "serious.", published="1987-04-14")
+    first = min(meetings(x), key=lambda m: m.evidence.start)
+    names = {a.key: a.name for a in x.actors}
+    assert {names[p.actor] for p in first.participants} >= {"Tom Baker", "Ivan Petrov"}
