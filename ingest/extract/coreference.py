@@ -198,7 +198,7 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
     if lower in PERSONAL_PRONOUNS:
         key = antecedent(ctx, token)
         return [key] if key else []
-    if _bare_pair(token):
+    if _bare_pair(token) or _they_meeting(ctx, token):
         return last_pair(ctx, token)
     if token.pos_ in ("NOUN", "PROPN"):
         holder = _name_ending_the_office(ctx, token)
@@ -286,6 +286,15 @@ def _bare_pair(token: Token) -> bool:
     if token.lower_ not in PAIR_WORDS or token.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "conj"):
         return False
     return token.lower_ == "both" or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _they_meeting(ctx: ArticleContext, token: Token) -> bool:
+    """"X met Y ... They exchanged views on Sunday": "they" as the subject of a meeting verb is the pair
+    named last."""
+    if token.lower_ != "they" or token.dep_ != "nsubj":
+        return False
+    trigger = ctx.lexicon.verb_triggers.get(token.head.lemma_.lower())
+    return trigger is not None and trigger.type == "meeting"
 
 
 def _counted_as_two(token: Token) -> bool:

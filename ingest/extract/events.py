@@ -274,6 +274,10 @@ def _lexical_trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
             return None
         if lemma == "discussion" and _remote(ctx, token.sent):
             return None  # "discussions by phone"
+        governor = token.head
+        if token.dep_ == "dobj" and governor.tag_ == "VBG" and governor.dep_ == "pcomp" \
+                and governor.head.lower_ in TOPIC_PREPS:
+            return None  # "exchanged views on holding peace talks": a topic, not another meeting
         return found
     return None
 
@@ -345,6 +349,9 @@ def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
         return not any(c.dep_ == "dobj" and _not_a_party(ctx, c) for c in token.children)
     if lemma == "discuss":
         return _face_to_face_discussion(ctx, token)
+    if lemma == "exchange":  # "they exchanged views", never "exchanged prisoners" or "exchanged fire"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_WORDS for c in token.children) \
+            and not _remote(ctx, token.sent)
     if lemma == "talk":
         return not any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in token.children) or any(
             c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
@@ -405,6 +412,8 @@ def carrier(token: Token) -> Token:
     return token
 
 
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+EXCHANGED_WORDS = frozenset({"view", "views", "idea", "ideas", "opinion", "opinions"})
 SITTING_SPANS = frozenset({"day", "hour"})
 NAMING_VERBS = frozenset({"describe", "call", "term", "characterize", "characterise", "dub", "label"})
 

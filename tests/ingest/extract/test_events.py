@@ -244,3 +244,18 @@ def test_a_guest_named_after_the_place_of_the_welcome_is_still_received(extracte
                   "President Ali Demir and his spouse.", published="2024-02-14")
     [meeting] = meetings(x)
     assert len(meeting.participants) == 2
+
+
+def test_they_exchanged_views_is_the_pair_named_before_meeting(extracted):
+    x = extracted("President Omar Zaheer has met with visiting U.S. special envoy Tom Baker, the palace said on "
+                  "Monday. They exchanged views on Sunday at the Presidential Palace on holding peace talks.",
+                  published="2018-10-08")
+    dated = [m for m in meetings(x) if m.date]
+    assert [(m.date, len(m.participants)) for m in dated] == [("2018-10-07", 2)]
+    assert not any(m.under_way for m in meetings(x))  # "on holding peace talks" is a topic
+
+
+def test_exchanging_prisoners_or_fire_is_no_meeting(extracted):
+    x = extracted("Greek Prime Minister Nikos Pappas and Turkish President Ali Demir exchanged prisoners on Sunday.",
+                  published="2018-10-08")
+    assert not meetings(x)
