@@ -44,6 +44,8 @@ def find_mentions(ctx: ArticleContext) -> None:
         label = ent.label_
         if news_outlet(ent.text):
             continue  # "(ANI)", "NNN-XINHUA", "Follow Sputnik", "NP News": who reports, never who acts
+        if ent.text.count("(") != ent.text.count(")"):
+            continue  # "Islamabad (Staff Report": a dateline's credit cut in half, no actor
         if label == "PERSON":
             for piece in _pieces(ent):
                 _person(ctx, piece)

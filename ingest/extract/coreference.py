@@ -444,9 +444,13 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
             found.append(record.key)
         return found
 
+    bodies = [m for c in token.children if (m := ctx.mention_at(c)) and m.kind in (ActorKind.ORGANIZATION,
+                                                                                   ActorKind.GROUP)]
     found = holders(0)
-    if not found and countries and wanted == 1:  # "met Monday with the Soviet foreign minister. ... Foreign
-        found = holders(NAMED_SOON)              # Minister Eduard A. Shevardnadze": named in the next lines
+    if not found and (countries or bodies) and wanted == 1 and dets & DEFINITE:
+        # "met Monday with the Soviet foreign minister. ... Foreign Minister Eduard A. Shevardnadze", "The UN
+        # envoy for Syria held talks ... Norwegian diplomat Geir Pedersen": named in the next lines
+        found = holders(NAMED_SOON)
     if listed and len({ctx.actors[k].country for k in found}) != len(found):
         return []
     return found if len(found) == wanted else []

@@ -174,3 +174,10 @@ def test_a_name_after_an_office_and_a_comma_is_a_person_though_tagged_a_body(ext
                   "visiting Minister for Foreign Affairs of Japan, Kamikawa Yoko, held bilateral talks on Sunday.",
                   published="2024-05-06")
     assert {a.kind for a in x.actors if a.name == "Kamikawa Yoko"} == {"person"}
+
+
+def test_a_credit_cut_in_half_by_the_tagger_is_no_actor(extracted):
+    x = extracted("Islamabad (Staff Report) US Special Representative for Afghanistan reconciliation Tom Baker arrived "
+                  "in Islamabad on Thursday to hold delegation-level talks regarding Afghan peace process.",
+                  published="2019-01-17")
+    assert not any("(" in a.name for a in x.actors)

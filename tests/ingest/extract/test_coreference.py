@@ -116,3 +116,12 @@ def test_a_description_may_name_the_person_named_just_after_it(extracted):
     first = min(meetings(x), key=lambda m: m.evidence.start)
     names = {a.key: a.name for a in x.actors}
     assert {names[p.actor] for p in first.participants} >= {"Tom Baker", "Ivan Petrov"}
+
+
+def test_an_envoy_of_a_body_may_be_named_just_after(extracted):
+    x = extracted("DAMASCUS (AFP) - The UN envoy for Syria held talks Sunday in Damascus with Foreign Minister Ali "
+                  "Hassan. 'We have had very detailed discussions,' Norwegian diplomat Lars Berg told reporters.",
+                  published="2019-04-15")
+    first = min(meetings(x), key=lambda m: m.evidence.start)
+    names = {a.key: a.name for a in x.actors}
+    assert {names[p.actor] for p in first.participants} >= {"Ali Hassan", "Lars Berg"}
