@@ -83,6 +83,10 @@ def country(alpha3: str) -> Country | None:
     return _index().countries.get(alpha3.strip().upper()) if alpha3 else None
 
 
+LOOKUPS_KEPT = 1 << 16  # names looked up again and again across a batch
+
+
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def country_by_name(text: str) -> Country | None:
     """The country a name stands for: "Iran", "the United States", "U.S.", "Britain", "Holland"."""
     index = _index()
@@ -113,6 +117,7 @@ def _name_first_words() -> frozenset[str]:
                       "socialist", "arab", "federative", "plurinational", "bolivarian"})
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def country_by_demonym(text: str) -> Country | None:
     """The country of a demonym: "Iranian", "Americans", "British", "Saudi"."""
     index = _index()
@@ -129,6 +134,7 @@ def as_of(alpha3: str, day: str | None) -> str:
     return alpha3
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def country_by_capital(text: str) -> Country | None:
     """The country whose capital this is ("Tehran", "Washington"): for a capital standing for its government."""
     index = _index()
@@ -136,6 +142,7 @@ def country_by_capital(text: str) -> Country | None:
     return index.countries.get(code) if code else None
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def find_place(text: str, country: str | None = None) -> Place | None:
     """The place a name stands for: a country, a US state, a region or a city of 15,000 people or more.
 
@@ -159,9 +166,16 @@ def find_place(text: str, country: str | None = None) -> Place | None:
     return Place(name, LocationKind(kind), code, lat, lon, geonameid, population)
 
 
+def forget() -> None:
+    """Drop the loaded index and every remembered look-up, so the next look-up loads the index again."""
+    for cached in (_index, country_by_name, country_by_demonym, country_by_capital, find_place, _lookup_key,
+                   _name_first_words):
+        cached.cache_clear()
+
+
 def load_seconds() -> float:
     """Time to (re)load the index in this process, for benchmarks: it clears the in-process cache."""
-    _index.cache_clear()
+    forget()
     start = time.perf_counter()
     _index()
     return time.perf_counter() - start
@@ -179,6 +193,7 @@ def _fold(text: str) -> str:
     return text.removeprefix("the ")
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def _lookup_key(text: str) -> str | None:
     """The folded key for a text that may name something: it must start with a capital letter."""
     stripped = re.sub(r"^(?:the|The|THE)\s+", "", (text or "").strip())

@@ -169,11 +169,11 @@ def test_person_like_and_lowercase_words_are_not_places(text: str) -> None:
 
 def test_index_is_cached_on_disk_and_reloaded_without_building(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("DIPLOGRAPH_CACHE_DIR", str(tmp_path))
-    gazetteer._index.cache_clear()
+    gazetteer.forget()
     try:
         first = find_place("Baghdad")
         assert list(tmp_path.glob("gazetteer-*.pickle"))
-        gazetteer._index.cache_clear()
+        gazetteer.forget()
 
         def no_build():
             raise AssertionError("the index was built again")
@@ -182,17 +182,17 @@ def test_index_is_cached_on_disk_and_reloaded_without_building(tmp_path, monkeyp
         assert find_place("Baghdad") == first
         assert code(country_by_name("U.S.")) == "USA"
     finally:
-        gazetteer._index.cache_clear()
+        gazetteer.forget()
 
 
 def test_a_corrupt_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("DIPLOGRAPH_CACHE_DIR", str(tmp_path))
     (tmp_path / f"gazetteer-{gazetteer._fingerprint()}.pickle").write_bytes(b"not a pickle")
-    gazetteer._index.cache_clear()
+    gazetteer.forget()
     try:
         assert code(country_by_name("Iran")) == "IRN"
     finally:
-        gazetteer._index.cache_clear()
+        gazetteer.forget()
 
 
 def test_a_capital_is_the_city_of_that_name_before_one_that_lists_it_as_another_name():
