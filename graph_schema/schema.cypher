@@ -47,3 +47,7 @@ CREATE INDEX met_key IF NOT EXISTS FOR ()-[r:MET]-() ON (r.key);
 // An actor's timeline (events of any type) paged the same way as its meetings, from keys on every participation.
 CREATE INDEX participation_event_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.event_key);
 CREATE INDEX participation_event_rep_key IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.event_rep_key);
+
+// A state's representatives and the states a person represented, paged the same way (most events first).
+CREATE INDEX has_representative_key IF NOT EXISTS FOR ()-[r:HAS_REPRESENTATIVE]-() ON (r.key);
+CREATE INDEX represented_state_key IF NOT EXISTS FOR ()-[r:REPRESENTED_STATE]-() ON (r.key);

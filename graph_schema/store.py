@@ -151,6 +151,50 @@ class RepresentationPage:
     actors: dict[str, ActorName] = field(default_factory=dict)
 
 
+@dataclass(slots=True)
+class RepresentationGroup:
+    """A person who represented a state (or a state a person represented): at how many events, the first and
+    last date, the events in date order."""
+
+    actor: str
+    events: int
+    first: str | None
+    last: str | None
+    event_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RepresentationGroupPage:
+    """One page of `representation_groups`, with how many there are in all."""
+
+    items: list[RepresentationGroup]
+    total: int
+    offset: int
+    limit: int
+
+
+def representation_groups(found: list[Representation], by: str) -> list[RepresentationGroup]:
+    """`found` grouped by its persons (`by` "person") or states, most events first, then by id."""
+    groups: dict[str, dict[str, str | None]] = {}
+    for r in found:
+        groups.setdefault(getattr(r, by), {})[r.event] = r.date
+    out = []
+    for actor, events in groups.items():
+        dates = [d for d in events.values() if d]
+        out.append(RepresentationGroup(actor, len(events), min(dates, default=None), max(dates, default=None),
+                                       list(events)))
+    return sorted(out, key=lambda g: counterpart_order(g.events, g.actor))
+
+
+def group_page(found: list[RepresentationGroup], offset: int, limit: int,
+               after: CounterpartPosition | None) -> RepresentationGroupPage:
+    """A slice of `found` (in `counterpart_order`), after `after` found by bisection."""
+    offset, limit = max(offset, 0), max(limit, 0)
+    start = offset if after is None else offset + bisect.bisect_right(
+        found, counterpart_order(*after), key=lambda g: counterpart_order(g.events, g.actor))
+    return RepresentationGroupPage(found[start:start + limit], len(found), offset, limit)
+
+
 def representation_page(found: list[Representation], offset: int, limit: int,
                         actor_names: Callable[[list[str]], dict[str, ActorName]],
                         after: RepresentationPosition | None = None) -> RepresentationPage:
@@ -360,6 +404,14 @@ class GraphStore(ABC):
         total and the names of the persons and states on the page, in one read where the store can."""
         return representation_page(self.representations(state=state, person=person), offset, limit, self.actor_names,
                                    after)
+
+    def representation_group_page(self, actor_id: str, by: str, offset: int = 0, limit: int = 50,
+                                  after: CounterpartPosition | None = None) -> RepresentationGroupPage:
+        """Who represented the state `actor_id` (`by` "person"), or whom the person `actor_id` represented (`by`
+        "state"): each with its events, most events first, then by id; a page of them after `after`. Stores
+        keep these summaries (issue 16) instead of grouping all of a state's representations per request."""
+        found = self.representations(**{"state" if by == "person" else "person": actor_id})
+        return group_page(representation_groups(found, by), offset, limit, after)
 
     @abstractmethod
     def conflicts(self, subject: str) -> list[Conflict]: ...

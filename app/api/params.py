@@ -1,10 +1,8 @@
 """Query parameters shared by the routes: event filters and paging."""
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from fastapi import Depends, Query
 
@@ -12,8 +10,6 @@ from app.api import cursors
 from app.api.deps import SettingsDep, page_limit
 from app.schemas.common import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, IsoDate
 from graph_schema.store import EventQuery
-
-T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -88,14 +84,3 @@ EventFiltersDep = Annotated[EventFilters, Depends(event_filters)]
 
 def next_offset(offset: int, limit: int, total: int) -> int | None:
     return offset + limit if offset + limit < total else None
-
-
-def page_of(items: list[T], paging: Paging, kind: str, position: Callable[[T], tuple[Any, ...]]) -> dict[str, Any]:
-    """A slice of a complete answer (in the order of `position`, each item's place in it), after the cursor if
-    any, with the paging fields of `Paginated`."""
-    after, start = paging.after(kind), paging.offset
-    if after is not None:
-        start += bisect.bisect_right(items, after, key=position)  # type: ignore[type-var]
-    page = items[start:start + paging.limit]
-    return {"items": page, "total": len(items), "offset": paging.offset, "limit": paging.limit,
-            **paging.links(kind, len(page), len(items), position(page[-1]) if page else None)}

@@ -1,9 +1,10 @@
-"""Who met whom, per actor: the summary behind an actor's counterparts (issue 16).
+"""Who met whom, and who represented whom, per actor: the summaries behind an actor's counterparts, a state's
+representatives and the states a person represented (issue 16).
 
-Both stores answer `counterparts` from it: Neo4j writes it with the actor's
-facts (one `MET` relationship per counterpart, keyed in listing order), the
-embedded store builds an actor's on first read. Made from the meetings alone,
-so whatever writes the meetings keeps it exact.
+Both stores answer from them: Neo4j writes them with the actor's facts (one
+relationship per counterpart, representative or state, keyed in listing
+order), the embedded store builds an actor's on first read. Made from the
+events alone, so whatever writes the events keeps them exact.
 """
 from __future__ import annotations
 
@@ -51,6 +52,28 @@ def met_by(actor: str, meetings: Iterable[Meeting]) -> list[Met]:
         for other in set(actors) - {actor}:
             by_other[other].append((event, date))
     return _summaries(by_other)
+
+
+def groups_by(shared: Iterable[tuple[str, str, str, str | None]]) -> dict[str, list[Met]]:
+    """(owner, other, event, date) rows -> each owner's others with the events they share (each once), most
+    events first: a state's representatives, or the states a person represented."""
+    by_owner: dict[str, dict[str, dict[str, str | None]]] = defaultdict(lambda: defaultdict(dict))
+    for owner, other, event, date in shared:
+        by_owner[owner][other][event] = date
+    return {owner: _summaries({other: [(e, d) for e, d in events.items()] for other, events in by_other.items()})
+            for owner, by_other in by_owner.items()}
+
+
+def representatives(graph: Graph) -> dict[str, list[Met]]:
+    """Per state (or body), who represented it, at which events."""
+    return groups_by((p.represents, p.actor, e.id, e.date) for e in graph.events.values() for p in e.participants
+                     if p.represents)
+
+
+def represented(graph: Graph) -> dict[str, list[Met]]:
+    """Per person, whom they represented, at which events."""
+    return groups_by((p.actor, p.represents, e.id, e.date) for e in graph.events.values() for p in e.participants
+                     if p.represents)
 
 
 def graph_meetings(graph: Graph) -> Iterator[Meeting]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import copy
+import dataclasses
 import fcntl
 import functools
 import hashlib
@@ -72,12 +73,16 @@ from graph_schema.store import (
     InvalidGraph,
     Page,
     Representation,
+    RepresentationGroup,
+    RepresentationGroupPage,
     RepresentationPage,
     RepresentationPosition,
     StoreError,
     StoreUnavailable,
     WriteStats,
     counterpart_order,
+    group_page,
+    representation_groups,
     representation_page,
 )
 from graph_schema.stores import actor_search
@@ -170,6 +175,7 @@ class _State:
         self._stored_prints = prints
         self._actor_ranks: dict[tuple[str, bool], array[int]] = {}
         self._counterparts: dict[str, list[Met]] = {}
+        self._groups: dict[tuple[str, str], list[RepresentationGroup]] = {}
 
     @classmethod
     def empty(cls) -> _State:
@@ -256,6 +262,16 @@ class _State:
             with collector_paused(long_lived=True):
                 found = self._counterparts[actor] = met_by(actor, (
                     (i, events[i]["date"], [p["actor"] for p in events[i]["participants"]]) for i in met))
+        return found
+
+    def groups_of(self, actor: str, by: str) -> list[RepresentationGroup]:
+        """A state's representatives (`by` "person") or the states a person represented, grouped on first use
+        and kept with this loaded graph, like `counterparts_of`."""
+        found = self._groups.get((actor, by))
+        if found is None:
+            of = self.representations_of.get(("state" if by == "person" else "person", actor), [])
+            with collector_paused(long_lived=True):
+                found = self._groups[actor, by] = representation_groups(of, by)
         return found
 
     @_index
@@ -714,6 +730,12 @@ class EmbeddedStore(GraphStore):
         if state is not None:
             return current.representations_of.get(("state", state), [])
         return current.representations
+
+    def representation_group_page(self, actor_id: str, by: str, offset: int = 0, limit: int = 50,
+                                  after: CounterpartPosition | None = None) -> RepresentationGroupPage:
+        page = group_page(self._current().groups_of(actor_id, by), offset, limit, after)
+        page.items = [dataclasses.replace(g, event_ids=list(g.event_ids)) for g in page.items]  # kept: not the caller's
+        return page
 
     def conflicts(self, subject: str) -> list[Conflict]:
         return copy.deepcopy(self._current().conflicts_about.get(subject, []))

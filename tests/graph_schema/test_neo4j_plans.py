@@ -20,6 +20,7 @@ from graph_schema.stores.neo4j import Neo4jStore
 from graph_schema.stores.neo4j.reads import (
     ACTOR_EVENTS_PAGE,
     COUNTERPART_KEYED_PAGE,
+    GROUP_KEYED_PAGE,
     REPRESENTATION_KEYED_PAGE,
     actor_meetings,
 )
@@ -109,6 +110,19 @@ def test_a_busy_actors_counterpart_page_is_a_range_seek(busy) -> None:
                                                              "to": key_end(actor)})
         _assert_paged(operators, f"counterparts of {actor} from {start!r}")
         assert any("IndexSeekByRange" in name for name, _, _ in operators)
+
+
+def test_a_busy_states_representatives_page_is_a_range_seek(busy) -> None:
+    """The busiest state has over 100 representations: its representatives page reads only its page."""
+    store, _, _, state, person, _ = busy
+    for actor, by in ((state, "person"), (person, "state")):
+        whole = store.representation_group_page(actor, by, limit=1000).items
+        deep = whole[len(whole) // 2]
+        for start in (meeting_prefix(actor), counterpart_key(actor, deep.events, deep.actor)):
+            operators = _profile(store, GROUP_KEYED_PAGE[by], {"id": actor, "offset": 0, "limit": PAGE,
+                                                               "from": start, "to": key_end(actor)})
+            _assert_paged(operators, f"representation groups of {actor} by {by} from {start!r}")
+            assert any("IndexSeekByRange" in name for name, _, _ in operators)
 
 
 def test_a_busy_actors_timeline_page_is_a_range_seek(busy) -> None:

@@ -562,6 +562,12 @@ def test_a_walk_by_cursor_is_the_whole_order(store: GraphStore) -> None:
         assert walked == whole_counterparts
     states = sorted({p.represents for e in graph.events.values() for p in e.participants if p.represents})
     persons = sorted({p.actor for e in graph.events.values() for p in e.participants if p.represents})
+    for actor, by in [(s, "person") for s in states] + [(p, "state") for p in persons[:20]]:
+        whole_groups = store.representation_group_page(actor, by, limit=10_000).items
+        walked = _walk(lambda after, n, a=actor, b=by: store.representation_group_page(a, b, limit=n,
+                                                                                       after=after).items,
+                       lambda g: (g.events, g.actor), 2)
+        assert walked == whole_groups
     for state, person in [(None, None), (states[0], None), (states[-1], None), (None, persons[0]),
                           (states[0], persons[0])]:
         whole_representations = store.representations(state=state, person=person)
@@ -640,8 +646,9 @@ def _mutate(graph: Graph, rng) -> Graph:
 
 
 def test_actor_aggregates_stay_exact_through_random_writes(store: GraphStore) -> None:
-    """Meeting counts and counterparts (counts, first and last dates, meetings) that the stores keep per actor
-    equal a recomputation from the graph after each of a series of random writes, with a re-ingest of the same
+    """Meeting counts, counterparts (counts, first and last dates, meetings), a state's representatives and the
+    states a person represented, which the stores keep per actor, equal a recomputation from the graph after
+    each of a series of random writes, with a re-ingest of the same
     graph among them; every actor is read before the next write, so a kept answer that went stale would show."""
     import random
 
@@ -659,7 +666,30 @@ def test_actor_aggregates_stay_exact_through_random_writes(store: GraphStore) ->
             assert got == counterparts.get(actor, []), (step, actor)
             assert store.counterpart_page(actor, limit=1).total == len(counterparts.get(actor, []))
             assert store.find_events(EventQuery(actor=actor, type="meeting", limit=1)).total == meetings.get(actor, 0)
+            for by, owner_is in (("person", "represents"), ("state", "actor")):
+                got = [(g.actor, g.events, g.first, g.last, g.event_ids)
+                       for g in store.representation_group_page(actor, by, limit=10_000).items]
+                assert got == _regroup(graph, actor, owner_is), (step, actor, by)
         graph = _mutate(graph, rng)
+
+
+def _regroup(graph: Graph, owner: str, owner_is: str) -> list[tuple]:
+    """From the graph alone: the persons who represented `owner` (`owner_is` "represents") or the states the
+    person `owner` represented, each with (other, events, first, last, event ids in event order)."""
+    from graph_schema.stores.ordering import event_order
+
+    found: dict[str, list] = {}
+    for e in sorted(graph.events.values(), key=lambda e: event_order(e.date, e.id)):
+        for p in e.participants:
+            if p.represents and getattr(p, owner_is) == owner:
+                other = p.actor if owner_is == "represents" else p.represents
+                if e not in found.setdefault(other, []):
+                    found[other].append(e)
+    rows = []
+    for other, events in found.items():
+        dates = [e.date for e in events if e.date]
+        rows.append((other, len(events), min(dates, default=None), max(dates, default=None), [e.id for e in events]))
+    return sorted(rows, key=lambda r: (-r[1], r[0]))
 
 
 # an unreachable Neo4j ---------------------------------------------------------------------

@@ -31,6 +31,8 @@ REVIEWED = {
     ("graph_schema/stores/neo4j/reads.py", "rep_key"): "a property name from ACTOR_EVENTS_PAGE's fixed table",
     ("graph_schema/stores/neo4j/reads.py", "total"): "a fixed Cypher fragment or property name from the key-paged "
                                                        "queries' tables",
+    ("graph_schema/stores/neo4j/reads.py", "rel"): "a relationship type from GROUP_KEYED_PAGE's fixed table",
+    ("graph_schema/stores/neo4j/writes.py", "rel"): "a relationship type from the fixed SUMMARIES table",
 }
 
 

@@ -1,13 +1,12 @@
 """Representation: who acted on behalf of a state, at which events, and whom a person represented."""
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from app.api.deps import ActorId, StoreDep, actor_or_404
-from app.api.params import PagingDep, page_of
+from app.api.params import Paging, PagingDep
 from app.api.render import Lookup, actor_ref
 from app.problems import responses
 from app.schemas.network import (
@@ -18,16 +17,9 @@ from app.schemas.network import (
     RepresentedList,
     RepresentedState,
 )
-from graph_schema.store import Representation
+from graph_schema.store import GraphStore, RepresentationGroup
 
 router = APIRouter(tags=["representation"])
-
-
-def _span(items: list[Representation]) -> dict[str, Any]:
-    """The events (in the store's date order) and the first and last date."""
-    dates = sorted(r.date for r in items if r.date)
-    return {"event_ids": list(dict.fromkeys(r.event for r in items)), "first": dates[0] if dates else None,
-            "last": dates[-1] if dates else None}
 
 
 @router.get("/representations", operation_id="list_representations", response_model=RepresentationList,
@@ -54,28 +46,29 @@ def list_representations(
             summary="Who represented this state (or body), and at which events")
 def list_representatives(store: StoreDep, actor_id: ActorId, paging: PagingDep) -> RepresentativeList:
     state = actor_or_404(store, actor_id)
-    page, by_person, lookup = _grouped_page(store, store.representations(state=actor_id), "person", paging)
-    page["items"] = [Representative(person=lookup.actor_ref(p), **_span(by_person[p])) for p in page["items"]]
-    return RepresentativeList(state=actor_ref(state), **page)
+    groups, lookup, fields = _group_page(store, actor_id, "person", paging)
+    return RepresentativeList(state=actor_ref(state), **fields, items=[
+        Representative(person=lookup.actor_ref(g.actor), event_ids=g.event_ids, first=g.first, last=g.last)
+        for g in groups])
 
 
 @router.get("/actors/{actor_id}/represented", operation_id="list_represented", response_model=RepresentedList,
             responses=responses(400, 404, 422), summary="Whom this person represented, and at which events")
 def list_represented(store: StoreDep, actor_id: ActorId, paging: PagingDep) -> RepresentedList:
     person = actor_or_404(store, actor_id)
-    page, by_state, lookup = _grouped_page(store, store.representations(person=actor_id), "state", paging)
-    page["items"] = [RepresentedState(state=lookup.actor_ref(s), **_span(by_state[s])) for s in page["items"]]
-    return RepresentedList(person=actor_ref(person), **page)
+    groups, lookup, fields = _group_page(store, actor_id, "state", paging)
+    return RepresentedList(person=actor_ref(person), **fields, items=[
+        RepresentedState(state=lookup.actor_ref(g.actor), event_ids=g.event_ids, first=g.first, last=g.last)
+        for g in groups])
 
 
-def _grouped_page(store, representations: list[Representation], by: str, paging):
-    """One page of the counterpart actors (`by`: "person" or "state"), most events first, with their names."""
-    groups: dict[str, list[Representation]] = defaultdict(list)
-    for r in representations:
-        groups[getattr(r, by)].append(r)
-    events = {a: len({r.event for r in found}) for a, found in groups.items()}
-    ranked = sorted(groups, key=lambda a: (-events[a], a))
-    page = page_of(ranked, paging, "groups", lambda a: (-events[a], a))
+def _group_page(store: GraphStore, actor_id: str, by: str,
+                paging: Paging) -> tuple[list[RepresentationGroup], Lookup, dict[str, Any]]:
+    """One page of the actor's representation groups (`by`: "person" or "state"), their names, the paging fields."""
+    page = store.representation_group_page(actor_id, by, offset=paging.offset, limit=paging.limit,
+                                           after=paging.after("groups"))
     lookup = Lookup(store)
-    lookup.actors(page["items"])
-    return page, groups, lookup
+    lookup.actors([g.actor for g in page.items])
+    last = page.items[-1] if page.items else None
+    return page.items, lookup, {"total": page.total, "offset": page.offset, "limit": page.limit, **paging.links(
+        "groups", len(page.items), page.total, (last.events, last.actor) if last else None)}

@@ -16,7 +16,7 @@ from graph_schema.document import (
     location_record,
 )
 from graph_schema.model import Graph
-from graph_schema.stores.counterparts import Met, graph_meetings, met_by_actor
+from graph_schema.stores.counterparts import Met
 from graph_schema.stores.fingerprint import (
     SECTIONS,
     Key,
@@ -25,19 +25,20 @@ from graph_schema.stores.fingerprint import (
     digest,
     record_print,
 )
-from graph_schema.stores.neo4j.writes import event_counts, meeting_counts
+from graph_schema.stores.neo4j.writes import actor_summaries, event_counts, meeting_counts
 
 
 class StorePrints(Mapping[Key, Print]):
     """The prints of `fingerprint.py`, with what this store derives from other elements in the facts of
-    their owner (an actor's meeting and event counts and counterparts; an event's date and meeting flag, which its
-    participations' meeting keys hold). Each is computed on first use and kept; keys in section order."""
+    their owner (an actor's meeting and event counts, counterparts and representation summaries; an event's
+    date and meeting flag, which its participations' meeting keys hold). Each is computed on first use and
+    kept; keys in section order."""
 
     def __init__(self, graph: Graph) -> None:
         self._graph = graph
         self._conflicts = [cid for cid, _ in conflict_ids(graph.conflicts)]
         self._counts: dict[str, int] | None = None
-        self._met: dict[str, list[Met]] = {}
+        self._summaries: dict[str, dict[str, list[Met]]] = {}
         self._events: dict[str, int] = {}
         self._done: dict[Key, Print] = {}
 
@@ -73,9 +74,10 @@ class StorePrints(Mapping[Key, Print]):
                 p = record_print(section, i, actor_record(g.actors[i]))
                 if self._counts is None:
                     self._counts, self._events = meeting_counts(g), event_counts(g)
-                    self._met = met_by_actor(graph_meetings(g))
-                met = [m.as_list() for m in self._met.get(i, ())]
-                return Print(p.node, digest([p.facts, self._counts.get(i, 0), met, self._events.get(i, 0)]))
+                    self._summaries = actor_summaries(g)
+                summaries = {kind: [m.as_list() for m in by_actor.get(i, ())]
+                             for kind, by_actor in self._summaries.items()}
+                return Print(p.node, digest([p.facts, self._counts.get(i, 0), summaries, self._events.get(i, 0)]))
             if section == "events":
                 e = g.events[i]
                 p = record_print(section, i, event_record(e))

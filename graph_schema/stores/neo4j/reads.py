@@ -164,6 +164,21 @@ CALL (x) {{
 }}
 RETURN x.counterpart_count AS total, [a IN [x] | {ACTOR_FIELDS}][0] AS of, found
 """
+# One page of a state's representatives (`by` "person") or of the states a person represented (`by` "state"),
+# read the same way from the summaries the actor owns (null total on a store written before them).
+GROUP_KEYED_PAGE = {
+    by: f"""
+MATCH (x:Actor {{id: $id}})
+CALL (x) {{
+  MATCH ()-[c:{rel}]->(a:Actor) USING INDEX SEEK c:{rel}(key) WHERE c.key > $from AND c.key < $to
+  WITH c, a ORDER BY c.key SKIP $offset LIMIT $limit
+  RETURN collect([a.id, c.meetings, c.first, c.last, c.events]) AS found
+}}
+RETURN x.{total} AS total, found
+"""
+    for by, rel, total in (("person", "HAS_REPRESENTATIVE", "representative_count"),
+                           ("state", "REPRESENTED_STATE", "represented_count"))
+}
 # One page of an actor's counterparts, most shared meetings first, with their total: the order needs every
 # counterpart's count, but only the page's actors are read whole and only its meetings' ids and dates.
 COUNTERPART_PAGE = f"""

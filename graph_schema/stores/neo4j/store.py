@@ -64,6 +64,8 @@ from graph_schema.store import (
     InvalidGraph,
     Page,
     Representation,
+    RepresentationGroup,
+    RepresentationGroupPage,
     RepresentationPage,
     RepresentationPosition,
     StoreError,
@@ -94,6 +96,7 @@ from graph_schema.stores.neo4j.reads import (
     GET_ARTICLES,
     GET_EVENTS,
     GET_LOCATIONS,
+    GROUP_KEYED_PAGE,
     LOCATION_CHAIN,
     LOCATION_CHAINS,
     NETWORK_EDGES,
@@ -726,6 +729,18 @@ class Neo4jStore(GraphStore):
                                      max(dates) if dates else None, [i for i, _ in meetings]))
         self._remember(c.actor for c in items)
         return CounterpartPage(items, rows[0]["total"], offset, limit)
+
+    def representation_group_page(self, actor_id: str, by: str, offset: int = 0, limit: int = 50,
+                                  after: CounterpartPosition | None = None) -> RepresentationGroupPage:
+        offset, limit = max(offset, 0), max(limit, 0)
+        start = meeting_prefix(actor_id) if after is None else counterpart_key(actor_id, *after)
+        rows = self._rows(GROUP_KEYED_PAGE[by], id=actor_id, offset=offset, limit=min(limit, _ALL),
+                          **{"from": start, "to": key_end(actor_id)})
+        if rows and rows[0]["total"] is not None:
+            return RepresentationGroupPage([RepresentationGroup(a, n, first, last, list(events))
+                                            for a, n, first, last, events in rows[0]["found"]],
+                                           rows[0]["total"], offset, limit)
+        return super().representation_group_page(actor_id, by, offset, limit, after)  # written before summaries
 
     def representations(self, state: str | None = None, person: str | None = None) -> list[Representation]:
         start = REPRESENTATIONS["person" if person else "state" if state else "all"]

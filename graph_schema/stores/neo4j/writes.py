@@ -17,7 +17,9 @@ meetings and events, distinct); representation nodes carry
 keys of the same kind (`representation_keys`) for a state's, a person's and all
 representations; each actor owns a `MET` relationship per counterpart with
 the shared meetings' count, first and last date and ids, keyed in listing
-order (`counterpart_key`), and keeps `counterpart_count`. All are derived facts
+order (`counterpart_key`), and keeps `counterpart_count`; the same for a state's
+representatives (`HAS_REPRESENTATIVE`) and the states a person represented
+(`REPRESENTED_STATE`). All are derived facts
 owned by what owns them, so they are part of its facts fingerprint
 (`prints.py`).
 """
@@ -34,7 +36,7 @@ import orjson
 from graph_schema.document import article_record
 from graph_schema.model import Actor, ActorKind, Event, Evidence, Graph, Location
 from graph_schema.stores import actor_search
-from graph_schema.stores.counterparts import Met, graph_meetings, met_by_actor
+from graph_schema.stores.counterparts import Met, graph_meetings, met_by_actor, representatives, represented
 from graph_schema.stores.fingerprint import (
     GraphDiff,
     Key,
@@ -92,15 +94,20 @@ _UPDATE_EVENTS = {
 
 _DROP_ACTOR_FACTS = """
 UNWIND $ids AS id
-MATCH (:Actor {id: id})-[r:HOLDS_TITLE|AFFILIATED_WITH|MET]->()
+MATCH (:Actor {id: id})-[r:HOLDS_TITLE|AFFILIATED_WITH|MET|HAS_REPRESENTATIVE|REPRESENTED_STATE]->()
 DELETE r
 """
-# an actor's counterparts (`counterparts.Met`), each with its key in listing order (`counterpart_key`)
-_CREATE_MET = """
+# an actor's counterparts, a state's representatives, the states a person represented (`counterparts.Met`), each
+# with its key in listing order (`counterpart_key`); the relationship type from this fixed table
+SUMMARIES = {"met": "MET", "representatives": "HAS_REPRESENTATIVE", "represented": "REPRESENTED_STATE"}
+_CREATE_SUMMARY = {
+    kind: f"""
 UNWIND $rows AS row
-MATCH (a:Actor {id: row.actor}), (o:Actor {id: row.other})
-CREATE (a)-[:MET {key: row.key, meetings: row.n, first: row.first, last: row.last, events: row.events}]->(o)
+MATCH (a:Actor {{id: row.actor}}), (o:Actor {{id: row.other}})
+CREATE (a)-[:{rel} {{key: row.key, meetings: row.n, first: row.first, last: row.last, events: row.events}}]->(o)
 """
+    for kind, rel in SUMMARIES.items()
+}
 _CREATE_TITLES = """
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.actor}), (o:Actor {id: row.of})
@@ -180,7 +187,8 @@ _SET_FACTS_PRINT = {
     section: f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n.fp_facts = row.fp"
     for section, label in (("locations", "Location"), ("events", "Event"))
 } | {"actors": "UNWIND $rows AS row MATCH (n:Actor {id: row.id}) SET n.fp_facts = row.fp, "
-               "n.meeting_count = row.meetings, n.event_count = row.events, n.counterpart_count = row.counterparts"}
+               "n.meeting_count = row.meetings, n.event_count = row.events, n.counterpart_count = row.counterparts, "
+               "n.representative_count = row.representatives, n.represented_count = row.represented"}
 _CREATE_CONFLICTS = {
     label: f"""
 UNWIND $rows AS row
@@ -263,7 +271,7 @@ def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], b
 
     # relationships each node owns, rewritten with the node's facts fingerprint in one transaction
     counts, event_totals = meeting_counts(graph), event_counts(graph)
-    met = met_by_actor(graph_meetings(graph)) if any(s == "actors" for s, _ in changes.facts_changed) else {}
+    summaries = actor_summaries(graph) if any(s == "actors" for s, _ in changes.facts_changed) else {}
 
     def facts(section: str, build: Callable[[list[str]], list[Statement]], drop: list[str],
               keys: list[Key] | set[Key] = changes.facts_changed) -> None:
@@ -273,14 +281,15 @@ def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], b
                 (_SET_FACTS_PRINT[section], {"rows": [
                     {"id": i, "fp": prints[section, i].facts, "meetings": counts.get(i, 0),
                      "events": event_totals.get(i, 0),
-                     "counterparts": len(met.get(i, ()))} for i in chunk]})]
+                     **{kind: len(summaries.get(kind, {}).get(i, ())) for kind in ("representatives", "represented")},
+                     "counterparts": len(summaries.get("met", {}).get(i, ()))} for i in chunk]})]
 
         batches(statements, ids(section, keys), max(1, batch_size // 10))
 
     facts("locations", lambda chunk: [(_CREATE_WITHIN, {"rows": [
         {"id": i, "within": graph.locations[i].within} for i in chunk if graph.locations[i].within]})],
           [_DROP_LOCATION_FACTS])
-    facts("actors", lambda chunk: actor_facts([graph.actors[i] for i in chunk], met), [_DROP_ACTOR_FACTS])
+    facts("actors", lambda chunk: actor_facts([graph.actors[i] for i in chunk], summaries), [_DROP_ACTOR_FACTS])
     facts("events", lambda chunk: event_facts([graph.events[i] for i in chunk]), _DROP_EVENT_FACTS,
           set(changes.facts_changed) - created)
     # new events: node, relationships and both fingerprints in one statement per chunk (one transaction)
@@ -353,15 +362,21 @@ def event_props(event: Event) -> dict[str, Any]:
             "date_text": event.date_text, "merged_from": list(event.merged_from)}
 
 
-def actor_facts(actors: list[Actor], met: Mapping[str, list[Met]]) -> list[Statement]:
+def actor_summaries(graph: Graph) -> dict[str, dict[str, list[Met]]]:
+    """`SUMMARIES`' kinds -> actor -> its summaries, from the whole graph."""
+    return {"met": met_by_actor(graph_meetings(graph)), "representatives": representatives(graph),
+            "represented": represented(graph)}
+
+
+def actor_facts(actors: list[Actor], summaries: Mapping[str, Mapping[str, list[Met]]]) -> list[Statement]:
     titles = [{"actor": a.id, "of": t.of, "title": t.title, "ord": n, **_evidence_lists(t.evidence)}
               for a in actors for n, t in enumerate(a.titles) if t.of]
     affiliations = [{"actor": a.id, "of": a.affiliation} for a in actors if a.affiliation]
-    counterparts = [{"actor": a.id, "other": m.other, "key": counterpart_key(a.id, m.meetings, m.other),
-                     "n": m.meetings, "first": m.first, "last": m.last, "events": list(m.events)}
-                    for a in actors for m in met.get(a.id, ())]
-    return [(_CREATE_TITLES, {"rows": titles}), (_CREATE_AFFILIATIONS, {"rows": affiliations}),
-            (_CREATE_MET, {"rows": counterparts})]
+    return [(_CREATE_TITLES, {"rows": titles}), (_CREATE_AFFILIATIONS, {"rows": affiliations})] + [
+        (_CREATE_SUMMARY[kind], {"rows": [
+            {"actor": a.id, "other": m.other, "key": counterpart_key(a.id, m.meetings, m.other), "n": m.meetings,
+             "first": m.first, "last": m.last, "events": list(m.events)}
+            for a in actors for m in summaries.get(kind, {}).get(a.id, ())]}) for kind in SUMMARIES]
 
 
 MAX_MEETINGS = 10**12  # above any count of shared meetings: counts descending as ascending text
