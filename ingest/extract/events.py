@@ -347,7 +347,7 @@ def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
                    or ctx.lexicon.title_class(o.lemma_) is not None for o in objects)
     if lemma == "meet":
         return not any(c.dep_ == "dobj" and _not_a_party(ctx, c) for c in token.children)
-    if lemma == "discuss":
+    if lemma in ("discuss", "speak"):  # "A and B spoke Tuesday at the White House", not "A spoke to reporters"
         return _face_to_face_discussion(ctx, token)
     if lemma == "exchange":  # "they exchanged views", never "exchanged prisoners" or "exchanged fire"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_WORDS for c in token.children) \

@@ -38,7 +38,7 @@ from ingest.extract.lexicon import (
 )
 
 _MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "visit", "host", "greet", "receive", "welcome", "mediate",
-                            "broker", "discuss", "exchange", "call"})
+                            "broker", "discuss", "exchange", "call", "speak"})
 ARRIVING = frozenset({"arrive", "travel", "fly", "come", "go", "head", "return"})  # "arrived in Minsk for talks"
 HOSTING = frozenset({"host", "greet", "receive", "welcome"})
 MEDIATING = frozenset({"mediate", "broker"})

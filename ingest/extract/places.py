@@ -306,7 +306,8 @@ def _named(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]
         if any(p is not None for _, p in parts):
             return None  # "the Japan-Korea talks" name no place
     if label in ("GPE", "LOC", "FAC", "ORG"):  # the tagger calls many cities an organisation or a facility
-        place = gazetteer.find_place(name)
+        # "the White House" is a building, never Casablanca (whose name it translates)
+        place = gazetteer.find_place(name) if fold(span[-1].text) not in SITE_WORDS else None
         if place is not None and place.kind == LocationKind.COUNTRY:
             hit = Found(f"c:{place.country.lower()}", place.name, LocationKind.COUNTRY, place.country, span,
                         place.lat, place.lon, place.geonameid)

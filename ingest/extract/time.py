@@ -167,8 +167,9 @@ def _clause_steps(span: Span, anchors: set[int]) -> int | None:
 
 
 def _date_spans(sent: Span) -> list[Span]:
-    spans = [_with_time_of_day(_with_days(e)) for e in sent.ents if e.label_ == "DATE"] \
-        if any(t.ent_type_ == "DATE" for t in sent) else []
+    spans = [_with_time_of_day(_with_days(e)) for e in sent.ents if e.label_ == "DATE" or e.label_ == "TIME"
+             and any(t.lower_.rstrip(".") in DAY_WORDS for t in e)] \
+        if any(t.ent_type_ in ("DATE", "TIME") for t in sent) else []  # "Earlier today", tagged a time
     covered = {t.i for e in spans for t in e}
     doc = sent.doc
     for t in sent:  # weekdays the tagger missed
@@ -229,6 +230,7 @@ def _steps_to(span: Span, anchors: set[int]) -> int | None:
     return None
 
 
+DAY_WORDS = frozenset({*WEEKDAYS, "today", "yesterday", "tonight", "tomorrow"})
 LEAD_REACH = 8  # sentences from the top the lead may be (headline, byline, dateline before it)
 NEWS_WORDS = frozenset({*WEEKDAYS, "yesterday", "today", "tonight"})
 

@@ -369,6 +369,9 @@ class EventResolver:
         if r.anaphoric and sharing:  # "at the meeting": also one told before with no one named yet
             pool = sharing + [b for b in fitting if not b.parties]
         before = [b for b in pool if b.first.evidence.start <= r.evidence.start]
+        if not before and r.takings and all(t.role == Role.ATTENDEE for t in r.takings):
+            # "The meeting was attended by X": the meeting told before, not X's own talks told after
+            before = [b for b in fitting if b.first.evidence.start <= r.evidence.start]
         if before:
             return max(before, key=lambda b: max(x.evidence.start for x in b.reports if x.evidence.start <= r.evidence.start))
         return min(pool, key=lambda b: b.first.evidence.start)

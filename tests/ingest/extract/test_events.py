@@ -259,3 +259,13 @@ def test_exchanging_prisoners_or_fire_is_no_meeting(extracted):
     x = extracted("Greek Prime Minister Nikos Pappas and Turkish President Ali Demir exchanged prisoners on Sunday.",
                   published="2018-10-08")
     assert not meetings(x)
+
+
+@pytest.mark.parametrize(("text", "meets"), [
+    ("President Tom Baker and Colombian President Juan Mora spoke Tuesday at the White House.", True),
+    ("President Tom Baker spoke with Colombian President Juan Mora on Tuesday.", True),
+    ("President Tom Baker and Colombian President Juan Mora spoke by telephone on Tuesday.", False),
+    ("President Tom Baker spoke to reporters on Tuesday.", False),
+])
+def test_two_persons_speaking_together_are_meeting_unless_by_telephone(extracted, text, meets):
+    assert bool(meetings(extracted(text, published="2013-12-04"))) is meets

@@ -157,3 +157,10 @@ def test_a_venue_name_cut_before_its_state_loses_the_dangling_word(extracted):
     x = extracted("On Wednesday, Pakistani Foreign Minister Imran Aziz met Tajik Foreign Minister Ali Rahimov at the "
                   "Ministry of Foreign Affairs of Tajikistan.", published="2021-08-25")
     assert all(not p.name.endswith(" of") for p in x.places)
+
+
+def test_the_white_house_is_a_building_never_casablanca(extracted):
+    x = extracted("President Tom Baker and Colombian President Juan Mora spoke Tuesday at the White House.",
+                  published="2013-12-04")
+    [meeting] = meetings(x)
+    assert chain(x, meeting.place)[0] == ("White House", "venue")

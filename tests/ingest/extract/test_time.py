@@ -108,3 +108,10 @@ def test_a_sitting_measured_in_days_is_dated_by_its_verb(extracted):
                   "Sunday that could lay the foundation for a summit.", published="1988-02-22")
     [meeting] = meetings(x)
     assert meeting.date == "1988-02-21"
+
+
+def test_earlier_today_tagged_a_time_dates_the_meeting(extracted):
+    x = extracted("Earlier today, President Tom Baker met with President Juan Mora of Colombia in New York.",
+                  published="2010-09-24")
+    [meeting] = meetings(x)
+    assert meeting.date == "2010-09-24"

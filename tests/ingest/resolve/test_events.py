@@ -343,3 +343,17 @@ def test_an_undated_meeting_in_an_article_with_no_dated_event_takes_the_day_its_
     x.lead_day = "2021-03-14"
     [event] = meetings_of(resolve([x]))
     assert event.date == "2021-03-14"
+
+
+def test_an_attendee_of_the_meeting_joins_the_meeting_told_before_not_his_own_talks_after():
+    aid = "a1"  # "A and B are meeting. The meeting was attended by C. Before that, C spoke with A."
+    actors = [person(aid, "p1", "Nikos Pappas", "GRC", ["Foreign Minister"]),
+              person(aid, "p2", "Ahmet Demir", "TUR", ["Foreign Minister"]),
+              person(aid, "p3", "Eva Brandt", "DEU", ["Foreign Minister"])]
+    told = meeting(aid, "e1", 0, [("p1", "participant", None), ("p2", "participant", None)])
+    attended = meeting(aid, "e2", 100, [("p3", "attendee", None)])
+    attended.anaphoric = True
+    before = meeting(aid, "e3", 200, [("p3", "participant", None), ("p1", "participant", None)])
+    found = meetings_of(resolve([article(aid, actors=actors, events=[told, attended, before])]))
+    trilateral = next(e for e in found if "a:ahmet-demir" in {p.actor for p in e.participants})
+    assert "a:eva-brandt" in {p.actor for p in trilateral.participants}
