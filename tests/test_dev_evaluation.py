@@ -7,13 +7,13 @@ the score lines); raise them as extraction improves. The blind split gets no
 test of floors tuned to it: it is scored by `diplograph evaluate` and only its
 totals are read (docs/extraction.md).
 
-When set (`diplograph evaluate eval/corpus/NAME --gold eval/gold/NAME.json`):
+When set (at fd379f6, `diplograph evaluate eval/corpus/NAME --gold eval/gold/NAME.json`):
 
 | corpus | meeting | pair | repr. | particip. | person | state | date | place | sources | affil. |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-| dev | 0.889 | 0.880 | 0.723 | 0.870 | 0.979 | 0.936 | 0.680 | 0.600 | 0.800 | 0.750 |
-| dev-a | 0.800 | 0.629 | 0.691 | 0.697 | 0.874 | 0.963 | 0.353 | 0.412 | 0.611 | 0.767 |
-| dev-b | 0.720 | 0.712 | 0.530 | 0.667 | 0.933 | 0.889 | 0.375 | 0.312 | 0.562 | 0.526 |
+| dev | 0.917 | 0.941 | 0.903 | 0.938 | 0.979 | 0.958 | 0.840 | 0.760 | 0.880 | 0.865 |
+| dev-a | 0.938 | 1.000 | 0.820 | 0.919 | 0.886 | 0.963 | 0.824 | 0.647 | 0.778 | 0.742 |
+| dev-b | 0.933 | 0.867 | 0.874 | 0.883 | 0.933 | 0.931 | 0.812 | 0.844 | 0.875 | 0.649 |
 
 and on every one no duplicate meeting and no furniture actor.
 """
@@ -27,19 +27,19 @@ from tests.evaluation_cases import EvaluationCase, evaluate_case
 
 CASES = [
     EvaluationCase(kit.DEV,
-                   floors={"meeting_f1": 0.86, "pair_f1": 0.85, "representation_f1": 0.70, "participant_f1": 0.84,
-                           "person_f1": 0.95, "state_f1": 0.91, "date_acc": 0.64, "location_acc": 0.56,
-                           "source_recall": 0.76, "affiliation_acc": 0.70},
+                   floors={"meeting_f1": 0.88, "pair_f1": 0.90, "representation_f1": 0.86, "participant_f1": 0.90,
+                           "person_f1": 0.95, "state_f1": 0.92, "date_acc": 0.80, "location_acc": 0.72,
+                           "source_recall": 0.84, "affiliation_acc": 0.82},
                    ceilings={"meeting_duplicates": 0, "negatives_hit": 0}),
     EvaluationCase(kit.DEV_A,
-                   floors={"meeting_f1": 0.76, "pair_f1": 0.59, "representation_f1": 0.65, "participant_f1": 0.66,
-                           "person_f1": 0.85, "state_f1": 0.94, "date_acc": 0.29, "location_acc": 0.35,
-                           "source_recall": 0.55, "affiliation_acc": 0.72},
+                   floors={"meeting_f1": 0.90, "pair_f1": 0.95, "representation_f1": 0.78, "participant_f1": 0.88,
+                           "person_f1": 0.85, "state_f1": 0.94, "date_acc": 0.76, "location_acc": 0.58,
+                           "source_recall": 0.72, "affiliation_acc": 0.70},
                    ceilings={"meeting_duplicates": 0, "negatives_hit": 0}),
     EvaluationCase(kit.DEV_B,
-                   floors={"meeting_f1": 0.66, "pair_f1": 0.64, "representation_f1": 0.48, "participant_f1": 0.66,
-                           "person_f1": 0.90, "state_f1": 0.84, "date_acc": 0.34, "location_acc": 0.28,
-                           "source_recall": 0.53, "affiliation_acc": 0.49},
+                   floors={"meeting_f1": 0.89, "pair_f1": 0.82, "representation_f1": 0.83, "participant_f1": 0.84,
+                           "person_f1": 0.90, "state_f1": 0.89, "date_acc": 0.75, "location_acc": 0.78,
+                           "source_recall": 0.82, "affiliation_acc": 0.60},
                    ceilings={"meeting_duplicates": 0, "negatives_hit": 0}),
 ]
 
