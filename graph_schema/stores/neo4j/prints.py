@@ -38,9 +38,15 @@ class StorePrints(Mapping[Key, Print]):
         self._graph = graph
         self._conflicts = [cid for cid, _ in conflict_ids(graph.conflicts)]
         self._counts: dict[str, int] | None = None
-        self._summaries: dict[str, dict[str, list[Met]]] = {}
+        self._summaries: dict[str, dict[str, list[Met]]] | None = None
         self._events: dict[str, int] = {}
         self._done: dict[Key, Print] = {}
+
+    def summaries(self) -> dict[str, dict[str, list[Met]]]:
+        """`writes.actor_summaries` of the graph, computed once for the prints and the rows that write them."""
+        if self._summaries is None:
+            self._summaries = actor_summaries(self._graph)
+        return self._summaries
 
     def __iter__(self) -> Iterator[Key]:
         g = self._graph
@@ -74,9 +80,8 @@ class StorePrints(Mapping[Key, Print]):
                 p = record_print(section, i, actor_record(g.actors[i]))
                 if self._counts is None:
                     self._counts, self._events = meeting_counts(g), event_counts(g)
-                    self._summaries = actor_summaries(g)
                 summaries = {kind: [m.as_list() for m in by_actor.get(i, ())]
-                             for kind, by_actor in self._summaries.items()}
+                             for kind, by_actor in self.summaries().items()}
                 return Print(p.node, digest([p.facts, self._counts.get(i, 0), summaries, self._events.get(i, 0)]))
             if section == "events":
                 e = g.events[i]

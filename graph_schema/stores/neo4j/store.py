@@ -77,7 +77,7 @@ from graph_schema.stores import actor_search
 from graph_schema.stores.collector import collector_paused
 from graph_schema.stores.fingerprint import GraphDiff, Key, Print, diff, digest
 from graph_schema.stores.neo4j.backfill import backfill
-from graph_schema.stores.neo4j.prints import StorePrints, store_prints
+from graph_schema.stores.neo4j.prints import StorePrints
 from graph_schema.stores.neo4j.reads import (
     ACTOR_EVENTS_PAGE,
     ACTOR_NAMES,
@@ -443,17 +443,18 @@ class Neo4jStore(GraphStore):
             raise InvalidGraph("the graph refers to things it does not hold: " + "; ".join(problems))
         with self.lock(), collector_paused():
             stored = self._stored_prints()
+            prints = StorePrints(graph)
             if stored:
-                new_prints: Mapping[Key, Print] = store_prints(graph)
+                new_prints: Mapping[Key, Print] = dict(prints)
                 changes = diff(stored, new_prints)
             else:  # an empty store: all is new, the prints are only written, computed as their rows are built
-                new_prints = StorePrints(graph)
+                new_prints = prints
                 changes = GraphDiff(created=list(new_prints), facts_changed=list(new_prints))
             if changes.stats.changed or changes.facts_changed:
                 params = {"me": self._lock_owner}
                 self._write(lambda tx: tx.run(_WRITE_BEGINS, params).consume())
                 try:
-                    self._run_units(write_units(graph, changes, new_prints, self.batch_size))
+                    self._run_units(write_units(graph, changes, new_prints, self.batch_size, prints.summaries))
                 finally:  # also after a failure: what is there now stays so; a crash leaves it to the lease
                     with contextlib.suppress(StoreError):
                         self._write(lambda tx: tx.run(_WRITE_ENDS, params).consume())

@@ -232,7 +232,8 @@ def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
 
 
 
-def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], batch_size: int) -> list[Unit]:
+def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], batch_size: int,
+                summaries_of: Callable[[], dict[str, dict[str, list[Met]]]] | None = None) -> list[Unit]:
     """The statements that make the stored graph equal `graph`, as units that each stay in one transaction:
     nodes first, then the relationships each node owns (with its facts fingerprint), conflicts, deletions."""
     units: list[Unit] = []
@@ -271,7 +272,8 @@ def write_units(graph: Graph, changes: GraphDiff, prints: Mapping[Key, Print], b
 
     # relationships each node owns, rewritten with the node's facts fingerprint in one transaction
     counts, event_totals = meeting_counts(graph), event_counts(graph)
-    summaries = actor_summaries(graph) if any(s == "actors" for s, _ in changes.facts_changed) else {}
+    summaries = (summaries_of or functools.partial(actor_summaries, graph))() \
+        if any(s == "actors" for s, _ in changes.facts_changed) else {}
 
     def facts(section: str, build: Callable[[list[str]], list[Statement]], drop: list[str],
               keys: list[Key] | set[Key] = changes.facts_changed) -> None:
