@@ -29,6 +29,11 @@ _ELLIPSIS_END = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
 _IMAGE_FILE = re.compile(r"[\w-]+\.(?:jpe?g|JPE?G|png|PNG|gif|GIF|webp|WEBP|bmp|BMP|tiff?|TIFF?|svg|avif)(?![a-z])")
 _TRAILING_CREDIT = re.compile(r"(?:^|[.!?]\s+)(?:photo|photograph|image|picture|credit)s?(?: credit)?\s*:\s*[^.!?]{1,80}$",
                               re.IGNORECASE)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|el|bin))*"
+# a byline run into the dateline of the same paragraph: "By Soyoung Kim and David Brunnstrom SEOUL (Reuters) -"
+_BYLINE_BEFORE_DATELINE = re.compile(rf"\s*By\s+{_NAME}(?:\s*(?:,|and)\s*{_NAME})*?\s+(?=[A-Z]{{2,}}[A-Z/ ,.-]*\()")
+# a closing credit line: "Stella Kim reported from Seoul and Saphora Smith reported from London."
+_REPORTED_FROM = re.compile(rf"(?:{_NAME}\s+(?:reported|contributed)\s+from\s+{_NAME}(?:,?\s+and\s+|[.]?$))+$")
 _BREADCRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
 _OUTER_PUNCT = " \t:;,.-–—|•·*#>»«›/\\_=~+\"'“”‘’()[]{}!?"
 
@@ -74,6 +79,12 @@ def clean(text: str) -> str:
         if not line.blank and _is_furniture_line(line.text, lexicon):
             blank(line)
     _blank_bylines(lines, lexicon, blank)
+    for line in lines:
+        m = _BYLINE_BEFORE_DATELINE.match(line.text)
+        if m:  # "By A and B SEOUL/WASHINGTON (Reuters) - South Korean President ...": the byline only
+            blank(_Line(line.start, line.start + m.end(), m.group()))
+        elif _REPORTED_FROM.match(line.text.strip()):
+            blank(line)
     _blank_breadcrumbs(lines, blank)
     _blank_repeats(lines, out, blank)
     for m in _IMAGE_FILE.finditer(text):

@@ -482,6 +482,9 @@ def irrealis(trigger: Token, verb: Token) -> bool:
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "at", "on", "in") and verb == trigger.head.head \
             and verb.pos_ in ("VERB", "AUX") and (_modal(verb) or tense(verb) == "future"):
         return True  # "an issue he would raise during a visit to Japan": the visit is still ahead
+    if trigger.dep_ == "nsubj" and verb == trigger.head and verb.dep_ in ("ccomp", "xcomp") \
+            and verb.head.lemma_.lower() in IRREALIS_GOVERNORS:
+        return True  # "to ensure that a summit between X and Y takes place"
     if trigger.dep_ in ("dobj", "nsubjpass", "attr") and verb == trigger.head:  # "held talks", "rejected talks"
         return _unreal_verb(verb) or verb.lemma_.lower() in IRREALIS_GOVERNORS or (
             verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in IRREALIS_GOVERNORS)  # "suggested holding talks"

@@ -45,6 +45,7 @@ IRREALIS_GOVERNORS = frozenset({
     "proposal", "call", "calls", "idea", "invitation", "demand", "condition", "conditions", "need",
     "reject", "refuse", "oppose", "avoid", "cancel", "postpone", "want", "wish", "seek", "propose", "suggest", "consider", "urge", "agree", "expect", "intend",
     "prepare", "aim", "try", "ask", "invite", "favour", "favor", "replace", "boycott", "skip", "resist", "decline", "threaten", "promise", "pledge", "vow",
+    "ensure", "salvage", "revive", "effort", "efforts",  # "in an effort to ensure that a summit ... takes place"
 })
 # verbs under which an infinitive still reports a scheduled, real event ("are to hold talks")
 SCHEDULING_GOVERNORS = frozenset({"be", "schedule", "set", "due", "begin", "start", "continue", "resume", "go"})

@@ -95,7 +95,7 @@ def _persons_in_clause(ctx: ArticleContext, candidate: Candidate, found: list[Ta
         if m.kind != ActorKind.PERSON or not m.key or m.start < sent.start:
             continue
         head = ctx.doc[m.root]
-        if _speaker(head) or head.dep_ == "poss" or _quoted(ctx, m.start, sent):
+        if _speaker(head) or head.dep_ == "poss" or _quoted(ctx, m.start, sent) or _of_another(ctx, head, candidate):
             continue
         keys.setdefault(m.key, head)
     if not CLAUSE_PERSONS[0] <= len(keys | dict.fromkeys(have)) <= CLAUSE_PERSONS[1]:
@@ -103,6 +103,16 @@ def _persons_in_clause(ctx: ArticleContext, candidate: Candidate, found: list[Ta
     for key, head in keys.items():
         if key not in have:
             found.append(Taking(key, Role.PARTICIPANT, ctx.leads.get(key), _span_of(ctx, head), key in ctx.leads))
+
+
+def _of_another(ctx: ArticleContext, token: Token, candidate: Candidate) -> bool:
+    """"held a meeting to ensure that a summit between Kim and Trump takes place": the people "between"
+    whom another meeting noun is are that meeting's."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "between" and prep.head not in candidate.triggers \
+        and ctx.lexicon.noun_triggers.get(prep.head.lower_) is not None
 
 
 def _speaker(token: Token) -> bool:

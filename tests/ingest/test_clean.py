@@ -240,3 +240,17 @@ def test_a_comment_counter_near_the_top_blanks_only_itself() -> None:
 
 def test_a_comment_count_line_is_blanked() -> None:
     assert kept(page("Headline here", LEAD, "12 comments", MORE)) == ["Headline here", LEAD, MORE]
+
+
+def test_a_byline_run_into_the_dateline_goes_and_the_story_stays():
+    text = "By Ana Rojas and Tom Baker SEOUL/WASHINGTON (Reuters) - South Korean President Lee met Kim on Saturday."
+    out = clean(text)
+    assert len(out) == len(text)
+    assert "Rojas" not in out and "Baker" not in out
+    assert out.strip().startswith("SEOUL/WASHINGTON (Reuters) - South Korean President Lee met Kim")
+
+
+def test_a_closing_reported_from_credit_goes_but_a_sentence_about_reports_stays():
+    assert not clean("Ana Rojas reported from Seoul and Tom Baker reported from London.").strip()
+    kept = "Kim reported from Seoul that the talks went well."
+    assert clean(kept) == kept

@@ -269,3 +269,11 @@ def test_exchanging_prisoners_or_fire_is_no_meeting(extracted):
 ])
 def test_two_persons_speaking_together_are_meeting_unless_by_telephone(extracted, text, meets):
     assert bool(meetings(extracted(text, published="2013-12-04"))) is meets
+
+
+def test_a_summit_a_meeting_hopes_to_ensure_is_another_and_not_yet(extracted):
+    x = extracted("South Korean President Lee Min-ho and North Korean leader Kim Jong Un held a surprise meeting on "
+                  "Saturday in an effort to ensure that a summit between Kim and U.S. President Tom Baker takes "
+                  "place.", published="2018-05-26")
+    names = {a.key: a.name for a in x.actors}
+    assert [sorted(names[p.actor] for p in m.participants) for m in meetings(x)] == [["Kim Jong Un", "Lee Min-ho"]]
