@@ -472,6 +472,9 @@ def bilateral(takers: list[Taking], ctx: ArticleContext) -> list[list[Taking]]:
     ("hosted A and B") stay one meeting."""
     partners = [t for t in takers if t.partner and ctx.actors[t.key].kind == ActorKind.PERSON]
     visitors = [t for t in takers if not t.partner]
+    callers = [t for t in visitors if ctx.actors[t.key].kind == ActorKind.PERSON]
+    if len(partners) == 1 and len(callers) >= 2 and _separately(takers):
+        return [[c, partners[0]] for c in callers]  # "A and B also met with C, respectively"
     if not visitors and len(partners) >= 2:
         return [[p] for p in partners]  # "the mission met A and B": A and B did not meet each other
     if not (len(partners) >= ROUND_OF_CALLS or len(partners) >= 2 and _separately(takers)) or not visitors:
@@ -485,7 +488,7 @@ def _separately(takers: list[Taking]) -> bool:
     if not spans:
         return False
     sent = spans[0].sent
-    return any(t.lower_ in ("separately", "individually") and t.dep_ == "advmod" for t in sent)
+    return any(t.lower_ in ("separately", "individually", "respectively") and t.dep_ == "advmod" for t in sent)
 
 
 def officials_for_states(ctx: ArticleContext, takers: list[Taking]) -> list[Taking]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.extract.conftest import meetings, names
+from tests.ingest.extract.conftest import meetings, names, person
 
 
 def test_delegation_leaders_represent_their_delegations_state(extracted):
@@ -198,3 +198,10 @@ def test_met_separately_with_two_is_a_meeting_with_each(extracted):
     x = extracted("Foreign Ministers Ali Demir and Nikos Pappas met separately before the leaders' meeting.",
                   published="1985-10-26")
     assert [len(m.participants) for m in meetings(x) if m.participants] == [2]  # "the leaders' meeting" aside
+
+
+def test_two_who_met_one_respectively_met_him_apart(extracted):
+    x = extracted("On the same day, Chinese State Councilor Li Ming and Foreign Minister Wu Tao also met with Tom "
+                  "Baker, respectively.", published="2013-04-25")
+    assert sorted(len(m.participants) for m in meetings(x)) == [2, 2]
+    assert person(x, "Li Ming").country == "CHN"
