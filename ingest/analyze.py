@@ -13,6 +13,7 @@ from functools import lru_cache
 from graph_schema.model import Article
 from ingest.clean import clean
 from ingest.read import ArticleText
+from ingest.when import MONTHS
 
 try:  # spaCy is a hard dependency; the import only fails in a broken install
     import spacy
@@ -62,11 +63,14 @@ def load_nlp(model_name: str | None = None) -> Language:
     nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *QUOTE_MARKS]).search
     # a dateline's dash glued to the story: "(Combined Sources)–The presidents", "(Reuters)-Iran"
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, DASH_AFTER_BRACKET]).finditer
+    # "ISLAMABAD, Jan 31 (APP):" is an agency and a colon, not the emoticon "):"
+    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in NOT_EMOTICONS}
     return nlp
 
 
 PARAGRAPHS = "diplograph_paragraphs"
 QUOTE_MARKS = ("″", "‶", "„", "‚")
+NOT_EMOTICONS = frozenset({"):", "(:"})
 DASH_AFTER_BRACKET = r"[\)\]](?=(?:--|[-–—])[A-Za-z])|(?<=[\)\]])(?:--|[-–—])(?=[A-Za-z])"
 
 
@@ -101,6 +105,7 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     if doc[i - 1].text == ",":  # "SOCHI, Russia (Reuters) -": the country or state after the city
         while i < len(doc) and i - start < 10 and doc[i].text[:1].isupper() and doc[i].is_alpha:
             i += 1
+        i = _past_date(doc, i)  # "TEHRAN, Iran, July 28 (NNN-TASNIM) –", "KATHMANDU, May 6:"
     if i < len(doc) and doc[i].text == "(":
         close = next((k for k in range(i + 1, min(i + 8, len(doc))) if doc[k].text == ")"), None)
         if close is None:
@@ -109,6 +114,16 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     if i < len(doc) and doc[i].text in DATELINE_SEPARATORS:
         return i + 1 if i + 1 < len(doc) and not doc[i + 1].is_space else (i + 2 if i + 2 < len(doc) else None)
     return None
+
+
+def _past_date(doc: Doc, i: int) -> int:
+    """Where a dateline's day ("July 28", "Jan. 31") ends, if one stands at or just before token i."""
+    if i < len(doc) and doc[i - 1].lower_.rstrip(".") in MONTHS and doc[i].like_num:
+        return i + 1  # the month was read as a name word
+    j = i + 1 if i < len(doc) and doc[i].text == "," else i
+    if j + 1 < len(doc) and doc[j].lower_.rstrip(".") in MONTHS and doc[j + 1].like_num:
+        return j + 2
+    return i
 
 
 def analyze(article_text: ArticleText, nlp: Language) -> Document:

@@ -39,6 +39,8 @@ LIGHT_VERBS = frozenset({"hold", "have", "begin", "start", "conduct", "attend", 
 PRESENT_AT = frozenset({"sit", "speak", "talk", "participate", "take", "meet", "raise", "propose", "offer",
                         "represent", "attend", "join", "shake", "agree", "sign", "present", "make", "say", "tell",
                         "head", "lead", "chair", "discuss", "exchange", "review", "stress", "express"})
+AUDIENCES = frozenset({"reporter", "journalist", "press", "media", "newsman", "correspondent", "audience", "crowd",
+                       "student", "supporter", "parliament", "lawmaker", "legislator"})  # "spoke to reporters"
 PRESS_WORDS = frozenset({"press", "news", "video", "teleconference"})
 NOT_MEETING_COMPOUNDS = frozenset({"room", "hall", "call", "centre", "center", "table", "line", "organiser"})
 # words of negotiating that tell a process, not by themselves an encounter ("talks with the IMF")
@@ -348,7 +350,9 @@ def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
     if lemma == "meet":
         return not any(c.dep_ == "dobj" and _not_a_party(ctx, c) for c in token.children)
     if lemma in ("discuss", "speak"):  # "A and B spoke Tuesday at the White House", not "A spoke to reporters"
-        return _face_to_face_discussion(ctx, token)
+        return _face_to_face_discussion(ctx, token) and not any(
+            c.dep_ == "prep" and c.lower_ in ("to", "with", "before") and any(
+                p.lemma_.lower() in AUDIENCES for p in c.children if p.dep_ == "pobj") for c in token.children)
     if lemma == "exchange":  # "they exchanged views", never "exchanged prisoners" or "exchanged fire"
         return any(c.dep_ == "dobj" and c.lemma_.lower() in EXCHANGED_WORDS for c in token.children) \
             and not _remote(ctx, token.sent)
@@ -372,16 +376,22 @@ def _face_to_face_discussion(ctx: ArticleContext, verb: Token) -> bool:
     unless the sentence says it was by phone, video or letter."""
     if _negated(verb) or _modal(verb) or _remote(ctx, verb.sent):
         return False
-    def person(t: Token) -> bool:  # "his Pakistani counterpart Shah Mahmood Qureshi": the name in apposition
-        return any((m := ctx.mention_at(x)) is not None and m.kind == ActorKind.PERSON
-                   for x in [t, *(c for c in t.children if c.dep_ in ("appos", "compound"))])
-
-    def persons(token: Token) -> int:
-        return sum(1 for t in [token, *token.conjuncts] if person(t))
-    named = sum(persons(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-    named += sum(persons(p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                 for p in c.children if p.dep_ == "pobj")
-    return named >= 2
+    def persons(token: Token) -> set[str]:
+        """The persons a subject or object names: itself, its conjuncts, names in apposition to any of them
+        ("Foreign Minister, X, and his Omani counterpart, Y,")."""
+        found: set[str] = set()
+        for t in [token, *token.conjuncts]:
+            for x in [t, *(c for c in t.children if c.dep_ in ("appos", "compound"))]:
+                m = ctx.mention_at(x)
+                if m is not None and m.kind == ActorKind.PERSON:
+                    found.add(m.key or str(m.start))
+                if x is not t:
+                    found |= persons(x) if x.dep_ == "appos" and x.conjuncts else set()
+        return found
+    named = set().union(*(persons(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                        *(persons(p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                          for p in c.children if p.dep_ == "pobj"))
+    return len(named) >= 2
 
 
 def _remote(ctx: ArticleContext, sent: Span) -> bool:

@@ -40,13 +40,27 @@ def event_time(ctx: ArticleContext, candidate: Candidate) -> ResolvedTime | None
         found = _from_coordinated_verb(candidate)
     if not found:
         found = _from_governing_clause(candidate)
+    told = candidate.tense or _clause_tense(candidate)
     for _, _, span in sorted(found, key=lambda f: (f[0], f[1])):
         try:
-            resolved = resolve_time(span.text, anchor, candidate.tense)
+            resolved = resolve_time(span.text, anchor, told)
         except ValueError:
             resolved = None
         if resolved is not None:  # "one-day" and "three decades" say how long, not when
-            return _first_of_listed_days(span, resolved, candidate.tense)
+            return _first_of_listed_days(span, resolved, told)
+    return None
+
+
+def _clause_tense(candidate: Candidate) -> str | None:
+    """"The visit followed a meeting ... on Tuesday": a meeting noun has no tense of its own, but the verb of
+    its clause tells whether its weekday lies behind or ahead."""
+    token = candidate.triggers[0]
+    for _ in range(4):
+        if token.head == token:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return tense(token)
     return None
 
 

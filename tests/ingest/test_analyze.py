@@ -43,3 +43,10 @@ def test_a_datelines_dash_glued_after_the_agency_is_its_own_token():
     words = [t.text for t in analyze(text(body), load_nlp()).doc]
     assert words[:8] == ["SAINT", "PETERSBURG", "(", "Combined", "Sources", ")", "–", "The"]
     assert "Well" in words and "1990–1995" in words
+
+
+@pytest.mark.parametrize("body", ["TEHRAN, Iran, July 28 (NNN-TASNIM) – Iranian Foreign Minister Ali Karimi met X.",
+                                  "ISLAMABAD, Jan 31 (APP): Prime Minister Ali Karimi received X."])
+def test_a_dated_dateline_ends_its_sentence(body):
+    sents = [s.text.strip() for s in analyze(text(body), load_nlp()).doc.sents]
+    assert len(sents) == 2 and sents[1].endswith("X.")

@@ -277,3 +277,10 @@ def test_a_summit_a_meeting_hopes_to_ensure_is_another_and_not_yet(extracted):
                   "place.", published="2018-05-26")
     names = {a.key: a.name for a in x.actors}
     assert [sorted(names[p.actor] for p in m.participants) for m in meetings(x)] == [["Kim Jong Un", "Lee Min-ho"]]
+
+
+def test_two_named_in_apposition_to_their_offices_discussing_are_meeting(extracted):
+    x = extracted("Iranian Foreign Minister, Ali Karimi, and his Omani counterpart, Yusuf bin Salim, discussed "
+                  "bilateral ties and regional issues, on Saturday.", published="2019-07-28")
+    [meeting] = meetings(x)
+    assert (meeting.date, len(meeting.participants)) == ("2019-07-27", 2)

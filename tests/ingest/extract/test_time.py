@@ -115,3 +115,10 @@ def test_earlier_today_tagged_a_time_dates_the_meeting(extracted):
                   published="2010-09-24")
     [meeting] = meetings(x)
     assert meeting.date == "2010-09-24"
+
+
+def test_a_weekday_of_a_meeting_noun_takes_the_tense_of_its_clause(extracted):
+    x = extracted("Iranian Foreign Minister Ali Karimi and Omani Foreign Minister Yusuf bin Salim met in Tehran on "
+                  "Sunday. The visit followed a meeting between the two ministers in Muscat on Tuesday.",
+                  published="2020-01-26")
+    assert "2020-01-21" in {m.date for m in meetings(x)}  # the Tuesday before, not the one ahead
