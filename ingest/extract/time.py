@@ -52,16 +52,19 @@ def event_time(ctx: ArticleContext, candidate: Candidate) -> ResolvedTime | None
 
 
 def _clause_tense(candidate: Candidate) -> str | None:
-    """"The visit followed a meeting ... on Tuesday": a meeting noun has no tense of its own, but the verb of
-    its clause tells whether its weekday lies behind or ahead."""
+    """"The visit followed a meeting ... on Tuesday": a meeting noun has no tense of its own, but a verb that
+    places it in time tells whether its weekday lies behind or ahead ("welcomed Monday's meeting" does not)."""
     token = candidate.triggers[0]
     for _ in range(4):
         if token.head == token:
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
-            return tense(token)
+            return tense(token) if token.lemma_.lower() in SEQUENCE_VERBS else None
     return None
+
+
+SEQUENCE_VERBS = frozenset({"follow", "precede", "end", "conclude", "begin", "open", "close", "last"})
 
 
 def _first_of_listed_days(span: Span, resolved: ResolvedTime, tense: str | None) -> ResolvedTime:
