@@ -204,6 +204,9 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
         holder = _name_ending_the_office(ctx, token)
         if holder is not None:
             return [holder]
+        named = _named_when_described(ctx, token)
+        if named:
+            return named
         keys = describe(ctx, token)
         if keys:
             return keys
@@ -300,6 +303,21 @@ def _they_meeting(ctx: ArticleContext, token: Token) -> bool:
 def _counted_as_two(token: Token) -> bool:
     """"the two leaders", "both countries"."""
     return any(c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet") for c in token.children)
+
+
+def _named_when_described(ctx: ArticleContext, token: Token) -> list[str]:
+    """"The two envoys, Finnish President A and former Russian Prime Minister B, flew here ... talks with the
+    two envoys": a plural description the article named in apposition before means those persons again."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return []
+    for earlier in reversed(ctx.doc[max(0, token.i - NAMED_SOON * 5):token.i]):
+        if earlier.lemma_ != token.lemma_ or earlier.tag_ != token.tag_:
+            continue
+        keys = [m.key for a in earlier.children if a.dep_ == "appos" for t in [a, *a.conjuncts]
+                if (m := ctx.mention_at(t)) is not None and m.kind == ActorKind.PERSON and m.key]
+        if len(keys) >= 2:
+            return list(dict.fromkeys(keys))
+    return []
 
 
 def _pair_of_persons(ctx: ArticleContext, token: Token) -> bool:

@@ -444,9 +444,10 @@ def frame_noun(token: Token) -> Token:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ROUND_NOUNS:
         return token.head.head
     span = token.head.head  # "opened two days of talks", "held five hours of talks": a sitting's length
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and span.lemma_.lower() in SITTING_SPANS \
-            and span.dep_ == "dobj" and span.head.lemma_.lower() in LIGHT_VERBS:
-        return span
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and span.lemma_.lower() in SITTING_SPANS and (
+            span.dep_ == "dobj" and span.head.lemma_.lower() in LIGHT_VERBS
+            or span.dep_ == "pobj" and span.head.lower_ in ("after", "following", "during")):
+        return span  # "opened two days of talks", "after two hours of talks with X, Y agreed"
     return token
 
 

@@ -181,14 +181,14 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
     if verb == trigger:
         return
     lemma = verb.lemma_.lower()
-    trigger = frame_noun(trigger)  # "held a second round of talks": the round is what was held
+    word, trigger = trigger, frame_noun(trigger)  # "held a second round of talks": the round is what was held
     light = (trigger.dep_ in ("dobj", "nsubjpass") or named_as(trigger) == verb) and lemma in LIGHT_VERBS
     present = trigger.dep_ == "pobj" and (trigger.head.lower_ in ("in", "at", "during") and lemma in PRESENT_AT
                                           or trigger.head.lower_ == "for" and lemma in ARRIVING) \
         and _quoted(ctx, trigger.i, trigger.sent) == _quoted(ctx, verb.i, trigger.sent)  # '"... in this meeting," X told'
     # "told reporters after talks with X": whoever talked with X then told reporters
     after = trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "following") and any(
-        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in trigger.children)
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for c in [*trigger.children, *word.children])
     if not (light or present or after):
         return
     role = Role.HOST if lemma == "host" else Role.ATTENDEE if lemma in ("attend", "join") else Role.PARTICIPANT

@@ -125,3 +125,12 @@ def test_an_envoy_of_a_body_may_be_named_just_after(extracted):
     first = min(meetings(x), key=lambda m: m.evidence.start)
     names = {a.key: a.name for a in x.actors}
     assert {names[p.actor] for p in first.participants} >= {"Ali Hassan", "Lars Berg"}
+
+
+def test_a_plural_description_named_in_apposition_means_those_persons_again(extracted):
+    x = extracted("The two envoys, Finnish President Lars Berg and former Russian Prime Minister Ivan Petrov, flew here "
+                  "from Bonn. After two hours of inconclusive talks with the two envoys at his palace, President Milan "
+                  "Kovac agreed to meet them again.", published="1999-06-03")
+    names = {a.key: a.name for a in x.actors}
+    talks = [sorted(names[p.actor] for p in m.participants) for m in meetings(x)]
+    assert ["Ivan Petrov", "Lars Berg", "Milan Kovac"] in talks
