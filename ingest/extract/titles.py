@@ -571,7 +571,7 @@ def _counterparts(ctx: ArticleContext) -> None:
 
 def _delegation_members(ctx: ArticleContext, verb: Token) -> None:
     """"The Swiss delegation also included A and B": A and B are Swiss."""
-    from ingest.extract.coreference import delegation_of_a_body, delegation_states
+    from ingest.extract.coreference import delegation_states
 
     groups = [c for c in verb.children if c.dep_ == "nsubj"]
     states = [s for g in groups for s in delegation_states(ctx, g)]
