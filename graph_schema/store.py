@@ -12,12 +12,13 @@ import contextlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import networkx as nx
 
 from graph_schema.model import Actor, ActorKind, ActorName, Article, Conflict, Event, Graph, Location
 
+T = TypeVar("T")
 MAX_HOPS = 10  # `shortest_connection` looks no further than this many events
 EXPORT_PAGE = 2000  # events (or actors, places, articles) an export reads at a time
 
@@ -120,13 +121,19 @@ class Counterpart:
 
 
 @dataclass(slots=True)
-class CounterpartPage:
-    """One page of `counterparts`, with how many there are in all."""
+class Slice(Generic[T]):
+    """One page of a longer answer in a fixed order, with how many items there are in all."""
 
-    items: list[Counterpart]
+    items: list[T]
     total: int
     offset: int
     limit: int
+
+
+class CounterpartPage(Slice[Counterpart]):
+    """One page of `counterparts`."""
+
+    __slots__ = ()
 
 
 @dataclass(slots=True)
@@ -163,14 +170,10 @@ class RepresentationGroup:
     event_ids: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class RepresentationGroupPage:
-    """One page of `representation_groups`, with how many there are in all."""
+class RepresentationGroupPage(Slice[RepresentationGroup]):
+    """One page of `representation_group_page`'s groups."""
 
-    items: list[RepresentationGroup]
-    total: int
-    offset: int
-    limit: int
+    __slots__ = ()
 
 
 def representation_groups(found: list[Representation], by: str) -> list[RepresentationGroup]:
