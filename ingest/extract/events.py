@@ -466,6 +466,8 @@ def _infinitive(verb: Token) -> bool:
 def irrealis(trigger: Token, verb: Token) -> bool:
     """A planned, wished, refused or hypothetical event, or another one than the one reported."""
     for c in trigger.children:
+        if c.dep_ == "advmod" and c.lower_ == "later" and tense(trigger) == "past":
+            continue  # "the delegation later met with the president": afterwards, not ahead
         if c.dep_ in ("amod", "det", "nummod", "advmod", "compound") and c.lower_ in IRREALIS_MODIFIERS:
             return True
         if c.dep_ in ("amod", "det", "nummod", "advmod", "compound") and c.lower_ in REPETITION_MODIFIERS \

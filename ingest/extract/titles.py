@@ -26,6 +26,7 @@ from ingest.extract.lexicon import (
     FACILITY_NOUNS,
     HONORIFIC,
     LOCATIVE_PREPS,
+    REPORTING_LEMMAS,
     fold,
     held_now,
 )
@@ -369,6 +370,8 @@ def _np_after(ctx: ArticleContext, mention: Mention) -> tuple[int, int] | None:
         if m is not None and m.kind == ActorKind.PERSON:
             return None  # a list of names, not an apposition
         end += 1
+    if end < len(doc) and doc[end].pos_ == "VERB" and doc[end].lemma_.lower() in REPORTING_LEMMAS:
+        return None  # "... and President X, a Nigerian presidential spokesperson said": the speaker, not X
     closed = end < len(doc) and doc[end].text in (",", ".", ";", ")", "–", "—", "who", "which")
     if end == start or not (closed or end < len(doc) and doc[end].pos_ in ("VERB", "AUX", "ADV")):
         return None

@@ -284,3 +284,8 @@ def test_two_named_in_apposition_to_their_offices_discussing_are_meeting(extract
                   "bilateral ties and regional issues, on Saturday.", published="2019-07-28")
     [meeting] = meetings(x)
     assert (meeting.date, len(meeting.participants)) == ("2019-07-27", 2)
+
+
+def test_later_with_a_past_verb_is_afterwards_not_ahead(extracted):
+    x = extracted("Greek Foreign Minister Nikos Pappas later met with Turkish President Ali Demir.", published="2023-08-19")
+    assert [m.type for m in x.events if m.type in ("meeting", "intent")] == ["meeting"]

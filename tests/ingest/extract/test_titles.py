@@ -149,3 +149,9 @@ def test_the_state_after_an_offices_portfolio_is_its_state(extracted):
     x = extracted("The Minister for Foreign Affairs of Japan, Taro Sato, held talks with Chinese envoy Li Wei in "
                   "Kathmandu on Sunday, Nepalese officials said.", published="2024-05-06")
     assert person(x, "Taro Sato").country == "JPN"
+
+
+def test_the_speaker_after_a_comma_is_no_apposition(extracted):
+    x = extracted("A delegation met junta leader Ali Demir and the ousted President Omar Zaheer, a Nigerian presidential "
+                  "spokesperson said.", published="2023-08-20")
+    assert [t.title for t in person(x, "Omar Zaheer").titles] == ["President"]
