@@ -79,6 +79,10 @@ MEDIA_TAILS = frozenset({"news", "times", "tribune", "herald", "gazette", "journ
 # words of the credit lexicon (furniture.txt) that are no agency's name
 NOT_AGENCIES = frozenset({"pool", "file", "photo", "photograph", "image", "picture", "courtesy", "supplied",
                           "handout", "the"})
+# building words of other languages that English news keeps in names ("Rashtrapati Bhavan", "Dolmabahce
+# Sarayi", "Palacio de la Moneda", "Qasr al-Watan"): a site, never a person or a city
+FOREIGN_BUILDING_WORDS = frozenset({"bhavan", "bhawan", "bhaban", "palacio", "palais", "palazzo", "saray", "sarayi",
+                                    "qasr", "kasr", "schloss"})
 # facility words: a "person" name in front of them names a building, not a person
 FACILITY_NOUNS = frozenset({
     "mosque", "shrine", "church", "cathedral", "temple", "synagogue", "street", "avenue", "road", "square",
@@ -86,9 +90,7 @@ FACILITY_NOUNS = frozenset({
     "foundation", "prize", "award", "bridge", "stadium", "hall", "palace", "museum", "library", "park",
     "station", "port", "harbour", "harbor", "base", "dam", "tower", "building", "hotel", "memorial", "tomb",
     "doctrine", "plan", "law", "act", "fund", "trust", "corporation", "company", "group", "prison",
-    # building words of other languages that English news keeps in names ("Rashtrapati Bhavan", "Dolmabahce
-    # Sarayi", "Palacio de la Moneda", "Qasr al-Watan")
-    "bhavan", "bhawan", "bhaban", "palacio", "palais", "palazzo", "saray", "sarayi", "qasr", "kasr", "schloss",
+    *FOREIGN_BUILDING_WORDS,
 })
 # nouns naming a person's premises: "<person>'s office" is a venue
 PREMISES = {"office": "office", "offices": "office", "home": "home", "house": "home", "residence": "residence",

@@ -24,7 +24,14 @@ from ingest import gazetteer
 from ingest.extract.context import ArticleContext
 from ingest.extract.coreference import refer
 from ingest.extract.events import Candidate
-from ingest.extract.lexicon import GATHERING_NOUNS, LOCATIVE_PREPS, OCCASION_NOUNS, PREMISES, fold
+from ingest.extract.lexicon import (
+    FOREIGN_BUILDING_WORDS,
+    GATHERING_NOUNS,
+    LOCATIVE_PREPS,
+    OCCASION_NOUNS,
+    PREMISES,
+    fold,
+)
 from ingest.extract.participants import listed
 from ingest.when import MONTHS
 from ingest.extraction import PlaceMention
@@ -50,6 +57,13 @@ class Found:
     lon: float | None = None
     geonameid: int | None = None
     owner: str | None = None  # actor key of the person whose premises these are
+
+    @classmethod
+    def of(cls, place: gazetteer.Place, span: Span) -> Found:
+        """A gazetteer place where `span` names it: countries keyed by code, cities and regions by geonameid."""
+        key = f"c:{place.country.lower()}" if place.kind == LocationKind.COUNTRY \
+            else f"g:{place.geonameid or _slug(place.name)}"
+        return cls(key, place.name, place.kind, place.country, span, place.lat, place.lon, place.geonameid)
 
 
 class PlaceBook:
@@ -309,16 +323,12 @@ def _named(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]
         # "the White House" is a building, never Casablanca (whose name it translates)
         place = gazetteer.find_place(name) if fold(span[-1].text) not in SITE_WORDS else None
         if place is not None and place.kind == LocationKind.COUNTRY:
-            hit = Found(f"c:{place.country.lower()}", place.name, LocationKind.COUNTRY, place.country, span,
-                        place.lat, place.lon, place.geonameid)
-            found.append(hit)
+            found.append(Found.of(place, span))
             return True
         if place is not None and place.kind in (LocationKind.CITY, LocationKind.REGION):
             if place.kind == LocationKind.REGION and not (place.country or "").isalpha():
                 return None
-            hit = Found(f"g:{place.geonameid or _slug(place.name)}", place.name, place.kind, place.country, span,
-                        place.lat, place.lon, place.geonameid)
-            found.append(hit)
+            found.append(Found.of(place, span))
             return True
     if m is not None and m.kind in (ActorKind.PERSON, ActorKind.STATE):
         return None
@@ -346,9 +356,7 @@ def _untagged_city(ctx: ArticleContext, token: Token, found: list[Found], seen: 
             or place.kind == LocationKind.CITY and (place.population or 0) < BIG_CITY:
         return None  # "Hold Summit Meeting": Summit, New Jersey
     seen.add(token.i)
-    key = f"c:{place.country.lower()}" if place.kind == LocationKind.COUNTRY else f"g:{place.geonameid or _slug(place.name)}"
-    found.append(Found(key, place.name, place.kind, place.country, ctx.doc[token.i:token.i + 1], place.lat, place.lon,
-                       place.geonameid))
+    found.append(Found.of(place, ctx.doc[token.i:token.i + 1]))
     return True
 
 
@@ -375,8 +383,7 @@ def _host(parts: list[tuple[Span, gazetteer.Place | None]]) -> Found | None:
     if len(parts) != 2 or kinds != sorted([str(LocationKind.COUNTRY), str(LocationKind.REGION)]):
         return None
     span, place = next((s, p) for s, p in parts if p is not None and p.kind == LocationKind.COUNTRY)
-    return Found(f"c:{place.country.lower()}", place.name, LocationKind.COUNTRY, place.country, span,
-                 place.lat, place.lon, place.geonameid)
+    return Found.of(place, span)
 
 
 def _host_of_gathering(token: Token, seen: set[int]) -> Found | None:
@@ -396,8 +403,7 @@ def _host_of_gathering(token: Token, seen: set[int]) -> Found | None:
 
 SITE_WORDS = frozenset({"house", "palace", "ministry", "department", "hall", "building", "office", "centre", "center",
                         "hotel", "castle", "residence", "embassy", "parliament", "assembly", "chancellery",
-                        "headquarters", "guesthouse", "villa", "bhavan", "bhawan", "bhaban", "palacio", "palais",
-                        "palazzo", "saray", "sarayi", "qasr", "kasr", "schloss"})
+                        "headquarters", "guesthouse", "villa", *FOREIGN_BUILDING_WORDS})
 
 
 def _looks_like_site(span: Span) -> bool:
@@ -436,8 +442,7 @@ def _capital_of(ctx: ArticleContext, token: Token) -> Found | None:
                 place = gazetteer.find_place(country.capital, m.country)
                 if place is not None:
                     span = ctx.doc[c.i:token.i + 1] if c.i < token.i else ctx.doc[token.i:c.i + 1]
-                    return Found(f"g:{place.geonameid or _slug(place.name)}", place.name, place.kind, place.country,
-                                 span, place.lat, place.lon, place.geonameid)
+                    return Found.of(place, span)
     return None
 
 
@@ -467,8 +472,7 @@ def dateline_place(ctx: ArticleContext, book: PlaceBook) -> str | None:
         span = next((ctx.doc[t.i:t.i + 1] for t in ctx.doc if fold(t.text) == fold(name.split()[0])), ctx.doc[:1])
     if place.kind == LocationKind.COUNTRY:
         return book.country(place.country, span)
-    return book.chain([Found(f"g:{place.geonameid or _slug(place.name)}", place.name, place.kind, place.country,
-                             span, place.lat, place.lon, place.geonameid)])
+    return book.chain([Found.of(place, span)])
 
 
 def _dateline_in_text(ctx: ArticleContext) -> Span | None:
