@@ -37,8 +37,7 @@ from ingest.extract.lexicon import (
     held_now,
 )
 
-_MEETING_VERBS = frozenset({"meet", "talk", "confer", "negotiate", "visit", "host", "greet", "receive", "welcome", "mediate",
-                            "broker", "discuss", "exchange", "call", "speak"})
+TURNED_MEETING_VERBS = frozenset({"welcome", "call"})  # meeting verbs only in some frames ("welcomed his guest")
 ARRIVING = frozenset({"arrive", "travel", "fly", "come", "go", "head", "return"})  # "arrived in Minsk for talks"
 HOSTING = frozenset({"host", "greet", "receive", "welcome"})
 MEDIATING = frozenset({"mediate", "broker"})
@@ -61,7 +60,7 @@ class Taking:
 def participants(ctx: ArticleContext, candidate: Candidate) -> list[Taking]:
     found: list[Taking] = []
     for trigger, verb in zip(candidate.triggers, candidate.verbs):
-        if candidate.type == MEETING and trigger.pos_ == "VERB" and trigger.lemma_.lower() not in _MEETING_VERBS:
+        if candidate.type == MEETING and trigger.pos_ == "VERB" and not _meeting_verb(ctx, trigger):
             continue  # a representation sentence: its participants come from the pattern below
         if candidate.type in (MEETING, "intent"):
             _meeting(ctx, trigger, verb, found)
@@ -73,6 +72,13 @@ def participants(ctx: ArticleContext, candidate: Candidate) -> list[Taking]:
         if not candidate.anaphoric:
             _persons_in_clause(ctx, candidate, found)
     return _merge(ctx, found)
+
+
+def _meeting_verb(ctx: ArticleContext, verb: Token) -> bool:
+    """A verb of the meeting lexicon, or one the event rules turn into a meeting ("welcomed", "called on")."""
+    lemma = verb.lemma_.lower()
+    trigger = ctx.lexicon.verb_triggers.get(lemma)
+    return lemma in TURNED_MEETING_VERBS or trigger is not None and trigger.type == MEETING
 
 
 CLAUSE_PERSONS = (2, 4)  # a meeting clause naming this many persons names its participants
