@@ -13,6 +13,7 @@ from functools import lru_cache
 from graph_schema.model import Article
 from ingest.clean import clean
 from ingest.read import ArticleText
+from ingest.repairs import REPAIRS
 from ingest.when import MONTHS
 
 try:  # spaCy is a hard dependency; the import only fails in a broken install
@@ -56,6 +57,8 @@ def load_nlp(model_name: str | None = None) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "parser" in nlp.pipe_names and REPAIRS not in nlp.pipe_names:
+        nlp.add_pipe(REPAIRS, last=True)  # after the entity recogniser: repairs read names
     # a possessive written with an opening quote ("Iraq‘s") splits like "Iraq’s"
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"(?<=[A-Za-z])‘[sS]$",
                                                         *QUOTE_MARKS]).search
