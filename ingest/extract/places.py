@@ -23,7 +23,7 @@ from graph_schema.model import ActorKind, LocationKind
 from ingest import gazetteer
 from ingest.extract.context import ArticleContext
 from ingest.extract.coreference import refer
-from ingest.extract.events import Candidate
+from ingest.extract.events import Candidate, took_place
 from ingest.extract.lexicon import (
     FOREIGN_BUILDING_WORDS,
     GATHERING_NOUNS,
@@ -200,32 +200,71 @@ ARRIVAL_VERBS = frozenset({"arrive", "visit", "land", "travel", "fly", "come"})
 
 
 def arrivals(ctx: ArticleContext) -> dict[str, list[Found]]:
-    """The city each visitor came to ("the Mission ... arrived in Port-au-Prince on Sunday", "X is visiting
-    Lima"): the place of the visitor's meetings the article does not place otherwise. Only a visitor
-    who came to one city."""
+    """Where each visitor came to ("the Mission ... arrived in Port-au-Prince on Sunday", "X is visiting
+    Lima", "the first visit to Pakistan by an Indian prime minister"): the place of the visitor's meetings
+    the article does not place otherwise. Only a visitor who came to one place; a country is narrowed to
+    the one city of it where the article says anything happened ("arrived in the Philippines ... the
+    meetings in Manila")."""
     found: dict[str, dict[str, list[Found]]] = {}
     for token in ctx.doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in ARRIVAL_VERBS or any(
-                c.dep_ == "advmod" and c.lower_ in ("last", "previously", "once", "first") for c in token.children):
-            continue  # "who last visited the United States in 1979" is another journey
-        targets = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into", "at")
-                   for p in prep.children if p.dep_ == "pobj"]
-        if token.lemma_.lower() == "visit":
-            targets += [c for c in token.children if c.dep_ == "dobj"]
-        if not targets:
+        journey = _journey(token)
+        if journey is None:
             continue
+        targets, travellers = journey
         places: list[Found] = []
         seen: set[int] = set()
         for target in targets:
             _walk(ctx, target, places, seen, depth=0)
-        places = [p for p in places if p.kind == LocationKind.CITY]  # a city the gazetteer knows, not a country
+        cities = [p for p in places if p.kind == LocationKind.CITY]  # a city the gazetteer knows
+        countries = [p for p in places if p.kind == LocationKind.COUNTRY]
+        places = cities or (_only_city_in(ctx, countries[0].country) or countries[:1] if countries else [])
         if not places:
             continue
-        for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
-            for key in refer(ctx, subject):
+        for traveller in travellers:
+            for key in refer(ctx, traveller):
                 if ctx.actors[key].kind == ActorKind.PERSON:
                     found.setdefault(key, {})[places[0].key] = places
     return {key: next(iter(where.values())) for key, where in found.items() if len(where) == 1}
+
+
+def _journey(token: Token) -> tuple[list[Token], list[Token]] | None:
+    """Where a verb or a noun of arriving says someone came to, and who: ("arrived in X", "visited X",
+    "X's visit to Y", "a visit to Y by X")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma == "visit":
+        targets = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                   for p in prep.children if p.dep_ == "pobj"]
+        travellers = [c for c in token.children if c.dep_ == "poss"] + [
+            p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "by" for p in prep.children
+            if p.dep_ == "pobj"]
+        return (targets, travellers) if targets and travellers else None
+    if token.pos_ != "VERB" or lemma not in ARRIVAL_VERBS or not took_place(token) or any(
+            c.dep_ == "advmod" and c.lower_ in ("last", "previously", "once", "first") for c in token.children):
+        return None  # "who last visited the United States in 1979" is another journey; "suggested X visit" none
+    targets = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into", "at")
+               for p in prep.children if p.dep_ == "pobj"]
+    if lemma == "visit":
+        targets += [c for c in token.children if c.dep_ == "dobj"]
+    travellers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (targets, travellers) if targets and travellers else None
+
+
+def _only_city_in(ctx: ArticleContext, country: str | None) -> list[Found]:
+    """The one city of `country` that the article is filed from or puts anything "in" or "at", if there
+    is exactly one."""
+    filed = filed_from(ctx)
+    if filed is not None and filed.kind == LocationKind.CITY and filed.country == country:
+        return [filed]
+    cities: dict[str, list[Found]] = {}
+    for token in ctx.doc:
+        if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at") or token.ent_type_ not in ("GPE", "LOC"):
+            continue
+        found: list[Found] = []
+        _named(ctx, token, found, set())
+        for f in found:
+            if f.kind == LocationKind.CITY and f.country == country:
+                cities.setdefault(f.key, [f])
+    return next(iter(cities.values())) if len(cities) == 1 else []
 
 
 def _destinations(candidate: Candidate) -> list[Token]:
@@ -460,6 +499,16 @@ def dateline_place(ctx: ArticleContext, book: PlaceBook) -> str | None:
     """The place the article was filed from: the manifest's dateline, else a paragraph opening
     "KHARTOUM (Reuters) —" or "Ankara —" near the top. Where an event's text names no place, the
     news is usually where it was filed."""
+    filed = filed_from(ctx)
+    if filed is None:
+        return None
+    if filed.kind == LocationKind.COUNTRY:
+        return book.country(filed.country, filed.span)
+    return book.chain([filed])
+
+
+def filed_from(ctx: ArticleContext) -> Found | None:
+    """The dateline's city or country, as the gazetteer knows it."""
     span = _dateline_in_text(ctx)
     name = ctx.article.dateline or (span.text if span is not None else None)
     if not name:
@@ -470,9 +519,7 @@ def dateline_place(ctx: ArticleContext, book: PlaceBook) -> str | None:
         return None
     if span is None:
         span = next((ctx.doc[t.i:t.i + 1] for t in ctx.doc if fold(t.text) == fold(name.split()[0])), ctx.doc[:1])
-    if place.kind == LocationKind.COUNTRY:
-        return book.country(place.country, span)
-    return book.chain([Found.of(place, span)])
+    return Found.of(place, span)
 
 
 def _dateline_in_text(ctx: ArticleContext) -> Span | None:

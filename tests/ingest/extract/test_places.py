@@ -99,6 +99,35 @@ def test_a_visitors_meetings_are_in_the_city_the_visitor_arrived_in(extracted):
     assert placed and all(p == ("Lima", "city") for p in placed)
 
 
+def test_a_visitor_who_came_to_a_country_met_in_the_one_city_of_it_the_article_names(extracted):
+    x = extracted("Peruvian President Luis Vega arrived in Chile on Sunday. He met with Chilean President Ana "
+                  "Rojas on Monday. Talks in Valparaiso will also include the trade ministers.",
+                  published="2017-11-14")
+    [meeting] = [m for m in meetings(x) if m.date == "2017-11-13"]
+    assert chain(x, meeting.place)[:2] == [("Valparaíso", "city"), ("Chile", "country")]
+
+
+def test_a_visitor_who_came_to_a_country_met_in_the_city_the_article_was_filed_from(extracted):
+    x = extracted("Prime Minister Ana Rojas on Saturday met Angolan President Luis Vega during his state visit to "
+                  "Chile.", published="2025-05-03", dateline="Santiago")
+    [meeting] = meetings(x)
+    assert chain(x, meeting.place)[0] == ("Santiago", "city")
+
+
+def test_a_visit_to_a_country_by_a_visitor_places_the_visitors_meetings_in_it(extracted):
+    x = extracted("Luis Vega's visit to Chile was the first by a Peruvian president in 28 years. Vega and Ana Rojas "
+                  "met on Friday.", published="1988-12-31")
+    [meeting] = [m for m in meetings(x) if m.date == "1988-12-30"]
+    assert chain(x, meeting.place) == [("Chile", "country")]
+
+
+def test_a_visit_only_proposed_is_not_where_the_visitors_meetings_are(extracted):
+    x = extracted("President Ana Rojas told Luis Vega today that he is too old to visit Chile again. Rojas and Vega "
+                  "met for two hours.", published="1987-06-29")
+    [meeting] = [m for m in meetings(x) if len(m.participants) >= 2]
+    assert meeting.place is None
+
+
 def test_a_journey_recalled_is_not_where_todays_meetings_are(extracted):
     x = extracted("Former President Karin Lindgren last visited Lima in 1979. On Monday she met President Luis "
                   "Vega.", published="1987-06-30")
