@@ -196,7 +196,8 @@ def _venue_of(ctx: ArticleContext, gathering: Token) -> list[Found]:
 
 
 MOTION_VERBS = frozenset({"fly", "travel", "go", "come", "arrive", "head", "return", "drive", "journey"})
-ARRIVAL_VERBS = frozenset({"arrive", "visit", "land", "travel", "fly", "come"})
+ARRIVAL_VERBS = frozenset({"arrive", "visit", "land", "travel", "fly", "come", "reach"})
+REACHED = frozenset({"visit", "reach"})  # the place is the object: "visited Lima", "reached Lima last night"
 
 
 def arrivals(ctx: ArticleContext) -> dict[str, list[Found]]:
@@ -243,10 +244,14 @@ def _journey(token: Token) -> tuple[list[Token], list[Token]] | None:
         return None  # "who last visited the United States in 1979" is another journey; "suggested X visit" none
     targets = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into", "at")
                for p in prep.children if p.dep_ == "pobj"]
-    if lemma == "visit":
+    if lemma in REACHED:
         targets += [c for c in token.children if c.dep_ == "dobj"]
-    travellers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    travellers = [token.head if c.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl" else c
+                  for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]  # "X, who reached Lima"
     return (targets, travellers) if targets and travellers else None
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
 
 def _only_city_in(ctx: ArticleContext, country: str | None) -> list[Found]:
@@ -341,7 +346,8 @@ def _named(ctx: ArticleContext, token: Token, found: list[Found], seen: set[int]
         end += 1
     while start < end and doc[start].lower_ == "the":
         start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].lower_ in DANGLING):
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].lower_ in DANGLING
+                           or doc[end - 1].is_space):
         end -= 1  # "the Ministry of Foreign Affairs of" + a state the tagger kept apart
     span = doc[start:end]
     if not len(span):

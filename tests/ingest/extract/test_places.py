@@ -193,3 +193,18 @@ def test_the_white_house_is_a_building_never_casablanca(extracted):
                   published="2013-12-04")
     [meeting] = meetings(x)
     assert chain(x, meeting.place)[0] == ("White House", "venue")
+
+
+def test_a_visitor_who_reached_a_city_met_there(extracted):
+    x = extracted("President Omar Haddad, who reached Lima last night, is on a three-day visit. On Tuesday he met "
+                  "Peruvian President Luis Vega.", published="2017-01-31")
+    [meeting] = meetings(x)
+    assert chain(x, meeting.place)[0] == ("Lima", "city")
+
+
+def test_a_place_name_ends_before_the_blank_line(extracted):
+    x = extracted("PM Ali Khan receives President Omar Haddad at PM House\n\nISLAMABAD, Jan 31 (APP): Prime Minister "
+                  "Ali Khan on Tuesday received President Omar Haddad on his arrival at the PM House.",
+                  published="2017-01-31")
+    assert all(p.name == p.name.strip() for p in x.places)
+    assert "PM House" in {p.name for p in x.places}
