@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.extract.conftest import meetings
+from tests.ingest.extract.conftest import meetings, names
 
 
 @pytest.mark.parametrize("sentence", [
@@ -289,3 +289,10 @@ def test_two_named_in_apposition_to_their_offices_discussing_are_meeting(extract
 def test_later_with_a_past_verb_is_afterwards_not_ahead(extracted):
     x = extracted("Greek Foreign Minister Nikos Pappas later met with Turkish President Ali Demir.", published="2023-08-19")
     assert [m.type for m in x.events if m.type in ("meeting", "intent")] == ["meeting"]
+
+
+def test_an_interaction_held_with_someone_is_a_meeting(extracted):
+    x = extracted("Foreign Minister Ali Khan also held a brief interaction with Deputy Secretary Anna Berg on "
+                  "Monday.", published="2019-12-10")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Ali Khan", "Anna Berg"}
