@@ -12,7 +12,8 @@ from graph_schema.model import ActorKind, Role
 from ingest.analyze import Document
 from ingest.extract import actors, coreference, events, lexicon, titles
 from ingest.extract.context import ArticleContext
-from ingest.extract.participants import Taking, bilateral, hosts_officials, officials_for_states, participants
+from ingest.extract.participants import (Taking, bilateral, host_at_home, hosts_officials, officials_for_states,
+                                         participants)
 from ingest.extract.places import PlaceBook, arrivals, dateline_place, event_places
 from ingest.extract.time import event_time, lead_day, under_way
 from ingest.extraction import (
@@ -71,6 +72,8 @@ def _event(ctx: ArticleContext, book: PlaceBook, candidate: events.Candidate, ta
         return None
     if came_to and (not places or places[0].country in (None, came_to[0].country)):
         hosts_officials(ctx, takers, came_to[0].country)  # not at a third country's summit
+    elif places and candidate.type == events.MEETING:
+        host_at_home(ctx, takers, places[0].country)
     when = event_time(ctx, candidate)
     if when is None and candidate.type == events.MEETING and events.recalled(candidate):
         return None  # "the two last met ..." without a date: an earlier meeting we cannot tell apart

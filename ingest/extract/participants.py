@@ -525,11 +525,24 @@ def hosts_officials(ctx: ArticleContext, takers: list[Taking], country: str | No
     if not visitors:
         return
     for t in takers:
-        record = ctx.actors[t.key]
-        if t.represents is None and record.kind == ActorKind.PERSON and record.country is None and any(
-                title.cls in ACTING_CLASSES and held_now(title.text) and _domestic(ctx, title.of)
-                for title in record.titles):
+        if _official_of_no_state(ctx, t):
             t.represents = ctx.ensure_state(country)
+
+
+def host_at_home(ctx: ArticleContext, takers: list[Taking], country: str | None) -> None:
+    """"President X welcomed the Prime Minister of Italy in Tehran": an official of no stated country who
+    hosts a meeting in a country acts for that country."""
+    if country is None:
+        return
+    for t in takers:
+        if t.role == Role.HOST and _official_of_no_state(ctx, t):
+            t.represents = ctx.ensure_state(country)
+
+
+def _official_of_no_state(ctx: ArticleContext, t: Taking) -> bool:
+    record = ctx.actors[t.key]
+    return t.represents is None and record.kind == ActorKind.PERSON and record.country is None and any(
+        title.cls in ACTING_CLASSES and held_now(title.text) and _domestic(ctx, title.of) for title in record.titles)
 
 
 def _domestic(ctx: ArticleContext, body: str | None) -> bool:

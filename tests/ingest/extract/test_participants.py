@@ -205,3 +205,18 @@ def test_two_who_met_one_respectively_met_him_apart(extracted):
                   "Baker, respectively.", published="2013-04-25")
     assert sorted(len(m.participants) for m in meetings(x)) == [2, 2]
     assert person(x, "Li Ming").country == "CHN"
+
+
+def test_an_official_of_no_stated_country_who_hosts_in_a_country_acts_for_it(extracted):
+    x = extracted("President Farhadi officially welcomed the Prime Minister of Italy Marco Lenti in Tehran on "
+                  "Tuesday.", published="2016-04-12")
+    [meeting] = meetings(x)
+    assert names(x, meeting)["Farhadi"] == ("host", "IRN")
+
+
+def test_calling_on_the_visiting_guest_is_a_visit_to_the_one_who_came(extracted):
+    x = extracted("President Omar Haddad arrived in Lima on Sunday on a four-day visit. Foreign Minister Rosa "
+                  "Mamani called on the visiting dignitary and discussed issues of bilateral interest.",
+                  published="2017-05-16")
+    [call] = [m for m in meetings(x) if "Rosa Mamani" in names(x, m)]
+    assert set(names(x, call)) == {"Rosa Mamani", "Omar Haddad"}
