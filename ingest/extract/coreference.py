@@ -201,6 +201,9 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
     if _bare_pair(token) or _they_meeting(ctx, token):
         return last_pair(ctx, token)
     if token.pos_ in ("NOUN", "PROPN"):
+        visitor = _the_visitor(ctx, token)
+        if visitor is not None:
+            return [visitor]
         holder = _name_ending_the_office(ctx, token)
         if holder is not None:
             return [holder]
@@ -224,6 +227,35 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
         if _pair_of_states(token):
             return main_states(ctx, token)
     return []
+
+
+VISITING_WORDS = frozenset({"arrive", "visit", "reach", "land"})
+
+
+def _the_visitor(ctx: ArticleContext, token: Token) -> str | None:
+    """"X called on the visiting dignitary", "will meet the visiting president": the one person the
+    article says came on a visit ("Y arrived here on Sunday", "Y's visit to India")."""
+    if not any(c.dep_ == "amod" and c.lower_ == "visiting" for c in token.children) \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    visitors = set()
+    for word in ctx.doc:
+        lemma = word.lemma_.lower()
+        if word.pos_ == "VERB" and lemma in VISITING_WORDS:
+            who = [c for c in word.children if c.dep_ == "nsubj"]
+        elif word.pos_ == "NOUN" and lemma == "visit":
+            who = [c for c in word.children if c.dep_ == "poss"] + [
+                p for prep in word.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                for p in prep.children if p.dep_ == "pobj"]
+        else:
+            continue
+        for w in who:
+            m = ctx.mention_at(w)
+            key = m.key if m is not None and m.kind == ActorKind.PERSON else \
+                antecedent(ctx, w) if w.lower_ in PERSONAL_PRONOUNS else None
+            if key:
+                visitors.add(key)
+    return visitors.pop() if len(visitors) == 1 else None
 
 
 HEADED_GROUPS = frozenset({"delegation", "mission", "team"})

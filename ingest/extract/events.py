@@ -295,7 +295,8 @@ def calls_on(ctx: ArticleContext, verb: Token) -> Token | None:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
             m = ctx.mention_at(pobj)
-            if m is not None and m.kind == ActorKind.PERSON or ctx.lexicon.title_class(pobj.lemma_) is not None:
+            if m is not None and m.kind == ActorKind.PERSON or ctx.lexicon.title_class(pobj.lemma_) is not None \
+                    or any(c.dep_ == "amod" and c.lower_ == "visiting" for c in pobj.children):  # "the visiting guest"
                 return pobj
     return None
 

@@ -134,3 +134,10 @@ def test_a_plural_description_named_in_apposition_means_those_persons_again(extr
     names = {a.key: a.name for a in x.actors}
     talks = [sorted(names[p.actor] for p in m.participants) for m in meetings(x)]
     assert ["Ivan Petrov", "Lars Berg", "Milan Kovac"] in talks
+
+
+def test_the_visiting_president_is_the_one_who_came(extracted):
+    x = extracted("Portuguese President Mario Lopes arrived here on Thursday night. President Ravi Kumar will meet "
+                  "the visiting president on Friday evening.", published="2020-02-14")
+    [planned] = [e for e in x.events if e.type == "intent"]
+    assert set(names(x, planned)) == {"Ravi Kumar", "Mario Lopes"}
