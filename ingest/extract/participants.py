@@ -139,7 +139,7 @@ def _quoted(ctx: ArticleContext, start: int, sent: Span) -> bool:
 
 
 def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Taking]) -> None:
-    if trigger == verb:
+    if trigger == verb and trigger.pos_ in ("VERB", "AUX"):
         lemma = verb.lemma_.lower()
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         subject_role = Role.HOST if lemma in HOSTING else Role.MEDIATOR if lemma in MEDIATING else Role.PARTICIPANT

@@ -220,3 +220,10 @@ def test_calling_on_the_visiting_guest_is_a_visit_to_the_one_who_came(extracted)
                   published="2017-05-16")
     [call] = [m for m in meetings(x) if "Rosa Mamani" in names(x, m)]
     assert set(names(x, call)) == {"Rosa Mamani", "Omar Haddad"}
+
+
+def test_the_owner_of_a_meeting_noun_that_carries_itself_takes_part(extracted):
+    x = extracted("Secretary of State Carl Lindqvist said there was no movement at his five-hour meeting with "
+                  "Soviet Foreign Minister Pavel Orlov Wednesday.", published="1984-01-20")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Carl Lindqvist", "Pavel Orlov"}
