@@ -4,9 +4,11 @@ Layout of `data_dir`:
 
 - `graph.json`: the resolved graph: the records of a `diplomatic-graph/1` document
   keyed by id, with their fingerprints (so a write need not recompute the old
-  ones); a `diplomatic-graph/1` export put there is read too. Saved by
-  writing a temporary file, fsync and `os.replace`, so a reader or a crash
-  sees the old file or the new one, never half of one.
+  ones) and the look-up indexes built when it was written, laid out so that
+  opening it parses only the index and the small sections (`snapshot.py`); an
+  older file or a `diplomatic-graph/1` export put there is parsed whole and
+  indexed then. Saved by writing a temporary file, fsync and `os.replace`, so
+  a reader or a crash sees the old file or the new one, never half of one.
 - `records/<article id>.json`: one file per article, `{"article", "payload"}`,
   saved the same way, so putting one article never rewrites the others.
 - `.lock`: an `fcntl` lock held around every write, so two processes ingesting
@@ -15,9 +17,9 @@ Layout of `data_dir`:
   leftover, and is removed then.
 
 Readers check the graph file's identity (inode, mtime, size) before each read
-and reload when another process replaced it. Look-up indexes (actor -> events,
-location -> children, the event order, the search list, the networkx graph
-for path finding) are built lazily, on the first read that needs them.
+and reload when another process replaced it. Events and articles are decoded
+from the mapped file when read; the summaries of an actor's counterparts and
+representatives are made from the index on the first read that needs them.
 """
 from __future__ import annotations
 
@@ -30,17 +32,17 @@ import functools
 import hashlib
 import heapq
 import logging
+import mmap
 import os
 import sys
 import tempfile
 import threading
 import time
-from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 from urllib.parse import quote
 
 import networkx as nx
@@ -89,12 +91,14 @@ from graph_schema.stores import actor_search
 from graph_schema.stores.collector import collector_paused
 from graph_schema.stores.counterparts import Met, met_by
 from graph_schema.stores.fingerprint import SECTIONS, Key, Print, diff, graph_records, record_prints
-from graph_schema.stores.ordering import event_order, is_meeting
+from graph_schema.stores.graph_index import GraphIndex, build_index
 from graph_schema.stores.paths import shortest_path
+from graph_schema.stores.snapshot import FORMAT as SNAPSHOT_FORMAT
+from graph_schema.stores.snapshot import open_snapshot, snapshot_chunks
 
 T = TypeVar("T")
 log = logging.getLogger("graph_schema.stores.embedded")
-SAVE_FORMAT = "diplograph-embedded/1"  # the graph's document records by id, plus their fingerprints
+OLD_SAVE_FORMAT = "diplograph-embedded/1"  # the graph's document records by id, plus their fingerprints
 GRAPH_FILE = "graph.json"
 RECORDS_DIR = "records"
 LOCK_FILE = ".lock"
@@ -104,12 +108,13 @@ _SEARCH_CANDIDATES = 200
 TEMP_SUFFIX = ".tmp"
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that the file is either the old one or the new one."""
+def _atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write `data` (bytes, or pieces of them in order) to `path` so that the file is either the old one or the
+    new one."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            f.writelines([data] if isinstance(data, bytes) else data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -157,35 +162,74 @@ def _record_name(article_id: str) -> str:
     return name + ".json"
 
 
-Records = dict[str, dict[str, dict[str, Any]]]  # section -> id -> document record
+Records = Mapping[str, Mapping[str, dict[str, Any]]]  # section -> id -> document record
+
+
+class _Representations(Sequence[Representation]):
+    """Some of the index's representations (positions in its `rep_*` arrays, in listing order), made into
+    `Representation`s as they are read: a state's page is a slice, not a list of all of them."""
+
+    def __init__(self, index: GraphIndex, positions: Sequence[int]) -> None:
+        self._index, self._positions = index, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def _one(self, k: int) -> Representation:
+        ix = self._index
+        rank = ix.rep_rank[k]
+        return Representation(ix.actor_ids[ix.rep_person[k]], ix.actor_ids[ix.rep_state[k]], ix.event_ids[rank],
+                              ix.date_of(rank))
+
+    @overload
+    def __getitem__(self, i: int) -> Representation: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Representation]: ...
+
+    def __getitem__(self, i: int | slice) -> Representation | list[Representation]:
+        if isinstance(i, slice):
+            return [self._one(k) for k in self._positions[i]]
+        return self._one(self._positions[i])
 
 
 class _State:
-    """One loaded version of the graph: document records by id, turned into objects only when read.
+    """One loaded version of the graph: its records by section, turned into objects only when read (each read
+    gets fresh objects), and its `GraphIndex`.
 
-    Building objects for every event on load would make reloading slow, so reads
-    convert just the records they return (each read gets fresh objects), and the
-    indexes are built on first use.
+    A saved graph's events and articles stay in the mapped file until read, and its index was built when it
+    was written (`snapshot.py`); a graph parsed whole (an older file, an export dropped in) is indexed here.
     """
 
-    def __init__(self, records: Records, prints: dict[Key, Print] | dict[str, Any] | None,
+    def __init__(self, records: Records, index: GraphIndex,
+                 prints: dict[Key, Print] | dict[str, Any] | Callable[[], dict[str, Any]] | None,
                  signature: tuple[int, int, int] | None) -> None:
         self.records = records
+        self.index = index
         self.signature = signature
         self._stored_prints = prints
-        self._actor_ranks: dict[tuple[str, bool], array[int]] = {}
         self._counterparts: dict[str, list[Met]] = {}
         self._groups: dict[tuple[str, str], list[RepresentationGroup]] = {}
 
     @classmethod
     def empty(cls) -> _State:
-        return cls({section: {} for section in SECTIONS}, {}, None)
+        return cls.parsed({section: {} for section in SECTIONS}, {}, None)
+
+    @classmethod
+    def parsed(cls, records: dict[str, dict[str, dict[str, Any]]],
+               prints: dict[Key, Print] | dict[str, Any] | None, signature: tuple[int, int, int] | None) -> _State:
+        """Records parsed whole, indexed now; their events put in the event order, as a saved graph's are."""
+        index = build_index(records)
+        events = records["events"]
+        return cls({**records, "events": {i: events[i] for i in index.event_ids}}, index, prints, signature)
 
     @_index
     def prints(self) -> dict[Key, Print]:
         stored = self._stored_prints
         if stored is None:
-            return record_prints(self.records)
+            return record_prints(self.records)  # type: ignore[arg-type]
+        if callable(stored):
+            stored = stored()
         if stored and isinstance(next(iter(stored)), tuple):
             return stored  # type: ignore[return-value]
         return {(section, key): Print(*p) for section, by_id in stored.items() for key, p in by_id.items()}
@@ -210,58 +254,38 @@ class _State:
                      events={i: read_event(x) for i, x in r["events"].items()},
                      conflicts=sorted((read_conflict(x) for x in r["conflicts"].values()), key=conflict_order))
 
-    @_index
+    @property
     def order(self) -> list[str]:
         """Every event id in the event order."""
-        events = self.records["events"]
-        return sorted(events, key=lambda i: event_order(events[i]["date"], i))
+        return self.index.event_ids
 
-    @_index
+    @property
     def rank(self) -> dict[str, int]:
         """Event id -> its place in the event order."""
-        return {i: n for n, i in enumerate(self.order)}
+        return self.index.rank
 
     def events_before(self, position: EventPosition) -> int:
         """How many events come before or at `position` in the event order (it need not be an event held)."""
-        events = self.records["events"]
-        return bisect.bisect_right(self.order, event_order(*position),
-                                   key=lambda i: event_order(events[i]["date"], i))
+        return self.index.events_before(*position)
 
-    def actor_ranks(self, actor: str, meetings: bool) -> array[int]:
+    def actor_ranks(self, actor: str, meetings: bool) -> Sequence[int]:
         """The ranks of the actor's events (only meetings when `meetings`), ascending: an actor's page is then a
-        slice found by bisection, however deep (issue 16). Built per actor on first use and kept with this
-        loaded graph (a write loads a new one)."""
-        key = (actor, meetings)
-        found = self._actor_ranks.get(key)
-        if found is None:
-            ids = self.taking_part.get(actor, set()) | self.represented.get(actor, set())
-            if meetings:
-                ids &= self.meetings
-            rank = self.rank
-            with collector_paused(long_lived=True):
-                found = self._actor_ranks[key] = array("q", sorted(rank[i] for i in ids))
-        return found
-
-    @_index
-    def taking_part(self) -> dict[str, set[str]]:
-        """Actor id -> events the actor takes part in (any role)."""
-        index: dict[str, set[str]] = defaultdict(set)
-        for e in self.records["events"].values():
-            for p in e["participants"]:
-                index[p["actor"]].add(e["id"])
-        return index
+        slice found by bisection, however deep (issue 16). Saved with the graph."""
+        ix = self.index
+        return ix.of_actor(ix.involved_meetings if meetings else ix.involved, actor)
 
     def counterparts_of(self, actor: str) -> list[Met]:
-        """The actor's counterparts (`counterparts.Met`, in listing order), summarised on first use and kept
-        with this loaded graph (a write loads a new one, so they stay exact): a busy actor's page is then a
-        slice, not a count of every shared meeting (issue 16)."""
+        """The actor's counterparts (`counterparts.Met`, in listing order), summarised on first use from the
+        index alone and kept with this loaded graph (a write loads a new one, so they stay exact): a busy
+        actor's page is then a slice, not a count of every shared meeting (issue 16)."""
         found = self._counterparts.get(actor)
         if found is None:
-            events = self.records["events"]
-            met = self.taking_part.get(actor, set()) & self.meetings
+            ix = self.index
+            meeting = ix.meeting
             with collector_paused(long_lived=True):
                 found = self._counterparts[actor] = met_by(actor, (
-                    (i, events[i]["date"], [p["actor"] for p in events[i]["participants"]]) for i in met))
+                    (ix.event_ids[r], ix.date_of(r), ix.participants(r)) for r in ix.taking_part(actor)
+                    if meeting[r]))
         return found
 
     def groups_of(self, actor: str, by: str) -> list[RepresentationGroup]:
@@ -269,32 +293,20 @@ class _State:
         and kept with this loaded graph, like `counterparts_of`."""
         found = self._groups.get((actor, by))
         if found is None:
-            of = self.representations_of.get(("state" if by == "person" else "person", actor), [])
+            of = self.representations_of("state" if by == "person" else "person", actor)
             with collector_paused(long_lived=True):
-                found = self._groups[actor, by] = representation_groups(of, by)
+                found = self._groups[actor, by] = representation_groups(of, by)  # type: ignore[arg-type]
         return found
 
-    @_index
-    def represented(self) -> dict[str, set[str]]:
-        """Actor id -> events where some participant represents the actor."""
-        index: dict[str, set[str]] = defaultdict(set)
-        for e in self.records["events"].values():
-            for p in e["participants"]:
-                if p["represents"]:
-                    index[p["represents"]].add(e["id"])
-        return index
+    @property
+    def representations(self) -> Sequence[Representation]:
+        """Every representation, in listing order."""
+        return _Representations(self.index, range(len(self.index.rep_rank)))
 
-    @_index
-    def meetings(self) -> set[str]:
-        return {e["id"] for e in self.records["events"].values() if is_meeting(e["type"], e["cameo"])}
-
-    @_index
-    def events_at(self) -> dict[str, set[str]]:
-        index: dict[str, set[str]] = defaultdict(set)
-        for e in self.records["events"].values():
-            if e["location"]:
-                index[e["location"]].add(e["id"])
-        return index
+    def representations_of(self, kind: str, actor: str) -> Sequence[Representation]:
+        """The representations of `actor` as a "state" or as a "person", in listing order."""
+        ix = self.index
+        return _Representations(ix, ix.of_actor(ix.rep_by_state if kind == "state" else ix.rep_by_person, actor))
 
     @_index
     def children(self) -> dict[str, list[str]]:
@@ -312,44 +324,10 @@ class _State:
         return index
 
     @_index
-    def representations(self) -> list[Representation]:
-        found = {(p["actor"], p["represents"], e["id"]): Representation(p["actor"], p["represents"], e["id"], e["date"])
-                 for e in self.records["events"].values() for p in e["participants"] if p["represents"]}
-        return sorted(found.values(), key=lambda r: (*event_order(r.date, r.event), r.person, r.state))
-
-    @_index
-    def representations_of(self) -> dict[tuple[str, str], list[Representation]]:
-        """`representations` by ("state", id) and by ("person", id), each in the same order."""
-        by: dict[tuple[str, str], list[Representation]] = defaultdict(list)
-        for r in self.representations:
-            by["state", r.state].append(r)
-            by["person", r.person].append(r)
-        return by
-
-    @_index
     def search_names(self) -> tuple[list[str], list[str]]:
         """Parallel lists: every normalised name or alias, and the actor id it belongs to."""
-        names: list[str] = []
-        owners: list[str] = []
-        for actor in self.records["actors"].values():
-            for name in actor_search.normalised_names(actor["name"], actor["aliases"]):
-                names.append(name)
-                owners.append(actor["id"])
-        return names, owners
-
-    @_index
-    def participations(self) -> dict[tuple[str, str], dict[tuple[str, str], None]]:
-        """Actors and events as nodes, an edge for every participation: node -> neighbours, in the order
-        networkx's `Graph.add_edge` would keep them (so paths are the same), without its per-edge dicts:
-        53 MiB instead of 88 at 100k events, for searches that cost the same CPU."""
-        adjacency: dict[tuple[str, str], dict[tuple[str, str], None]] = {}
-        for e in self.records["events"].values():
-            event = ("event", e["id"])
-            for p in e["participants"]:
-                actor = ("actor", p["actor"])
-                adjacency.setdefault(actor, {})[event] = None
-                adjacency.setdefault(event, {})[actor] = None
-        return adjacency
+        ix = self.index
+        return ix.search_names, [ix.actor_ids[n] for n in ix.search_owners]
 
     def place_and_within(self, place: str) -> set[str]:
         """The place and every location inside it."""
@@ -368,15 +346,14 @@ def _only_an_actor(q: EventQuery) -> bool:
         v is None for v in (q.counterpart, q.place, q.date_from, q.date_to, q.cameo, q.represents))
 
 
-def _first_in_order(ids: list[str], k: int, rank: dict[str, int]) -> list[str]:
-    """The first `k` of `ids` in the event order, without sorting them all when `k` is small (issue 16: the
-    busiest actor's 50 meetings cost a sort of every one of theirs). The order is total (a rank per event),
-    so this is exactly `sorted(ids, key=rank)[:k]`."""
+def _first_in_order(ranks: list[int], k: int) -> list[int]:
+    """The `k` smallest event ranks, without sorting them all when `k` is small (issue 16: the busiest actor's
+    50 meetings cost a sort of every one of theirs): exactly `sorted(ranks)[:k]`."""
     if k <= 0:
         return []
-    if k * 4 >= len(ids):  # a page near the end: sorting costs no more
-        return sorted(ids, key=rank.__getitem__)[:k]
-    return heapq.nsmallest(k, ids, key=rank.__getitem__)
+    if k * 4 >= len(ranks):  # a page near the end: sorting costs no more
+        return sorted(ranks)[:k]
+    return heapq.nsmallest(k, ranks)
 
 
 def _chain(state: _State, location_id: str) -> list[Location]:
@@ -482,17 +459,22 @@ class EmbeddedStore(GraphStore):
             return _State.empty()
         try:
             with open(self._graph_path, "rb") as f:
-                data = f.read()
                 st = os.fstat(f.fileno())
-            with collector_paused(long_lived=True):  # the graph's records live until the next reload
-                saved = orjson.loads(data)
-            if isinstance(saved, dict) and saved.get("format") == FORMAT:  # an export dropped in: accepted
-                return _State(graph_records(from_document(saved)), None, (st.st_ino, st.st_mtime_ns, len(data)))
-            if not isinstance(saved, dict) or saved.get("format") != SAVE_FORMAT:
-                raise ValueError(f"neither {SAVE_FORMAT} nor {FORMAT}")
-            records = {section: saved[section] for section in SECTIONS}
-            return _State(records, saved.get("prints"), (st.st_ino, st.st_mtime_ns, len(data)))
-        except (OSError, orjson.JSONDecodeError, ValueError, KeyError) as exc:
+                mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if st.st_size else b""
+            signature = (st.st_ino, st.st_mtime_ns, st.st_size)
+            with collector_paused(long_lived=True):  # the graph's records and index live until the next reload
+                opened = open_snapshot(mapped)
+                if opened is not None:  # the file stays mapped while this state is in use
+                    return _State(opened.records, opened.index, opened.prints, signature)
+                saved = orjson.loads(mapped[:])
+                if isinstance(mapped, mmap.mmap):
+                    mapped.close()
+                if isinstance(saved, dict) and saved.get("format") == FORMAT:  # an export dropped in: accepted
+                    return _State.parsed(graph_records(from_document(saved)), None, signature)
+                if not isinstance(saved, dict) or saved.get("format") not in (SNAPSHOT_FORMAT, OLD_SAVE_FORMAT):
+                    raise ValueError(f"neither {SNAPSHOT_FORMAT} nor {FORMAT}")
+                return _State.parsed({section: saved[section] for section in SECTIONS}, saved.get("prints"), signature)
+        except (OSError, orjson.JSONDecodeError, ValueError, KeyError, TypeError) as exc:
             raise StoreError(f"cannot read the graph in {self._graph_path}: {exc}") from exc
 
     # per-article records -------------------------------------------------------
@@ -551,22 +533,18 @@ class EmbeddedStore(GraphStore):
                 saved_prints: dict[str, dict[str, list[str]]] = {section: {} for section in SECTIONS}
                 for (section, key), p in prints.items():
                     saved_prints[section][key] = [p.node, p.facts]
-                _atomic_write(self._graph_path,
-                              orjson.dumps({"format": SAVE_FORMAT, **records, "prints": saved_prints}))
-                with self._mutex:
-                    self._state = _State(records, prints, self._signature())
+                _atomic_write(self._graph_path, snapshot_chunks(records, saved_prints, build_index(records)))
+                del records
+                with self._mutex:  # read back as any reader opens it: mapped, not the records just built
+                    self._state = self._load(self._signature())
         return changes.stats
 
     def read_graph(self) -> Graph:
         return self._current().graph()
 
     def counts(self) -> dict[str, int]:
-        r = self._current().records
-        facts = (sum(len(e["participants"]) + len(e["sources"]) + (e["location"] is not None)
-                     for e in r["events"].values())
-                 + sum(len(a["offices"]) + (a["affiliation"] is not None) for a in r["actors"].values())
-                 + sum(loc["within"] is not None for loc in r["locations"].values())
-                 + len(r["conflicts"]))
+        state = self._current()
+        r, facts = state.records, state.index.facts
         return {"articles": len(r["articles"]), "records": len(self._record_paths()), "actors": len(r["actors"]),
                 "events": len(r["events"]), "locations": len(r["locations"]), "conflicts": len(r["conflicts"]),
                 "facts": facts}
@@ -619,9 +597,9 @@ class EmbeddedStore(GraphStore):
             matching = self._matching(state, query)
             total = len(matching)
             if query.after is not None:
-                after = event_order(*query.after)
-                matching = [i for i in matching if event_order(events[i]["date"], i) > after]
-            page = _first_in_order(matching, offset + limit, state.rank)[offset:]
+                first = state.events_before(query.after)
+                matching = [r for r in matching if r >= first]
+            page = [state.order[r] for r in _first_in_order(matching, offset + limit)[offset:]]
         items = [read_event(events[i]) for i in page]
         return Page(items=items, total=total, offset=offset, limit=limit,
                     actors=self.get_actors([i for e in items for i in e.actor_ids()]),
@@ -630,7 +608,7 @@ class EmbeddedStore(GraphStore):
     def event_pages(self, query: EventQuery, size: int = EXPORT_PAGE) -> Iterator[Page]:
         state = self._current()  # pinned: every page comes from the same graph
         events, size = state.records["events"], max(size, 1)
-        matching = sorted(self._matching(state, query))
+        matching = sorted(state.order[r] for r in self._matching(state, query))
         for offset in range(0, len(matching), size):
             items = [read_event(events[i]) for i in matching[offset:offset + size]]
             actors = {i: a for i in dict.fromkeys(i for e in items for i in e.actor_ids())
@@ -659,40 +637,37 @@ class EmbeddedStore(GraphStore):
         return sorted((read_conflict(x) for x in self._current().records["conflicts"].values()), key=conflict_order)
 
     @classmethod
-    def _matching(cls, state: _State, query: EventQuery) -> list[str]:
-        """Ids of the events matching `query`, in no particular order."""
-        events = state.records["events"]
-        candidates: set[str] | None = None
+    def _matching(cls, state: _State, query: EventQuery) -> list[int]:
+        """Ranks of the events matching `query`, in no particular order, from the index alone."""
+        ix = state.index
+        candidates: set[int] | None = None
 
-        def narrow(ids: set[str]) -> None:
+        def narrow(ranks: Iterable[int]) -> None:
             nonlocal candidates
-            candidates = set(ids) if candidates is None else candidates & ids
+            candidates = set(ranks) if candidates is None else candidates.intersection(ranks)
 
         for actor in (query.actor, query.counterpart):
             if actor is not None:
-                narrow(state.taking_part.get(actor, set()) | state.represented.get(actor, set()))
+                narrow(ix.of_actor(ix.involved, actor))
         if query.represents is not None:
-            narrow(state.represented.get(query.represents, set()))
+            narrow(ix.of_actor(ix.represented, query.represents))
         if query.place is not None:
-            at: set[str] = set()
-            for loc in state.place_and_within(query.place):
-                at |= state.events_at.get(loc, set())
-            narrow(at)
-        if query.type == "meeting":
-            narrow(state.meetings)
-        pool = events.values() if candidates is None else (events[i] for i in candidates)
-        return [e["id"] for e in pool if cls._matches(e, query)]
+            narrow(r for loc in state.place_and_within(query.place) for r in ix.at.get(ix.location_no.get(loc)))
+        dated = ix.ranks_dated(query.date_from, query.date_to)
+        pool = dated if candidates is None else (r for r in candidates if r in dated)
+        kept = cls._kinds(ix, query)
+        return list(pool) if kept is None else [r for r in pool if kept(r)]
 
     @staticmethod
-    def _matches(e: dict[str, Any], q: EventQuery) -> bool:
-        date = e["date"]
-        if q.date_from is not None and (date is None or date < q.date_from):
-            return False
-        if q.date_to is not None and (date is None or date > q.date_to):
-            return False
-        if q.cameo is not None and not (e["cameo"] or "").startswith(q.cameo):
-            return False
-        return q.type is None or q.type == "meeting" or e["type"] == q.type
+    def _kinds(ix: GraphIndex, q: EventQuery) -> Callable[[int], bool] | None:
+        """Whether an event (by rank) is of the type and CAMEO code asked for; None when any is."""
+        cameos = None if q.cameo is None else {n for n, c in enumerate(ix.cameos) if (c or "").startswith(q.cameo)}
+        types = None if q.type in (None, "meeting") else {n for n, t in enumerate(ix.types) if t == q.type}
+        meetings = q.type == "meeting"
+        if cameos is None and types is None and not meetings:
+            return None
+        return lambda r: ((cameos is None or ix.cameo_of[r] in cameos) and (types is None or ix.type_of[r] in types)
+                          and (not meetings or ix.meeting[r] == 1))
 
     def counterparts(self, actor_id: str) -> list[Counterpart]:
         return self.counterpart_page(actor_id, 0, sys.maxsize).items
@@ -719,16 +694,17 @@ class EmbeddedStore(GraphStore):
 
     def representation_page(self, state: str | None = None, person: str | None = None, offset: int = 0,
                             limit: int = 50, after: RepresentationPosition | None = None) -> RepresentationPage:
-        return representation_page(self._representations(state, person), offset, limit, self.actor_names, after)
+        return representation_page(self._representations(state, person), offset, limit,  # type: ignore[arg-type]
+                                   self.actor_names, after)
 
-    def _representations(self, state: str | None, person: str | None) -> list[Representation]:
-        """The index's own list (not to be changed by the caller), narrowed to `state` when both are given."""
+    def _representations(self, state: str | None, person: str | None) -> Sequence[Representation]:
+        """The index's representations, narrowed to `state` when both are given."""
         current = self._current()
         if person is not None:
-            found = current.representations_of.get(("person", person), [])
+            found = current.representations_of("person", person)
             return found if state is None else [r for r in found if r.state == state]
         if state is not None:
-            return current.representations_of.get(("state", state), [])
+            return current.representations_of("state", state)
         return current.representations
 
     def representation_group_page(self, actor_id: str, by: str, offset: int = 0, limit: int = 50,
@@ -742,10 +718,10 @@ class EmbeddedStore(GraphStore):
 
     def meeting_network(self) -> nx.Graph:
         state = self._current()
-        actors, events = state.records["actors"], state.records["events"]
+        actors, ix = state.records["actors"], state.index
         network = nx.Graph()
-        for event_id in state.meetings:
-            ids = sorted({p["actor"] for p in events[event_id]["participants"]})
+        for rank in (r for r, meeting in enumerate(ix.meeting) if meeting):
+            ids = sorted(set(ix.participants(rank)))
             for actor in ids:
                 network.add_node(actor, name=actors[actor]["name"], kind=actors[actor]["kind"])
             for i, a in enumerate(ids):
@@ -766,7 +742,8 @@ class EmbeddedStore(GraphStore):
         hops = min(max_hops, MAX_HOPS)
         timeout = self.query_timeout_s
         try:
-            path = shortest_path(state.participations, ("actor", source), ("actor", target), 2 * hops,
+            ix = state.index
+            path = shortest_path(ix.participations, ix.actor_node(source), ix.actor_node(target), 2 * hops,
                                  None if timeout is None else time.monotonic() + timeout)
         except TimeoutError as exc:
             log.warning("connection.timed_out", extra={"source": source, "target": target, "max_hops": hops,
@@ -775,4 +752,4 @@ class EmbeddedStore(GraphStore):
                                    f"a query took longer than {timeout:g} s") from exc
         if path is None or (len(path) - 1) // 2 > hops:
             return []
-        return [node_id for _, node_id in path]
+        return [ix.node_id(node) for node in path]
