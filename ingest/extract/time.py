@@ -20,6 +20,7 @@ PATH_DEPS = frozenset({"npadvmod", "pobj", "prep", "tmod", "advmod", "poss", "nm
 ANCHOR_PREPS = frozenset({"since", "until", "till", "after", "before", "for", "over", "within", "by", "from",
                           "through", "throughout", "ago"})
 MAX_STEPS = 4
+CALENDAR_WORDS = frozenset({*MONTHS, *WEEKDAYS})
 
 
 def event_time(ctx: ArticleContext, candidate: Candidate) -> ResolvedTime | None:
@@ -184,8 +185,8 @@ def _clause_steps(span: Span, anchors: set[int]) -> int | None:
 
 
 def _date_spans(sent: Span) -> list[Span]:
-    spans = [_with_time_of_day(_with_days(e)) for e in sent.ents if e.label_ == "DATE" or e.label_ == "TIME"
-             and any(t.lower_.rstrip(".") in DAY_WORDS for t in e)] \
+    spans = [_with_time_of_day(_with_days(d)) for e in sent.ents if e.label_ == "DATE" or e.label_ == "TIME"
+             and any(t.lower_.rstrip(".") in DAY_WORDS for t in e) for d in _split_dates(e)] \
         if any(t.ent_type_ in ("DATE", "TIME") for t in sent) else []  # "Earlier today", tagged a time
     covered = {t.i for e in spans for t in e}
     doc = sent.doc
@@ -193,6 +194,20 @@ def _date_spans(sent: Span) -> list[Span]:
         if t.i not in covered and t.lower_.rstrip(".") in WEEKDAYS and t.text[:1].isupper():
             spans.append(_with_time_of_day(doc[t.i:t.i + 1]))
     return spans
+
+
+def _split_dates(span: Span) -> list[Span]:
+    """"will resume Sept. 25 after a Sept. 19-20 meeting", tagged one date: two dates joined by a
+    preposition, each hanging on its own word. Not "the day before yesterday", whose second part names
+    no month, weekday or number."""
+    for t in span[1:]:
+        rest = span.doc[t.i + 1:span.end]
+        if t.pos_ == "ADP" and rest and any(w.like_num or w.lower_.rstrip(".") in CALENDAR_WORDS for w in rest):
+            start = t.i + 1
+            while start < span.end - 1 and span.doc[start].pos_ == "DET":
+                start += 1
+            return [span.doc[span.start:t.i], *_split_dates(span.doc[start:span.end])]
+    return [span]
 
 
 def _with_days(span: Span) -> Span:

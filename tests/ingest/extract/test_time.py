@@ -102,3 +102,11 @@ def test_a_weekday_of_a_meeting_noun_takes_the_tense_of_its_clause(extracted):
 def test_the_day_of_a_meeting(extracted, text, published, day):
     [meeting] = meetings(extracted(text, published=published))
     assert meeting.date == day
+
+
+def test_two_dates_the_tagger_joined_across_a_preposition_are_two_dates(extracted):
+    x = extracted("The negotiations will resume Sept. 25 after a Sept. 19-20 meeting between Secretary of State "
+                  "Carl Lindqvist and Soviet Foreign Minister Pavel Orlov in Helsinki.", published="1989-08-07")
+    assert meetings(x) == []
+    [planned] = [e for e in x.events if e.type == "intent"]
+    assert planned.date > "1989-09"
