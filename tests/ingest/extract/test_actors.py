@@ -13,6 +13,12 @@ def test_person_names_are_cleaned_of_honorifics_and_possessives(extracted):
     assert all("Dr" not in f and "'s" not in f for f in [okafor.name, *okafor.aliases])
 
 
+def test_his_excellency_is_no_person(extracted):
+    x = extracted("The Secretary-General met today H.E. Mr. Karel Janssens, Prime Minister of Belgium.",
+                  published="2015-10-01")
+    assert [a.name for a in x.actors if a.kind == "person"] == ["Karel Janssens"]
+
+
 def test_a_name_in_front_of_a_building_word_is_no_person(extracted):
     x = extracted("A car bomb exploded near the Imam Hussein Shrine in Karbala, killing six people, "
                   "police spokesman Karim Jaber said.")
