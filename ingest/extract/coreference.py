@@ -110,6 +110,10 @@ def _retag_name_parts(ctx: ArticleContext, clusters: list[_Cluster]) -> None:
             if len(part) >= 3:
                 owners.setdefault(part, set()).add(n)
     unique = {part: next(iter(ns)) for part, ns in owners.items() if len(ns) == 1}
+    for part, ns in owners.items():  # "Omer" beside Beshir Omer and Omer Said: the one whose surname it is
+        ends = [n for n in ns if len(ns) > 1 and clusters[n].parts[-1] == part]
+        if len(ends) == 1:
+            unique[part] = ends[0]
     if not unique:
         return
     doc = ctx.doc

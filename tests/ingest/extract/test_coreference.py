@@ -141,3 +141,12 @@ def test_the_visiting_president_is_the_one_who_came(extracted):
                   "the visiting president on Friday evening.", published="2020-02-14")
     [planned] = [e for e in x.events if e.type == "intent"]
     assert set(names(x, planned)) == {"Ravi Kumar", "Mario Lopes"}
+
+
+def test_a_lone_name_two_people_share_is_the_one_whose_surname_it_is(extracted):
+    x = extracted("Finance Minister Kamal Omer, quoted by the agency, said his government also rejected the demand. "
+                  "The agency, monitored by the BBC, said Omer made the remarks after a meeting in Khartoum "
+                  "yesterday with IMF envoy Karim Saleh. Omer Nasser, the agency's representative, declined to "
+                  "comment.", published="1987-03-24")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Kamal Omer", "Karim Saleh"}
