@@ -192,8 +192,8 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
     present = trigger.dep_ == "pobj" and (trigger.head.lower_ in ("in", "at", "during") and lemma in PRESENT_AT
                                           or trigger.head.lower_ == "for" and lemma in ARRIVING) \
         and _quoted(ctx, trigger.i, trigger.sent) == _quoted(ctx, verb.i, trigger.sent)  # '"... in this meeting," X told'
-    # "told reporters after talks with X": whoever talked with X then told reporters
-    after = trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "following") and any(
+    # "told reporters after talks with X", "indicated receptivity during talks with X": whoever talked with X
+    after = trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "following", "during") and any(
         c.dep_ == "prep" and c.lower_ in ("with", "between") for c in [*trigger.children, *word.children])
     if not (light or present or after):
         return

@@ -227,3 +227,10 @@ def test_the_owner_of_a_meeting_noun_that_carries_itself_takes_part(extracted):
                   "Soviet Foreign Minister Pavel Orlov Wednesday.", published="1984-01-20")
     [meeting] = meetings(x)
     assert set(names(x, meeting)) == {"Carl Lindqvist", "Pavel Orlov"}
+
+
+def test_whoever_acts_during_talks_with_someone_took_part(extracted):
+    x = extracted("He said Treasury Secretary Carl Lindqvist had indicated receptivity during talks yesterday with "
+                  "Brazil, Argentina and Mexico.", published="1987-03-24")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Carl Lindqvist", "Brazil", "Argentina", "Mexico"}
