@@ -3,10 +3,15 @@
 networkx's `bidirectional_shortest_path` searches until it meets or runs out of
 graph: between two people in different parts of a 1M-event graph that is most
 of the graph, for an answer (`max_hops` exceeded) that is then thrown away, and
-it cannot be stopped (issue 16). This is the same search, the same steps in the
-same order, so it finds the same path; it stops once the levels searched from
-both ends add up to `max_edges` (no path that short), and raises `TimeoutError`
-once `deadline` (a `time.monotonic()` value) has passed.
+it cannot be stopped (issue 16). This search is bidirectional too, level by
+level, but grows the side whose next level costs less: the fewer neighbours to
+look at, not the fewer nodes (networkx's rule). In a graph whose busiest actors
+take part in a tenth of all events, one state on the frontier is 100,000
+neighbours; growing the other side first usually meets it before that. Either
+way the path found is a shortest one (of equal-length paths, not always the one
+networkx picks). It stops once the levels searched from both ends add up to
+`max_edges` (no path that short), and raises `TimeoutError` once `deadline` (a
+`time.monotonic()` value) has passed.
 """
 from __future__ import annotations
 
@@ -27,10 +32,11 @@ def shortest_path(adjacency: Mapping[Node, Mapping[Node, object]], source: Node,
     pred: dict[Node, Node | None] = {source: None}
     succ: dict[Node, Node | None] = {target: None}
     forward, reverse = [source], [target]
+    forward_cost, reverse_cost = len(adjacency[source]), len(adjacency[target])
     levels = seen = 0
     while forward and reverse and levels < max_edges:
         levels += 1
-        grow_forward = len(forward) <= len(reverse)
+        grow_forward = forward_cost <= reverse_cost
         this_level, ours, theirs = (forward, pred, succ) if grow_forward else (reverse, succ, pred)
         fringe: list[Node] = []
         for v in this_level:
@@ -43,10 +49,11 @@ def shortest_path(adjacency: Mapping[Node, Mapping[Node, object]], source: Node,
                     ours[w] = v
                 if w in theirs:
                     return _joined(pred, succ, w)
+        cost = sum(len(adjacency[w]) for w in fringe)
         if grow_forward:
-            forward = fringe
+            forward, forward_cost = fringe, cost
         else:
-            reverse = fringe
+            reverse, reverse_cost = fringe, cost
     return None
 
 
