@@ -17,6 +17,7 @@ from graph_schema.model import ActorKind
 from ingest.extract.context import ArticleContext
 from ingest.extract.lexicon import (
     DELEGATION_NOUNS,
+    HABITUAL,
     HEADLINE_FORMS,
     IRREALIS_GOVERNORS,
     IRREALIS_MODIFIERS,
@@ -526,6 +527,10 @@ def _unreal_verb(verb: Token) -> bool:
         return True  # "would meet again", "to talk further"; not "met again on Tuesday"
     if _modal(verb) or _negated(verb):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return True  # "if X and Y have concluded their negotiations"
+    if tense(verb) == "present" and any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
+        return True  # "they meet very often among themselves": a custom, not an occasion
     if _infinitive(verb):
         head = verb.head
         if verb.dep_ == "ROOT" or head == verb:

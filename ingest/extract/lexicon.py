@@ -40,6 +40,9 @@ IRREALIS_MODIFIERS = frozenset({"future", "possible", "potential", "next", "plan
 REPETITION_MODIFIERS = frozenset({"second", "third", "fourth", "fifth", "another", "new", "further", "more",
                                   "annual", "regular", "fresh", "following", "subsequent", "follow-up", "latest",
                                   "again"})
+# Words of habit: "meet regularly", "usually hold talks" tell a custom, not an occasion.
+HABITUAL = frozenset({"regularly", "often", "usually", "routinely", "annually", "frequently", "rarely", "seldom",
+                      "sometimes", "always", "never", "every", "each", "twice", "periodically"})
 IRREALIS_GOVERNORS = frozenset({
     "possibility", "prospect", "prospects", "chance", "chances", "hope", "hopes", "plan", "plans", "offer",
     "proposal", "call", "calls", "idea", "invitation", "demand", "condition", "conditions", "need",

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ingest.extract.context import ArticleContext
 from ingest.extract.events import HEADLINE_LENGTH, MEETING, Candidate, named_as, tense
-from ingest.extract.lexicon import GATHERING_NOUNS
+from ingest.extract.lexicon import GATHERING_NOUNS, HABITUAL
 from ingest.when import MONTHS, WEEKDAYS, ResolvedTime, resolve_time
 
 PATH_DEPS = frozenset({"npadvmod", "pobj", "prep", "tmod", "advmod", "poss", "nmod", "appos", "obl", "dobj", "nummod"})
@@ -109,8 +109,6 @@ def _from_coordinated_verb(candidate: Candidate) -> list[tuple[int, int, Span]]:
     return out
 
 
-HABITUAL = frozenset({"regularly", "often", "usually", "routinely", "annually", "frequently", "rarely", "seldom",
-                      "sometimes", "always", "never", "every", "each", "twice", "periodically"})
 
 
 def under_way(candidate: Candidate) -> bool:

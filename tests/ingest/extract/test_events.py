@@ -296,3 +296,15 @@ def test_an_interaction_held_with_someone_is_a_meeting(extracted):
                   "Monday.", published="2019-12-10")
     [meeting] = meetings(x)
     assert set(names(x, meeting)) == {"Ali Khan", "Anna Berg"}
+
+
+def test_a_meeting_under_if_is_not_told_as_held(extracted):
+    x = extracted('"If Chile and Peru have concluded their negotiations, we want to end ours," Minister Jorge '
+                  'Quispe said.', published="1987-03-05")
+    assert meetings(x) == []
+
+
+def test_meeting_as_a_custom_is_no_meeting(extracted):
+    x = extracted("Oil Minister Ali Kamal and his Kuwaiti counterpart Saad Nasser meet very often, officials said.",
+                  published="1987-03-05")
+    assert meetings(x) == []
