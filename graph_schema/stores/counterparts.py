@@ -3,8 +3,9 @@ representatives and the states a person represented (issue 16).
 
 Both stores answer from them: Neo4j writes them with the actor's facts (one
 relationship per counterpart, representative or state, keyed in listing
-order), the embedded store builds an actor's on first read. Made from the
-events alone, so whatever writes the events keeps them exact.
+order), the embedded store makes an actor's from its saved index on first read
+(`graph_index.GraphIndex.counterparts`, the same as `met_by` here). Made from
+the events alone, so whatever writes the events keeps them exact.
 """
 from __future__ import annotations
 

@@ -89,7 +89,7 @@ from graph_schema.store import (
 )
 from graph_schema.stores import actor_search
 from graph_schema.stores.collector import collector_paused
-from graph_schema.stores.counterparts import Met, met_by
+from graph_schema.stores.counterparts import Met
 from graph_schema.stores.fingerprint import SECTIONS, Key, Print, diff, graph_records, record_prints
 from graph_schema.stores.graph_index import GraphIndex, build_index
 from graph_schema.stores.paths import shortest_path
@@ -280,12 +280,8 @@ class _State:
         actor's page is then a slice, not a count of every shared meeting (issue 16)."""
         found = self._counterparts.get(actor)
         if found is None:
-            ix = self.index
-            meeting = ix.meeting
             with collector_paused(long_lived=True):
-                found = self._counterparts[actor] = met_by(actor, (
-                    (ix.event_ids[r], ix.date_of(r), ix.participants(r)) for r in ix.taking_part(actor)
-                    if meeting[r]))
+                found = self._counterparts[actor] = self.index.counterparts(actor)
         return found
 
     def groups_of(self, actor: str, by: str) -> list[RepresentationGroup]:

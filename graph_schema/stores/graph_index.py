@@ -22,7 +22,9 @@ from typing import Any
 
 import numpy as np
 
+from graph_schema.store import counterpart_order
 from graph_schema.stores import actor_search
+from graph_schema.stores.counterparts import Met
 from graph_schema.stores.ordering import event_order, is_meeting
 
 Records = Mapping[str, Mapping[str, Mapping[str, Any]]]  # section -> id -> document record
@@ -139,6 +141,36 @@ class GraphIndex:
         """The actors taking part in the event, in the order of its participations, each once."""
         first = len(self.event_ids)
         return (self.actor_ids[n - first] for n in self.participations[rank])
+
+    def counterparts(self, actor: str) -> list[Met]:
+        """The actor's counterparts (as `counterparts.met_by` makes them) from the index alone: numpy gathers the
+        participants of its meetings and groups them by actor, so a state at 60,000 meetings costs tens of
+        milliseconds on its first read, not hundreds (issue 16)."""
+        node = self.actor_node(actor)
+        if node is None:
+            return []
+        ranks = np.frombuffer(self.participations[node], np.int32).astype(np.int64)
+        ranks = ranks[np.frombuffer(self.meeting, np.uint8)[ranks] == 1]
+        starts = np.frombuffer(self.participations.starts, np.int64)
+        counts = starts[ranks + 1] - starts[ranks]
+        at = np.repeat(starts[ranks] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        others, shared = np.frombuffer(self.participations.values, np.int32)[at], np.repeat(ranks, counts)
+        keep = others != node
+        others, shared = others[keep], shared[keep]
+        order = np.lexsort((shared, others))
+        others, shared = others[order], shared[order]
+        firsts = np.flatnonzero(np.r_[True, others[1:] != others[:-1]]) if len(others) else np.zeros(0, np.int64)
+        undated = self.date_starts[-1] if self.dates and self.dates[-1] is None else len(self.event_ids)
+        ids, first_actor = self.event_ids, len(self.event_ids)
+        found = []
+        for a, b in zip(firsts.tolist(), [*firsts[1:].tolist(), len(others)]):
+            met = shared[a:b].tolist()
+            dated = bisect.bisect_left(met, undated)
+            found.append(Met(self.actor_ids[int(others[a]) - first_actor], b - a,
+                             self.date_of(met[0]) if dated else None, self.date_of(met[dated - 1]) if dated else None,
+                             tuple(ids[r] for r in met)))
+        found.sort(key=lambda m: counterpart_order(m.meetings, m.other))
+        return found
 
     def of_actor(self, rows: Rows, actor: str) -> memoryview:
         return rows.get(self.actor_no.get(actor))

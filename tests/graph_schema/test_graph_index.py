@@ -47,3 +47,16 @@ def test_a_date_range_is_the_ranks_of_the_events_dated_within_it() -> None:
                         (d := records["events"][i]["date"]) is not None and (lo is None or d >= lo)
                         and (hi is None or d <= hi))]
         assert list(index.ranks_dated(lo, hi)) == expected
+
+
+def test_an_actor_s_counterparts_from_the_index_are_those_its_meetings_give() -> None:
+    from graph_schema.stores.counterparts import met_by
+
+    records = graph_records(generate_graph(800, seed=7))
+    events = records["events"]
+    index = build_index(records)
+    for actor in records["actors"]:
+        meetings = [(i, e["date"], [p["actor"] for p in e["participants"]]) for i, e in events.items()
+                    if is_meeting(e["type"], e["cameo"]) and any(p["actor"] == actor for p in e["participants"])]
+        assert index.counterparts(actor) == met_by(actor, meetings), actor
+    assert index.counterparts("a:nobody") == []
