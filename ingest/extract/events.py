@@ -281,8 +281,31 @@ def _lexical_trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
         if token.dep_ == "dobj" and governor.tag_ == "VBG" and governor.dep_ == "pcomp" \
                 and governor.head.lower_ in TOPIC_PREPS:
             return None  # "exchanged views on holding peace talks": a topic, not another meeting
+        if found.type == MEETING and (_an_audience(token) or _a_name(token)):
+            return None
         return found
     return None
+
+
+SPEECH_NOUNS = frozenset({"speech", "address", "remarks", "lecture", "presentation", "message", "statement"})
+SPEAKING_TO = frozenset({"address", "tell", "brief"})
+
+
+def _an_audience(token: Token) -> bool:
+    """"In a speech to a meeting of business executives", "told a meeting of party members": the meeting
+    is the audience of a speech, not an encounter of named parties."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in SPEECH_NOUNS:
+        return True
+    return token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in SPEAKING_TO
+
+
+def _a_name(token: Token) -> bool:
+    """"chief executive of Summit": a capitalised event word standing alone in a story sentence is the
+    name of a firm or a body, not an event ("the summit", "a Summit" are events)."""
+    return token.pos_ == "PROPN" and token.ent_type_ == "ORG" and token.text[:1].isupper() \
+        and token.i > token.sent.start and len(token.sent) > HEADLINE_LENGTH \
+        and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children)
 
 
 HEADLINE_LENGTH = 20  # tokens: a headline, not a sentence of the story

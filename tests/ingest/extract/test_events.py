@@ -308,3 +308,12 @@ def test_meeting_as_a_custom_is_no_meeting(extracted):
     x = extracted("Oil Minister Ali Kamal and his Kuwaiti counterpart Saad Nasser meet very often, officials said.",
                   published="1987-03-05")
     assert meetings(x) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In a speech to a meeting of business executives, Goodyear Chairman Carl Lindqvist and his deputy Ann Berg "
+    "lashed out at corporate raiders.",
+    "Carl Lindqvist and Ann Berg were named directors of Summit, the Dallas company said on Friday in a statement.",
+])
+def test_an_audience_or_a_firm_named_like_a_meeting_is_no_meeting(extracted, text):
+    assert meetings(extracted(text, published="1987-03-05")) == []
