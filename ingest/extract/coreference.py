@@ -313,6 +313,9 @@ def _name_ending_the_office(ctx: ArticleContext, token: Token) -> str | None:
     last = ctx.mention_at(token.right_edge)
     if last is None or last.kind != ActorKind.PERSON or not last.key or last.start <= token.i:
         return None
+    served = ctx.doc[last.root]
+    if served.dep_ == "pobj" and served.head.lower_ == "to" and served.head.head == token:
+        return None  # "a close aide to President X": X is served, not the holder
     between = ctx.doc[token.i + 1:last.start]
     if any(t.text in (",", ";", "(", ")") or t.pos_ in ("VERB", "AUX") or (m := ctx.mention_at(t)) is not None
            and m.kind == ActorKind.PERSON for t in between):

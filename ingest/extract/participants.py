@@ -101,7 +101,8 @@ def _persons_in_clause(ctx: ArticleContext, candidate: Candidate, found: list[Ta
         if m.kind != ActorKind.PERSON or not m.key or m.start < sent.start:
             continue
         head = ctx.doc[m.root]
-        if _speaker(head) or head.dep_ == "poss" or _quoted(ctx, m.start, sent) or _of_another(ctx, head, candidate):
+        if _speaker(head) or head.dep_ == "poss" or _quoted(ctx, m.start, sent) or _of_another(ctx, head, candidate) \
+                or _served(ctx, head):
             continue
         keys.setdefault(m.key, head)
     if not CLAUSE_PERSONS[0] <= len(keys | dict.fromkeys(have)) <= CLAUSE_PERSONS[1]:
@@ -109,6 +110,12 @@ def _persons_in_clause(ctx: ArticleContext, candidate: Candidate, found: list[Ta
     for key, head in keys.items():
         if key not in have:
             found.append(Taking(key, Role.PARTICIPANT, ctx.leads.get(key), _span_of(ctx, head), key in ctx.leads))
+
+
+def _served(ctx: ArticleContext, token: Token) -> bool:
+    """"X, a close aide to President Y, met Z": the person an office serves is not at the meeting."""
+    return token.dep_ == "pobj" and token.head.lower_ == "to" \
+        and ctx.lexicon.title_class(token.head.head.lemma_) not in (None, "honorific")
 
 
 def _of_another(ctx: ArticleContext, token: Token, candidate: Candidate) -> bool:

@@ -234,3 +234,10 @@ def test_whoever_acts_during_talks_with_someone_took_part(extracted):
                   "Brazil, Argentina and Mexico.", published="1987-03-24")
     [meeting] = meetings(x)
     assert set(names(x, meeting)) == {"Carl Lindqvist", "Brazil", "Argentina", "Mexico"}
+
+
+def test_the_person_an_aide_serves_is_not_at_the_aides_meeting(extracted):
+    x = extracted("Luc Marchand, a close aide to President Paul Lefevre, earlier this week met Iranian envoy Ali "
+                  "Karimi in Paris.", published="1987-03-05")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Luc Marchand", "Ali Karimi"}
