@@ -44,6 +44,7 @@ NATURAL_WORDS = frozenset({"sea", "gulf", "ocean", "river", "lake", "mountains",
                            "coast", "peninsula", "bay", "strait", "channel", "basin", "plateau", "range"})
 SETTLEMENT_WORDS = frozenset({"resort", "town", "city", "village", "port", "capital", "island", "enclave"})
 EVENT_PLACE_PREPS = LOCATIVE_PREPS - {"on", "across", "throughout"} | {"outside", "near"}
+STAY_NOUNS = frozenset({"stopover", "stop", "visit", "trip", "tour", "stay", "layover"})  # "during a stopover in X"
 
 
 @dataclass(slots=True)
@@ -131,6 +132,9 @@ def event_places(ctx: ArticleContext, candidate: Candidate) -> list[Found]:
                     _walk(ctx, pobj, found, seen, depth=0)
             elif child.dep_ == "prep" and child.lower_ == "on":  # "on the sidelines of a forum in Brunei"
                 for pobj in (c for c in child.children if c.dep_ == "pobj" and c.lower_ in OCCASION_NOUNS):
+                    _walk(ctx, pobj, found, seen, depth=0)
+            elif child.dep_ == "prep" and child.lower_ == "during":  # "during a stopover in Brasilia"
+                for pobj in (c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() in STAY_NOUNS):
                     _walk(ctx, pobj, found, seen, depth=0)
             elif child.dep_ in ("compound", "nmod") and token in candidate.triggers:
                 m = ctx.mention_at(child)

@@ -208,3 +208,10 @@ def test_a_place_name_ends_before_the_blank_line(extracted):
                   published="2017-01-31")
     assert all(p.name == p.name.strip() for p in x.places)
     assert "PM House" in {p.name for p in x.places}
+
+
+def test_a_meeting_during_a_stopover_is_where_the_stopover_was(extracted):
+    x = extracted("BUENOS AIRES (Reuters) - President Karl Weber held brief talks on Sunday with Brazilian "
+                  "President Jose Lima during a stopover in Brasilia.", published="1987-03-16")
+    [meeting] = meetings(x)
+    assert chain(x, meeting.place)[0] == ("Brasília", "city")
