@@ -145,6 +145,9 @@ def _same_event(a: tuple[Token, Token, Trigger], b: tuple[Token, Token, Trigger]
     tb, vb, _ = b
     if _earlier(va) != _earlier(vb):
         return False  # "had a discussion with A, having met B yesterday": two meetings
+    if va != vb and va.pos_ in ("VERB", "AUX") and vb.pos_ in ("VERB", "AUX") \
+            and None not in (tense(va), tense(vb)) and tense(va) != tense(vb):
+        return False  # "last night met X and will today hold talks": what was and what will be
     if va == vb or va == tb or vb == ta or ta.head == tb or tb.head == ta:
         return True
     if (vb.dep_ in ("advcl", "xcomp", "conj") and vb.head == va) or (va.dep_ in ("advcl", "xcomp", "conj")

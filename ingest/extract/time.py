@@ -96,9 +96,10 @@ def _from_coordinated_verb(candidate: Candidate) -> list[tuple[int, int, Span]]:
     for verb in candidate.verbs:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-            partners.add(verb.head.i)
-        partners.update(c.i for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")
+        joined = [verb.head] if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else []
+        joined += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        # "last night met X and will today hold talks": a verb of another tense tells another occasion
+        partners.update(j.i for j in joined if tense(j) in (None, tense(verb)))
     if not partners:
         return []
     out = []
@@ -184,7 +185,7 @@ def _clause_steps(span: Span, anchors: set[int]) -> int | None:
 
 def _date_spans(sent: Span) -> list[Span]:
     spans = [_with_time_of_day(_with_days(d)) for e in sent.ents if e.label_ == "DATE" or e.label_ == "TIME"
-             and any(t.lower_.rstrip(".") in DAY_WORDS for t in e) for d in _split_dates(e)] \
+             and _names_a_day(e) for d in _split_dates(e)] \
         if any(t.ent_type_ in ("DATE", "TIME") for t in sent) else []  # "Earlier today", tagged a time
     covered = {t.i for e in spans for t in e}
     doc = sent.doc
@@ -192,6 +193,12 @@ def _date_spans(sent: Span) -> list[Span]:
         if t.i not in covered and t.lower_.rstrip(".") in WEEKDAYS and t.text[:1].isupper():
             spans.append(_with_time_of_day(doc[t.i:t.i + 1]))
     return spans
+
+
+def _names_a_day(span: Span) -> bool:
+    """A time that says which day: "tonight", "Monday evening", "last night", "this morning"."""
+    words = {t.lower_.rstrip(".") for t in span}
+    return bool(words & DAY_WORDS) or bool(words & {"last", "this"} and words & TIMES_OF_DAY)
 
 
 def _split_dates(span: Span) -> list[Span]:

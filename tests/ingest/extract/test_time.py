@@ -109,3 +109,11 @@ def test_two_dates_the_tagger_joined_across_a_preposition_are_two_dates(extracte
     assert meetings(x) == []
     [planned] = [e for e in x.events if e.type == "intent"]
     assert planned.date > "1989-09"
+
+
+def test_last_night_is_the_day_before_and_a_future_verb_beside_it_is_another_occasion(extracted):
+    x = extracted("Finance Minister Ali Kamal last night met Venezuelan energy minister Arturo Perez and will today "
+                  "hold talks at technical level.", published="1987-03-11")
+    [meeting] = meetings(x)
+    assert meeting.date == "1987-03-10"
+    assert [e.date for e in x.events if e.type == "intent"] == ["1987-03-11"]
