@@ -533,6 +533,11 @@ def _unnamed_before(ctx: ArticleContext, token: Token, accepted: set[str]) -> bo
     return any(token.i - 200 <= i < token.i and unit in accepted for i, unit in unnamed)
 
 
+NON_STATE_GROUPS = frozenset({"business", "industry", "company", "corporate", "student", "union", "labour", "labor",
+                              "church", "religious", "opposition", "community", "civic", "tribal", "rebel", "party",
+                              "farm", "banking", "civil", "society"})
+
+
 def delegation_states(ctx: ArticleContext, token: Token, depth: int = 0) -> list[str]:
     """"U.S. and Iranian officials", "the Turkish delegation", "delegations from Yemen's government",
     "the government delegation" (the government last named with its state), "the presidents of Armenia and
@@ -540,6 +545,8 @@ def delegation_states(ctx: ArticleContext, token: Token, depth: int = 0) -> list
     if token.lower_ not in DELEGATION_NOUNS and token.lemma_.lower() not in DELEGATION_NOUNS and not (
             token.tag_ in ("NNS", "NNPS") and ctx.lexicon.title_class(fold(token.lemma_)) not in (None, "honorific")):
         return []
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in NON_STATE_GROUPS for c in token.children):
+        return []  # "Brazilian business leaders", "Polish opposition leaders" speak for no state
     keys: list[str] = []
 
     def add(t: Token) -> None:

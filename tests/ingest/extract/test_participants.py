@@ -241,3 +241,9 @@ def test_the_person_an_aide_serves_is_not_at_the_aides_meeting(extracted):
                   "Karimi in Paris.", published="1987-03-05")
     [meeting] = meetings(x)
     assert set(names(x, meeting)) == {"Luc Marchand", "Ali Karimi"}
+
+
+def test_business_leaders_of_a_country_do_not_stand_for_its_state(extracted):
+    x = extracted("President Jose Lima has held private talks with Brazilian business leaders at a farm near Manaus.",
+                  published="1987-03-20")
+    assert all("Brazil" not in names(x, m) for m in meetings(x))
