@@ -532,7 +532,7 @@ def hosts_officials(ctx: ArticleContext, takers: list[Taking], country: str | No
     if not visitors:
         return
     for t in takers:
-        if _official_of_no_state(ctx, t):
+        if t.partner and _official_of_no_state(ctx, t):  # not "X and central bank president Y visited Z"
             t.represents = ctx.ensure_state(country)
 
 

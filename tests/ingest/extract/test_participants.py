@@ -247,3 +247,10 @@ def test_business_leaders_of_a_country_do_not_stand_for_its_state(extracted):
     x = extracted("President Jose Lima has held private talks with Brazilian business leaders at a farm near Manaus.",
                   published="1987-03-20")
     assert all("Brazil" not in names(x, m) for m in meetings(x))
+
+
+def test_an_official_travelling_with_a_visitor_does_not_act_for_the_host(extracted):
+    x = extracted("Brazilian Finance Minister Dilson Costa and central bank president Francisco Lima last week "
+                  "visited Washington to explain Brazil's move to government officials.", published="1987-03-05")
+    [visit] = meetings(x)
+    assert names(x, visit)["Francisco Lima"] == ("participant", None)
