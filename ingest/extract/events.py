@@ -22,6 +22,7 @@ from ingest.extract.lexicon import (
     IRREALIS_GOVERNORS,
     IRREALIS_MODIFIERS,
     MODALS,
+    OCCASION_NOUNS,
     PERSON_NOUNS,
     REMOTE_WORDS,
     REPETITION_MODIFIERS,
@@ -165,12 +166,19 @@ def _inside(token: Token, heads: set[Token]) -> bool:
     """"met on the sidelines of the summit": the summit is said within the meeting's own phrase."""
     for _ in range(4):
         if token.dep_ not in ("pobj", "prep") or token.head == token or token.lower_ in ANCHOR_PREPS \
-                or token.lower_ in PREPARING_NOUNS:
-            return False  # "before the meeting with Putin", "in preparation for a summit": another meeting
+                or token.lower_ in PREPARING_NOUNS or _topic(token):
+            return False  # "before the meeting with Putin", "in preparation for a summit", "discussions on
+            # the pace of trade talks with Washington": another meeting
         token = token.head
         if token in heads:
             return True
     return False
+
+
+def _topic(prep: Token) -> bool:
+    """"on the pace of trade talks", "about a summit": what a meeting was about (not "on the sidelines of")."""
+    return prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS \
+        and not any(c.lower_ in OCCASION_NOUNS for c in prep.children)
 
 
 def _representation_verb(ctx: ArticleContext, sent: Span) -> Token | None:

@@ -254,3 +254,10 @@ def test_an_official_travelling_with_a_visitor_does_not_act_for_the_host(extract
                   "visited Washington to explain Brazil's move to government officials.", published="1987-03-05")
     [visit] = meetings(x)
     assert names(x, visit)["Francisco Lima"] == ("participant", None)
+
+
+def test_talks_named_as_the_topic_of_a_meeting_bring_no_parties_to_it(extracted):
+    x = extracted("Prime Minister Brian Walsh said he held frank discussions with Premier Ralph Klein on the pace of "
+                  "free trade talks with the United States.", published="1987-03-05")
+    [meeting] = [m for m in meetings(x) if len(m.participants) >= 2]
+    assert set(names(x, meeting)) == {"Brian Walsh", "Ralph Klein"}
