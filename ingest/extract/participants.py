@@ -34,6 +34,7 @@ from ingest.extract.lexicon import (
     OCCASION_NOUNS,
     REPORTING_LEMMAS,
     STATE_PAIR_NOUNS,
+    fold,
     held_now,
 )
 
@@ -513,12 +514,37 @@ def officials_for_states(ctx: ArticleContext, takers: list[Taking]) -> list[Taki
     found: list[Taking] = []
     for t in takers:
         state = ctx.actors[t.key].country
+        office = _office_said(ctx, t.span)  # "the US and Russian presidents": presidents, not any official
         holders = [r for r in ctx.actors.values() if r.kind == ActorKind.PERSON and r.country == state
-                   and any(title.cls in ACTING_CLASSES and held_now(title.text) for title in r.titles)]
+                   and any(title.cls in ACTING_CLASSES and held_now(title.text)
+                           and (office is None or office in fold(title.text)) for title in r.titles)]
         if len(holders) != 1:
             return takers
         found.append(Taking(holders[0].key, t.role, t.key, t.span))
     return [*takers, *found]
+
+
+GENERIC_OFFICES = frozenset({"official", "envoy", "representative", "diplomat", "negotiator", "leader", "delegate"})
+
+
+def _office_said(ctx: ArticleContext, span: Span) -> str | None:
+    """The office a state's name qualifies, if any: "president" in "the U.S. and Russian presidents" (any
+    official will do for "the two countries' envoys")."""
+    office = _office_word(ctx, span)
+    return None if office in GENERIC_OFFICES else office
+
+
+def _office_word(ctx: ArticleContext, span: Span) -> str | None:
+    head = span.root
+    if ctx.lexicon.title_class(fold(head.lemma_)) not in (None, "honorific"):
+        return fold(head.lemma_)  # the taking is the description itself
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    noun = head.head
+    if head.dep_ in ("amod", "compound", "nmod") and ctx.lexicon.title_class(fold(noun.lemma_)) not in (None,
+                                                                                                       "honorific"):
+        return fold(noun.lemma_)
+    return None
 
 
 def hosts_officials(ctx: ArticleContext, takers: list[Taking], country: str | None) -> None:

@@ -261,3 +261,11 @@ def test_talks_named_as_the_topic_of_a_meeting_bring_no_parties_to_it(extracted)
                   "free trade talks with the United States.", published="1987-03-05")
     [meeting] = [m for m in meetings(x) if len(m.participants) >= 2]
     assert set(names(x, meeting)) == {"Brian Walsh", "Ralph Klein"}
+
+
+def test_states_named_by_an_office_are_met_by_the_holders_of_that_office_only(extracted):
+    x = extracted("The US and Russian presidents met at the summit in Hamburg. Russian Foreign Minister Pavel Orlov, "
+                  "who attended the meeting with US Secretary of State Carl Lindqvist, said little.",
+                  published="2017-07-08")
+    [summit] = [m for m in meetings(x) if "United States" in names(x, m)]
+    assert set(names(x, summit)) == {"United States", "Russia"}
