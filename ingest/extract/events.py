@@ -255,6 +255,9 @@ def _by_phone(token: Token) -> bool:
 def _lexical_trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
     pos = token.pos_
     lemma = token.lemma_.lower()
+    if pos == "VERB" and lemma == "shake" and any(c.dep_ == "dobj" and c.lemma_.lower() == "hand"
+                                                  for c in token.children):
+        return Trigger("shake", "verb", MEETING, "040")  # "the two leaders shook hands"
     if pos in ("VERB",) or (pos == "AUX" and lemma != "be"):
         found = ctx.lexicon.verb_triggers.get(lemma)
         if found is None or (found.type == MEETING and _modifies_a_name(ctx, token)):
@@ -286,8 +289,8 @@ def _lexical_trigger(ctx: ArticleContext, token: Token) -> Trigger | None:
         if lemma == "talk" and any(c.dep_ == "amod" and c.lower_ in ("tough", "small", "big", "loose", "idle")
                                    for c in token.children):
             return None
-        if lemma == "discussion" and _remote(ctx, token.sent):
-            return None  # "discussions by phone"
+        if lemma in ("discussion", "conversation") and _remote(ctx, token.sent):
+            return None  # "discussions by phone", "a telephone conversation"
         governor = token.head
         if token.dep_ == "dobj" and governor.tag_ == "VBG" and governor.dep_ == "pcomp" \
                 and governor.head.lower_ in TOPIC_PREPS:
@@ -459,7 +462,8 @@ def carrier(token: Token) -> Token:
 
 
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
-EXCHANGED_WORDS = frozenset({"view", "views", "idea", "ideas", "opinion", "opinions"})
+EXCHANGED_WORDS = frozenset({"view", "views", "idea", "ideas", "opinion", "opinions", "handshake", "handshakes",
+                             "greeting", "greetings", "pleasantry", "pleasantries"})
 SITTING_SPANS = frozenset({"day", "hour"})
 NAMING_VERBS = frozenset({"describe", "call", "term", "characterize", "characterise", "dub", "label"})
 

@@ -38,7 +38,7 @@ from ingest.extract.lexicon import (
     held_now,
 )
 
-TURNED_MEETING_VERBS = frozenset({"welcome", "call"})  # meeting verbs only in some frames ("welcomed his guest")
+TURNED_MEETING_VERBS = frozenset({"welcome", "call", "shake"})  # meeting verbs only in some frames ("welcomed his guest")
 ARRIVING = frozenset({"arrive", "travel", "fly", "come", "go", "head", "return"})  # "arrived in Minsk for talks"
 HOSTING = frozenset({"host", "greet", "receive", "welcome"})
 MEDIATING = frozenset({"mediate", "broker"})

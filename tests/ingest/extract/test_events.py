@@ -317,3 +317,20 @@ def test_meeting_as_a_custom_is_no_meeting(extracted):
 ])
 def test_an_audience_or_a_firm_named_like_a_meeting_is_no_meeting(extracted, text):
     assert meetings(extracted(text, published="1987-03-05")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean President Ana Rojas and her Peruvian counterpart Luis Vega shook hands at the summit on Friday.",
+    "Chilean President Ana Rojas and her Peruvian counterpart Luis Vega exchanged a handshake on Friday.",
+    "Chilean President Ana Rojas and her Peruvian counterpart Luis Vega held a brief conversation on Friday.",
+])
+def test_a_handshake_or_a_conversation_in_person_is_a_meeting(extracted, text):
+    x = extracted(text, published="2017-11-11")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Ana Rojas", "Luis Vega"}
+
+
+def test_a_telephone_conversation_is_no_meeting(extracted):
+    x = extracted("Chilean President Ana Rojas and her Peruvian counterpart Luis Vega held a telephone conversation "
+                  "on Friday.", published="2017-11-11")
+    assert meetings(x) == []
