@@ -204,49 +204,55 @@ def build_index(records: Records) -> GraphIndex:
     event_ids = sorted(events, key=lambda i: event_order(events[i]["date"], i))
     actor_no = {a: n for n, a in enumerate(actors)}
     location_no = {loc: n for n, loc in enumerate(records["locations"])}
-    types: dict[str, int] = {}
-    cameos: dict[str | None, int] = {}
-    meeting_kinds: dict[tuple[str, str | None], bool] = {}
-    type_of, cameo_of, meeting = array("H"), array("H"), array("B")
+    kinds: dict[tuple[str, str | None], int] = {}  # (type, CAMEO code) -> its number
+    kind_of = array("H")
     dates: list[str | None] = []
     date_starts = array("i")
-    part_actor, part_rank, part_count = array("i"), array("i"), array("i")  # part_count: participants per event
+    part_actor, part_count = array("i"), array("i")  # the actors taking part, event after event; how many each
     state_no, state_rank = array("i"), array("i")
     at_no, at_rank = array("i"), array("i")
     rep_person, rep_state, rep_rank = array("i"), array("i"), array("i")
+    facts = 0
     for r, event_id in enumerate(event_ids):
         e = events[event_id]
-        if r == 0 or e["date"] != dates[-1]:
-            dates.append(e["date"])
+        date = e["date"]
+        if r == 0 or date != dates[-1]:
+            dates.append(date)
             date_starts.append(r)
-        kind = (e["type"], e["cameo"])
-        type_of.append(types.setdefault(kind[0], len(types)))
-        cameo_of.append(cameos.setdefault(kind[1], len(cameos)))
-        if kind not in meeting_kinds:
-            meeting_kinds[kind] = is_meeting(*kind)
-        meeting.append(meeting_kinds[kind])
+        kind_of.append(kinds.setdefault((e["type"], e["cameo"]), len(kinds)))
         participants = e["participants"]
-        present = [actor_no.setdefault(a, len(actor_no)) for a in dict.fromkeys(p["actor"] for p in participants)]
-        part_actor.extend(present)
-        part_rank.extend([r] * len(present))
+        facts += len(participants) + len(e["sources"]) + (e["location"] is not None)
+        present = dict.fromkeys([p["actor"] for p in participants])
+        try:
+            part_actor.extend([actor_no[a] for a in present])
+        except KeyError:  # an actor the graph does not hold: numbered after those it does
+            part_actor.extend([actor_no.setdefault(a, len(actor_no)) for a in present])
         part_count.append(len(present))
-        pairs = sorted({(p["actor"], p["represents"]) for p in participants if p["represents"]})
-        for person, state in pairs:
-            rep_person.append(actor_no[person])
-            rep_state.append(actor_no.setdefault(state, len(actor_no)))
-            rep_rank.append(r)
-        for n in dict.fromkeys(actor_no[state] for _, state in pairs):
-            state_no.append(n)
-            state_rank.append(r)
+        if pairs := sorted({(p["actor"], p["represents"]) for p in participants if p["represents"]}):
+            for person, state in pairs:
+                rep_person.append(actor_no[person])
+                rep_state.append(actor_no.setdefault(state, len(actor_no)))
+                rep_rank.append(r)
+            for n in dict.fromkeys(rep_state[len(rep_state) - len(pairs):]):
+                state_no.append(n)
+                state_rank.append(r)
         if e["location"]:
             at_no.append(location_no.setdefault(e["location"], len(location_no)))
             at_rank.append(r)
     actor_ids, location_ids = list(actor_no), list(location_no)
     first, actor_count = len(event_ids), len(actor_ids)
-    np_part_actor, np_part_rank = np.frombuffer(part_actor, np.int32), np.frombuffer(part_rank, np.int32)
+    kind_list = list(kinds)
+    type_names, cameo_names = list(dict.fromkeys(t for t, _ in kind_list)), list(dict.fromkeys(c for _, c in kind_list))
+    kind_no = np.frombuffer(kind_of, np.uint16).astype(np.int64)
+    as_type = np.array([type_names.index(t) for t, _ in kind_list] or [0], np.uint16)
+    as_cameo = np.array([cameo_names.index(c) for _, c in kind_list] or [0], np.uint16)
+    as_meeting = np.array([is_meeting(*k) for k in kind_list] or [0], np.uint8)
+    meeting = array("B", as_meeting[kind_no].tobytes())
+    np_part_actor = np.frombuffer(part_actor, np.int32)
+    np_part_rank = np.repeat(np.arange(first, dtype=np.int32), np.frombuffer(part_count, np.int32))
     np_state_no, np_state_rank = np.frombuffer(state_no, np.int32), np.frombuffer(state_rank, np.int32)
     taking_part = _rows(np_part_actor, np_part_rank, actor_count)
-    by_event = np.frombuffer(part_actor, np.int32) + first
+    by_event = np_part_actor + first
     participations = Rows(array("q", [0, *np.cumsum(part_count).tolist(), *(
         (len(by_event) + np.frombuffer(taking_part.starts, np.int64)[1:]).tolist())]),
         _array(np.concatenate([by_event, np.frombuffer(taking_part.values, np.int32)])))
@@ -263,14 +269,15 @@ def build_index(records: Records) -> GraphIndex:
             owners.append(n)
     return GraphIndex(
         event_ids=event_ids, actor_ids=actor_ids, location_ids=location_ids, dates=dates, date_starts=date_starts,
-        types=list(types), type_of=type_of, cameos=list(cameos), cameo_of=cameo_of, meeting=meeting,
+        types=type_names, type_of=array("H", as_type[kind_no].tobytes()), cameos=cameo_names,
+        cameo_of=array("H", as_cameo[kind_no].tobytes()), meeting=meeting,
         participations=participations, represented=_rows(np_state_no, np_state_rank, actor_count),
         involved=_rows(involved_actor, involved_rank, actor_count),
         involved_meetings=_rows(involved_actor[in_meeting], involved_rank[in_meeting], actor_count),
         at=_rows(np.frombuffer(at_no, np.int32), np.frombuffer(at_rank, np.int32), len(location_ids)),
         rep_person=rep_person, rep_state=rep_state, rep_rank=rep_rank,
         rep_by_state=_rows(states, positions, actor_count), rep_by_person=_rows(people, positions, actor_count),
-        search_names=names, search_owners=owners, facts=_facts(records))
+        search_names=names, search_owners=owners, facts=facts + _facts(records))
 
 
 def _array(values: np.ndarray) -> array[int]:
@@ -288,9 +295,7 @@ def _rows(keys: np.ndarray, values: np.ndarray, count: int) -> Rows:
 
 
 def _facts(records: Records) -> int:
-    """Participations, sources, event places, offices, affiliations, containment and conflicts."""
-    return (sum(len(e["participants"]) + len(e["sources"]) + (e["location"] is not None)
-                for e in records["events"].values())
-            + sum(len(a["offices"]) + (a["affiliation"] is not None) for a in records["actors"].values())
+    """Offices, affiliations, containment and conflicts (an event's are counted where it is indexed)."""
+    return (sum(len(a["offices"]) + (a["affiliation"] is not None) for a in records["actors"].values())
             + sum(loc["within"] is not None for loc in records["locations"].values())
             + len(records["conflicts"]))
