@@ -141,7 +141,8 @@ def _retag_name_parts(ctx: ArticleContext, clusters: list[_Cluster]) -> None:
             given -= 1  # "Recep Tayyip Erdoğan" the tagger missed: the known surname with its given names
         if len(clusters[owner].parts) == 1:  # "Ban" known alone, "Ban Ki-moon" missed by the tagger
             end = _name_end(ctx, end)
-        if _capitalised_name_word(doc, end) or (given == start and _capitalised_name_word(doc, start - 1)):
+        if _capitalised_name_word(doc, end) or (given == start and _capitalised_name_word(doc, start - 1)
+                                                  and fold(doc[start - 1].text) not in ctx.lexicon.titles):
             i = end  # part of a longer, different name: "Sultan Qaboos Grand"
             continue
         start = given

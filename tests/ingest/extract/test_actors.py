@@ -187,3 +187,12 @@ def test_a_credit_cut_in_half_by_the_tagger_is_no_actor(extracted):
                   "in Islamabad on Thursday to hold delegation-level talks regarding Afghan peace process.",
                   published="2019-01-17")
     assert not any("(" in a.name for a in x.actors)
+
+
+def test_church_titles_of_address_are_dropped_and_the_pope_acts_for_the_holy_see(extracted):
+    x = extracted("Pope Clement received Prime Minister Anna Kowal of Poland on Monday. She then met Cardinal Marco "
+                  "Bellini, Vatican Secretary of State. Cardinal Bellini said the talks were warm.",
+                  published="2023-01-10")
+    assert person(x, "Marco Bellini").country == "VAT"
+    assert len([a for a in x.actors if a.kind == "person" and "Bellini" in a.name]) == 1
+    assert person(x, "Clement").country == "VAT"
