@@ -26,6 +26,7 @@ from ingest.extract.lexicon import (
     MEDIA_TAILS,
     NAME_PARTICLES,
     NOT_AGENCIES,
+    PORTFOLIO_WORDS,
     REPORTING_LEMMAS,
     fold,
     load as load_lexicon,
@@ -106,6 +107,20 @@ def _ends_an_office(ctx: ArticleContext, token: Token) -> bool:
     return _after_office_of(ctx, token.i) and _names_state(token.text)
 
 
+def _ends_a_portfolio(ctx: ArticleContext, token: Token) -> bool:
+    """"Minister of Foreign Affairs and International Cooperation <name>": the portfolio's last word, after
+    "of" or "for" behind an office."""
+    if fold(token.text) not in PORTFOLIO_WORDS or not token.text[:1].isupper():
+        return False
+    doc = ctx.doc
+    for k in range(token.i - 1, max(0, token.i - 10), -1):
+        if doc[k].lower_ in ("of", "for"):
+            return any(ctx.lexicon.title_class(t.text) not in (None, HONORIFIC) for t in doc[max(0, k - 3):k])
+        if not (doc[k].text[:1].isupper() or doc[k].lower_ == "and"):
+            return False
+    return False
+
+
 def _office_of_state_then_name(ctx: ArticleContext, ent: Span) -> bool:
     """"Minister of Foreign Affairs of Turkey Mevlut Cavusoglu", tagged one body "Turkey Mevlut
     Cavusoglu": the state ends the office, the words after it are the holder's name."""
@@ -129,7 +144,7 @@ def _names_after_offices(ctx: ArticleContext) -> None:
     doc = ctx.doc
     for token in doc[:-2]:
         office = ctx.lexicon.title_class(token.lemma_) or ctx.lexicon.title_class(token.text.removesuffix("s"))
-        if office in (None, HONORIFIC) and not _ends_an_office(ctx, token):
+        if office in (None, HONORIFIC) and not _ends_an_office(ctx, token) and not _ends_a_portfolio(ctx, token):
             continue  # "Ministers" is a proper noun to the tagger: its lemma keeps the plural
         start = end = token.i + 1
         if start < len(doc) and doc[start].text == ",":

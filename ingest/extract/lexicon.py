@@ -108,6 +108,13 @@ DELEGATION_NOUNS = frozenset({"delegation", "delegations", "team", "teams", "sid
 # "Rwandan Patriotic Front", "National Liberation Army"): groups, parties to talks in their own right
 GROUP_WORDS = frozenset({"liberation", "rebel", "rebels", "militia", "militias", "guerrilla", "guerrillas",
                          "insurgents", "resistance", "revolutionary", "patriotic", "mujahideen", "brigades"})
+# words that end a minister's portfolio ("Minister of Foreign Affairs and International Cooperation <name>")
+PORTFOLIO_WORDS = frozenset({
+    "affairs", "cooperation", "defence", "defense", "finance", "trade", "commerce", "interior", "justice", "planning",
+    "development", "economy", "energy", "health", "education", "information", "relations", "security", "industry",
+    "agriculture", "transport", "labour", "labor", "culture", "tourism", "investment", "integration", "mines",
+    "petroleum", "oil", "environment", "communications", "works", "welfare", "resources", "treasury",
+})
 BODY_WORDS = frozenset({
     "association", "council", "ministry", "department", "party", "bank", "company", "corporation", "group",
     "institute", "center", "centre", "university", "agency", "organisation", "organization", "union", "committee",

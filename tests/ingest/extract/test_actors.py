@@ -196,3 +196,10 @@ def test_church_titles_of_address_are_dropped_and_the_pope_acts_for_the_holy_see
     assert person(x, "Marco Bellini").country == "VAT"
     assert len([a for a in x.actors if a.kind == "person" and "Bellini" in a.name]) == 1
     assert person(x, "Clement").country == "VAT"
+
+
+def test_a_name_after_a_long_portfolio_is_a_person_the_tagger_missed(extracted):
+    x = extracted("The Secretary-General and his delegation met with Prime Minister Kem Sokha, Deputy Prime Minister "
+                  "and Minister of Foreign Affairs and International Cooperation Keo Puth, and Senior Minister Sun "
+                  "Vuthy.", published="2011-12-22")
+    assert "Keo Puth" in {a.name for a in x.actors if a.kind == "person"}
