@@ -554,12 +554,19 @@ def hosts_officials(ctx: ArticleContext, takers: list[Taking], country: str | No
     if country is None:
         return
     visitors = [t for t in takers if t.represents is not None and ctx.actors[t.represents].country != country
-                or ctx.actors[t.key].country not in (None, country)]
+                or ctx.actors[t.key].country not in (None, country) or _of_a_world_body(ctx, t.key)]
     if not visitors:
         return
     for t in takers:
         if t.partner and _official_of_no_state(ctx, t):  # not "X and central bank president Y visited Z"
             t.represents = ctx.ensure_state(country)
+
+
+def _of_a_world_body(ctx: ArticleContext, key: str) -> bool:
+    """An official of an international body ("Secretary-General of ASEAN"): a visitor from elsewhere
+    wherever the body's people travel."""
+    return any(title.of and (body := ctx.actors.get(title.of)) is not None and body.kind != ActorKind.STATE
+               and ctx.lexicon.is_international(body.name) for title in ctx.actors[key].titles)
 
 
 def host_at_home(ctx: ArticleContext, takers: list[Taking], country: str | None) -> None:

@@ -269,3 +269,10 @@ def test_states_named_by_an_office_are_met_by_the_holders_of_that_office_only(ex
                   published="2017-07-08")
     [summit] = [m for m in meetings(x) if "United States" in names(x, m)]
     assert set(names(x, summit)) == {"United States", "Russia"}
+
+
+def test_officials_an_international_visitor_met_act_for_the_country_visited(extracted):
+    x = extracted("Dr Lim Wei, Secretary-General of ASEAN, visited Phnom Penh on 21 December. The Secretary-General "
+                  "met with King Rama Sihanouk and Prime Minister Kem Sokha.", published="2011-12-22")
+    met = [names(x, m) for m in meetings(x) if "Kem Sokha" in names(x, m)]
+    assert met and met[0]["Kem Sokha"][1] == "KHM"
