@@ -19,6 +19,7 @@ from ingest.when import MONTHS
 try:  # spaCy is a hard dependency; the import only fails in a broken install
     import spacy
     from spacy.language import Language
+    from spacy.symbols import ORTH
     from spacy.tokens import Doc
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 except ImportError as exc:  # pragma: no cover
@@ -68,12 +69,16 @@ def load_nlp(model_name: str | None = None) -> Language:
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, DASH_AFTER_BRACKET]).finditer
     # "ISLAMABAD, Jan 31 (APP):" is an agency and a colon, not the emoticon "):"
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in NOT_EMOTICONS}
+    for abbreviation in TITLE_ABBREVIATIONS:  # "President X and Eng. Y discussed": no sentence ends at "Eng."
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
 
 
 PARAGRAPHS = "diplograph_paragraphs"
 QUOTE_MARKS = ("″", "‶", "„", "‚")
 NOT_EMOTICONS = frozenset({"):", "(:"})
+TITLE_ABBREVIATIONS = ("Eng.", "Engr.", "Amb.", "Hon.", "Col.", "Brig.", "Lt.", "Maj.", "Capt.", "Cmdr.", "Adm.",
+                       "Sgt.", "Pres.", "Sec.", "Dep.", "Ret.")
 DASH_AFTER_BRACKET = r"[\)\]](?=(?:--|[-–—])[A-Za-z])|(?<=[\)\]])(?:--|[-–—])(?=[A-Za-z])"
 
 

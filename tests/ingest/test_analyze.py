@@ -50,3 +50,8 @@ def test_a_datelines_dash_glued_after_the_agency_is_its_own_token():
 def test_a_dated_dateline_ends_its_sentence(body):
     sents = [s.text.strip() for s in analyze(text(body), load_nlp()).doc.sents]
     assert len(sents) == 2 and sents[1].endswith("X.")
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence():
+    doc = load_nlp()("President Ana Rojas and Eng. Omar Said, discussed the strategic roadmap for cooperation.")
+    assert len(list(doc.sents)) == 1
