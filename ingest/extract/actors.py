@@ -220,6 +220,9 @@ def dateline_country(dateline: str | None, published: str | None = None) -> str 
     return gazetteer.as_of(place.country, published) if place and place.country else None
 
 
+OFFICE_REACH = 12  # tokens: an office and the body it heads, before a name in apposition
+
+
 def _looks_like_person(ctx: ArticleContext, ent: Span) -> bool:
     """Two to four capitalised words, no country, place or body word, with an office right beside them."""
     span = _strip(ent)
@@ -235,11 +238,12 @@ def _looks_like_person(ctx: ArticleContext, ent: Span) -> bool:
     if before is not None and ctx.lexicon.title_class(before.text) not in (None, HONORIFIC):
         return True  # "Foreign Minister <name>"
     if before is not None and before.text == "," and span.end < len(doc) and doc[span.end].text in (",", "."):
-        for t in reversed(doc[max(0, span.start - 9):span.start - 1]):
+        for t in reversed(doc[max(0, span.start - OFFICE_REACH):span.start - 1]):
             if t.text in (",", ".", ";") or t.pos_ in ("VERB", "AUX"):
                 break
             if ctx.lexicon.title_class(t.text) not in (None, HONORIFIC):
-                return True  # "the visiting Minister for Foreign Affairs of Japan, <name>,"
+                return True  # "the visiting Minister for Foreign Affairs of Japan, <name>,", "the head of the
+                # high-level African Union Panel, <name>,"
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         for t in doc[span.end + 1:min(len(doc), span.end + 9)]:
             if t.text in (",", ".", ";") or t.pos_ in ("VERB", "AUX"):

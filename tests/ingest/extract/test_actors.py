@@ -203,3 +203,9 @@ def test_a_name_after_a_long_portfolio_is_a_person_the_tagger_missed(extracted):
                   "and Minister of Foreign Affairs and International Cooperation Keo Puth, and Senior Minister Sun "
                   "Vuthy.", published="2011-12-22")
     assert "Keo Puth" in {a.name for a in x.actors if a.kind == "person"}
+
+
+def test_a_name_tagged_as_a_body_after_the_body_an_office_heads_is_a_person(extracted):
+    x = extracted("He has held talks with the Foreign Minister of Cameroon, the head of the high-level African Union "
+                  "Panel, Kgalema Nkosi, and participated in a meeting of the quartet committee.", published="2018-11-19")
+    assert "Kgalema Nkosi" in {a.name for a in x.actors if a.kind == "person"}
