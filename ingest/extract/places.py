@@ -241,7 +241,7 @@ def _journey(token: Token) -> tuple[list[Token], list[Token]] | None:
                    for p in prep.children if p.dep_ == "pobj"]
         travellers = [c for c in token.children if c.dep_ == "poss"] + [
             p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "by" for p in prep.children
-            if p.dep_ == "pobj"]
+            if p.dep_ == "pobj"] + _on_the_visit(token)
         return (targets, travellers) if targets and travellers else None
     if token.pos_ != "VERB" or lemma not in ARRIVAL_VERBS or not took_place(token) or any(
             c.dep_ == "advmod" and c.lower_ in ("last", "previously", "once", "first") for c in token.children):
@@ -256,6 +256,20 @@ def _journey(token: Token) -> tuple[list[Token], list[Token]] | None:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def _on_the_visit(visit: Token) -> list[Token]:
+    """Who is "on" a visit: "X is on a three-day visit to Pakistan", "X, on a visit to Japan, said",
+    "an official accompanying X on the visit to Pakistan"."""
+    if visit.dep_ != "pobj" or visit.head.lower_ != "on":
+        return []
+    governor = visit.head.head
+    if governor.pos_ in ("NOUN", "PROPN"):
+        return [governor]
+    out = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if governor.lemma_.lower() == "accompany":
+        out = [c for c in governor.children if c.dep_ == "dobj"] + out
+    return out
 
 
 def _only_city_in(ctx: ArticleContext, country: str | None) -> list[Found]:

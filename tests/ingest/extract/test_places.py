@@ -1,6 +1,8 @@
 """Where an event happened, from venue to country (ingest/extract/places.py)."""
 from __future__ import annotations
 
+import pytest
+
 from tests.ingest.extract.conftest import meetings, names
 
 
@@ -215,3 +217,14 @@ def test_a_meeting_during_a_stopover_is_where_the_stopover_was(extracted):
                   "President Jose Lima during a stopover in Brasilia.", published="1987-03-16")
     [meeting] = meetings(x)
     assert chain(x, meeting.place)[0] == ("Brasília", "city")
+
+
+@pytest.mark.parametrize("text", [
+    "President Omar Haddad is on a three-day official visit to Chile. He met President Ana Rojas on Tuesday.",
+    "A senior official accompanying Omar Haddad on the first visit to Chile by a Peruvian leader said talks "
+    "went well. Haddad met President Ana Rojas on Tuesday.",
+])
+def test_whoever_is_on_a_visit_to_a_country_met_there(extracted, text):
+    x = extracted(text, published="2017-01-31")
+    [meeting] = [m for m in meetings(x) if m.date == "2017-01-31"]
+    assert chain(x, meeting.place) == [("Chile", "country")]
