@@ -251,6 +251,10 @@ def subjects(verb: Token) -> list[Token]:
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head != verb:
             return [verb.head]
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_LEMMAS and verb.head.i < verb.i:
+            verb = verb.head  # "He said had an intensive discussion with X": the speaker, his "he" left out
+            seen += 1
+            continue
         return []
     return []
 

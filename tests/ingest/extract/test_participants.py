@@ -276,3 +276,10 @@ def test_officials_an_international_visitor_met_act_for_the_country_visited(extr
                   "met with King Rama Sihanouk and Prime Minister Kem Sokha.", published="2011-12-22")
     met = [names(x, m) for m in meetings(x) if "Kem Sokha" in names(x, m)]
     assert met and met[0]["Kem Sokha"][1] == "KHM"
+
+
+def test_the_speaker_whose_he_the_reporter_left_out_took_part(extracted):
+    x = extracted('"I come here this time as a special envoy only," Karl Weber said. He said had an intensive '
+                  'discussion with General Aung Min on Friday.', published="2005-08-20")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Karl Weber", "Aung Min"}
