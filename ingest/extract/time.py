@@ -119,13 +119,8 @@ def under_way(candidate: Candidate) -> bool:
     if candidate.type != MEETING or candidate.tense != "present" or candidate.anaphoric:
         return False
     verbs = [v for v in candidate.verbs if v.pos_ in ("VERB", "AUX") and v.tag_ in ("VBZ", "VBP", "VBG")
-             and not _in_headline(v) and not _bare_participle(v)]
+             and not _in_headline(v)]
     return bool(verbs) and not any(t.lower_ in HABITUAL for t in candidate.sent) and not _quoted(candidate)
-
-
-def _bare_participle(verb: Token) -> bool:
-    """"highlighted his concern by meeting with X": an -ing form with no "is" or "are" is no present tense."""
-    return verb.tag_ == "VBG" and not any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children)
 
 
 def _in_headline(token: Token) -> bool:
