@@ -18,12 +18,14 @@ from graph_schema.model import ActorKind
 from ingest import gazetteer
 from ingest.extract.context import ActorRecord, ArticleContext, Mention
 from ingest.extract.lexicon import (
+    ACTING_CLASSES,
     DELEGATION_NOUNS,
     NAME_PARTICLES,
     PAIR_WORDS,
     PERSON_NOUNS,
     STATE_PAIR_NOUNS,
     fold,
+    held_now,
 )
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -206,7 +208,7 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
     if _bare_pair(token) or _they_meeting(ctx, token):
         return last_pair(ctx, token)
     if token.pos_ in ("NOUN", "PROPN"):
-        visitor = _the_visitor(ctx, token)
+        visitor = _the_visitor(ctx, token) or _counterpart_of_state(ctx, token)
         if visitor is not None:
             return [visitor]
         holder = _name_ending_the_office(ctx, token)
@@ -232,6 +234,25 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
         if _pair_of_states(token):
             return main_states(ctx, token)
     return []
+
+
+def _counterpart_of_state(ctx: ArticleContext, token: Token) -> str | None:
+    """"Foreign Minister Qureshi and his Russian counterpart had a meeting": the one official of that state
+    the article names (the one named before, if it names several)."""
+    if token.lemma_.lower() != "counterpart" or token.tag_ in ("NNS", "NNPS"):
+        return None
+    countries = {m.country for c in token.children if c.dep_ in ("amod", "compound")
+                 and (m := ctx.mention_at(c)) is not None and m.kind == ActorKind.STATE}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    officials = [r for r in ctx.actors.values() if r.kind == ActorKind.PERSON and r.country == country and r.mentions
+                 and any(t.cls in ACTING_CLASSES and held_now(t.text) for t in r.titles)]
+    before = [r for r in officials if r.mentions[0].start < token.i]
+    for group in (officials, before):
+        if len(group) == 1:
+            return group[0].key
+    return None
 
 
 VISITING_WORDS = frozenset({"arrive", "visit", "reach", "land"})

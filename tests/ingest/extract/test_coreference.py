@@ -150,3 +150,11 @@ def test_a_lone_name_two_people_share_is_the_one_whose_surname_it_is(extracted):
                   "comment.", published="1987-03-24")
     [meeting] = meetings(x)
     assert set(names(x, meeting)) == {"Kamal Omer", "Karim Saleh"}
+
+
+def test_his_counterpart_of_a_state_is_the_one_official_of_it_named(extracted):
+    x = extracted("Foreign Minister of the Russian Federation, Pavel Orlov, arrived here Tuesday on a visit to "
+                  "Pakistan. Foreign Minister Ali Khan and his Russian counterpart also had a brief informal meeting "
+                  "at the airbase.", published="2021-04-06")
+    [meeting] = [m for m in meetings(x) if "Ali Khan" in names(x, m)]
+    assert set(names(x, meeting)) == {"Ali Khan", "Pavel Orlov"}
