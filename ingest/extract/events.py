@@ -428,9 +428,18 @@ def _face_to_face_discussion(ctx: ArticleContext, verb: Token) -> bool:
                     found |= persons(x) if x.dep_ == "appos" and x.conjuncts else set()
         return found
     named = set().union(*(persons(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
-                        *(persons(p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                          for p in c.children if p.dep_ == "pobj"))
+                        *(persons(p) for c in [*verb.children, *topic_partners(verb)]
+                          if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"))
     return len(named) >= 2
+
+
+def topic_partners(verb: Token) -> list[Token]:
+    """"discussed bilateral issues with X": the parser hangs "with X" on what was discussed; it says with
+    whom."""
+    if verb.lemma_.lower() not in ("discuss", "review", "exchange"):
+        return []
+    return [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"
+            and p.lower_ == "with"]
 
 
 def _remote(ctx: ArticleContext, sent: Span) -> bool:

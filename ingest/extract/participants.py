@@ -26,6 +26,7 @@ from ingest.extract.events import (
     frame_noun,
     misparsed_as_adjective,
     named_as,
+    topic_partners,
     verb_objects,
 )
 from ingest.extract.lexicon import (
@@ -173,7 +174,7 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
             if prep.lower_ == "to" and lemma not in ("talk", "speak") or prep.lower_ == "on" and lemma != "call":
                 continue
             _add_objects(ctx, prep, Role.HOST if prep.lower_ == "on" else Role.PARTICIPANT, found, partner=True)
-        for prep in _misattached_partners(ctx, verb):
+        for prep in [*_misattached_partners(ctx, verb), *topic_partners(verb)]:
             _add_objects(ctx, prep, Role.PARTICIPANT, found, partner=True)
         return
     # a noun: "talks between X and Y", "Monday's meeting", "U.S.-Chinese talks", "a visit to Japan"

@@ -283,3 +283,10 @@ def test_the_speaker_whose_he_the_reporter_left_out_took_part(extracted):
                   'discussion with General Aung Min on Friday.', published="2005-08-20")
     [meeting] = meetings(x)
     assert set(names(x, meeting)) == {"Karl Weber", "Aung Min"}
+
+
+def test_with_whom_issues_were_discussed_is_a_partner_however_the_parser_hangs_it(extracted):
+    x = extracted("A news agency report Sunday said Japanese Foreign Minister Kenji Sato discussed bilateral, regional "
+                  "and international issues with Ali Rezaei.", published="2021-08-22")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Kenji Sato", "Ali Rezaei"}
