@@ -193,6 +193,10 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
             if lemma in HOSTING | MEDIATING | {"attend", "join"}:
                 for agent in (a for a in c.children if a.dep_ == "agent"):
                     _add_objects(ctx, agent, role, found)
+    present = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "at") else None
+    if present is not None and present.lower_ == "present" and present.dep_ == "acomp":
+        for s in subjects(present.head):  # "X was also present at the meeting"
+            _add(ctx, s, Role.ATTENDEE, found)
     if verb == trigger:
         return
     lemma = verb.lemma_.lower()

@@ -290,3 +290,10 @@ def test_with_whom_issues_were_discussed_is_a_partner_however_the_parser_hangs_i
                   "and international issues with Ali Rezaei.", published="2021-08-22")
     [meeting] = meetings(x)
     assert set(names(x, meeting)) == {"Kenji Sato", "Ali Rezaei"}
+
+
+def test_whoever_was_present_at_the_meeting_attended_it(extracted):
+    x = extracted("Foreign Minister Pedro Alves was also present in the meeting between Ali Rezaei and President "
+                  "Omar Haddad which was held this evening.", published="2018-08-29")
+    [meeting] = meetings(x)
+    assert names(x, meeting)["Pedro Alves"][0] == "attendee"
