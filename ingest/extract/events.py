@@ -509,7 +509,11 @@ def _negated(verb: Token) -> bool:
 
 
 def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    """"to meet"; and "negotiate" in "arrived to exchange views and negotiate with X", which shares its "to"."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.pos_ == "VERB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children)
 
 
 def irrealis(trigger: Token, verb: Token) -> bool:

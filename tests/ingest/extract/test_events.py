@@ -334,3 +334,9 @@ def test_a_telephone_conversation_is_no_meeting(extracted):
     x = extracted("Chilean President Ana Rojas and her Peruvian counterpart Luis Vega held a telephone conversation "
                   "on Friday.", published="2017-11-11")
     assert meetings(x) == []
+
+
+def test_a_verb_sharing_an_infinitives_to_is_a_purpose_not_a_meeting(extracted):
+    x = extracted("Foreign Minister Ali Rezaei arrived in Ankara this afternoon to exchange views and negotiate with "
+                  "the Turkish authorities on trade.", published="2018-08-29")
+    assert meetings(x) == []
