@@ -477,9 +477,13 @@ def _merge(ctx: ArticleContext, found: list[Taking]) -> list[Taking]:
             have.represents, have.explicit = t.represents, True
         have.partner = have.partner and t.partner
     out = list(by_key.values())
+    guests = {ctx.actors[t.represents].country if t.represents else ctx.actors[t.key].country
+              for t in out if t.role != Role.HOST} - {None}
     for t in out:
         record = ctx.actors[t.key]
-        if (t.represents is None and record.kind == ActorKind.PERSON and t.role != Role.HOST and record.country
+        if t.role == Role.HOST and len(guests - {record.country}) > 1:
+            continue  # hosting the talks of two other sides ("the Iraqi prime minister hosted U.S. and Iranian envoys")
+        if (t.represents is None and record.kind == ActorKind.PERSON and record.country
                 and (any(title.cls in ACTING_CLASSES and held_now(title.text) for title in record.titles)
                      or record.country_evidence == "named by state")):
             t.represents = ctx.ensure_state(record.country)

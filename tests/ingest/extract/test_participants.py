@@ -15,7 +15,7 @@ def test_delegation_leaders_represent_their_delegations_state(extracted):
     assert parts["Nikos Pappas"] == ("participant", "GRC")
 
 
-def test_a_host_represents_nobody_unless_the_text_says_so(extracted):
+def test_a_host_of_two_other_sides_represents_nobody_unless_the_text_says_so(extracted):
     x = extracted("Egyptian President Samir Naguib hosted Israeli Prime Minister Dan Levi and Jordanian King "
                   "Faisal Hamdan in Cairo on Sunday.", published="2022-01-11")
     [meeting] = meetings(x)
@@ -297,3 +297,10 @@ def test_whoever_was_present_at_the_meeting_attended_it(extracted):
                   "Omar Haddad which was held this evening.", published="2018-08-29")
     [meeting] = meetings(x)
     assert names(x, meeting)["Pedro Alves"][0] == "attendee"
+
+
+def test_a_host_receiving_one_guest_acts_for_the_hosts_state(extracted):
+    x = extracted("Egyptian President Samir Naguib received Israeli Prime Minister Dan Levi in Cairo on Sunday.",
+                  published="2022-01-11")
+    [meeting] = meetings(x)
+    assert names(x, meeting)["Samir Naguib"] == ("host", "EGY")
