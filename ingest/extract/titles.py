@@ -230,13 +230,20 @@ def office_spans(ctx: ArticleContext, start: int, end: int) -> list[tuple[int, i
             if cls is None and n > 1:  # "vice - president" as tokenised
                 cls = ctx.lexicon.titles.get("".join(w if w == "-" else f" {w}" for w in words[i:i + n]).strip()
                                              .replace(" -", "-").replace("- ", "-"))
-            if cls is not None and cls != HONORIFIC:
+            if cls is not None and cls != HONORIFIC and not (n == 1 and _describes_a_thing(ctx, doc[start + i])):
                 found.append((start + i, start + i + n, cls))
                 i += n
                 break
         else:
             i += 1
     return found
+
+
+def _describes_a_thing(ctx: ArticleContext, token: Token) -> bool:
+    """"the official invitation of X", "an official visit": an office word used as an adjective of a thing."""
+    head = token.head
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and head.pos_ == "NOUN" \
+        and ctx.lexicon.title_class(fold(head.lemma_)) is None
 
 
 def _eligible_in_front(ctx: ArticleContext, token: Token) -> bool:

@@ -155,3 +155,9 @@ def test_the_speaker_after_a_comma_is_no_apposition(extracted):
     x = extracted("A delegation met junta leader Ali Demir and the ousted President Omar Zaheer, a Nigerian presidential "
                   "spokesperson said.", published="2023-08-20")
     assert [t.title for t in person(x, "Omar Zaheer").titles] == ["President"]
+
+
+def test_an_office_word_describing_a_thing_is_no_title(extracted):
+    x = extracted("Japanese Foreign Minister Kenji Sato discussed regional issues with Ali Rezaei. A news agency said "
+                  "Sato is in Tehran at the official invitation of Rezaei.", published="2021-08-22")
+    assert person(x, "Ali Rezaei").titles == []
