@@ -740,7 +740,7 @@ class EmbeddedStore(GraphStore):
         try:
             ix = state.index
             path = shortest_path(ix.participations, ix.actor_node(source), ix.actor_node(target), 2 * hops,
-                                 None if timeout is None else time.monotonic() + timeout)
+                                 None if timeout is None else time.monotonic() + timeout, ix.degrees.__getitem__)
         except TimeoutError as exc:
             log.warning("connection.timed_out", extra={"source": source, "target": target, "max_hops": hops,
                                                        "timeout_s": timeout})

@@ -105,11 +105,13 @@ class GraphIndex:
     rank: dict[str, int] = field(default_factory=dict, compare=False)  # event id -> rank (derived)
     actor_no: dict[str, int] = field(default_factory=dict, compare=False)
     location_no: dict[str, int] = field(default_factory=dict, compare=False)
+    degrees: array[int] = field(default_factory=lambda: array("i"), compare=False)  # participations' row lengths
 
     def __post_init__(self) -> None:
         self.rank = {i: n for n, i in enumerate(self.event_ids)}
         self.actor_no = {a: n for n, a in enumerate(self.actor_ids)}
         self.location_no = {loc: n for n, loc in enumerate(self.location_ids)}
+        self.degrees = _array(np.diff(np.frombuffer(self.participations.starts, np.int64)))
 
     # reading -----------------------------------------------------------------------
     def date_of(self, rank: int) -> str | None:
