@@ -450,7 +450,8 @@ def _clause_start(sent: Span) -> int:
 LEADER_OFFICES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "amir",
                             "sultan", "monarch", "head of state", "head of government", "leader", "crown prince"})
 SAME_OFFICE = {"advisor": "adviser", "aide": "adviser", "spokeswoman": "spokesman", "spokesperson": "spokesman",
-               "envoy": "diplomat", "ambassador": "diplomat", "consul": "diplomat", "emissary": "diplomat"}
+               "envoy": "diplomat", "ambassador": "diplomat", "consul": "diplomat", "emissary": "diplomat",
+               "pm": "prime minister", "premier": "prime minister", "fm": "foreign minister"}
 
 
 def _same(unit: str) -> str:
@@ -489,6 +490,8 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
     number = next((NUMBER_WORDS[d] for d in dets if d in NUMBER_WORDS), None)
     countries = {m.country for c in token.children if (m := ctx.mention_at(c)) and m.kind == ActorKind.STATE}
+    countries |= {gazetteer.as_of(found.alpha3, ctx.article.published) for c in modifiers  # a demonym left untagged
+                  if c.dep_ == "amod" and (found := gazetteer.country_by_demonym(c.text))}
     listed = {m.country for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
               for pobj in prep.children if pobj.dep_ == "pobj" for t in [pobj, *pobj.conjuncts]
               if (m := ctx.mention_at(t)) and m.kind == ActorKind.STATE}
@@ -526,7 +529,7 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
     bodies = [m for c in token.children if (m := ctx.mention_at(c)) and m.kind in (ActorKind.ORGANIZATION,
                                                                                    ActorKind.GROUP)]
     found = holders(0)
-    if not found and (countries or bodies) and wanted == 1 and dets & DEFINITE:
+    if not found and (countries or bodies) and wanted == 1 and (dets & DEFINITE or _in_a_headline(token)):
         # "met Monday with the Soviet foreign minister. ... Foreign Minister Eduard A. Shevardnadze", "The UN
         # envoy for Syria held talks ... Norwegian diplomat Geir Pedersen": named in the next lines
         found = holders(NAMED_SOON)
@@ -536,6 +539,13 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
 
 
 NAMED_SOON = 60  # tokens after a description within which the person it describes may first be named
+HEADLINE_TOKENS = 20
+
+
+def _in_a_headline(token: Token) -> bool:
+    """"Xi meets Russian PM in Beijing": a short line with no full stop, whose people the story names next."""
+    sent = token.sent
+    return len(sent) <= HEADLINE_TOKENS and not sent.text.rstrip().endswith((".", "”", '"'))
 
 
 def _unnamed_before(ctx: ArticleContext, token: Token, accepted: set[str]) -> bool:

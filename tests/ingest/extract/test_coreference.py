@@ -158,3 +158,10 @@ def test_his_counterpart_of_a_state_is_the_one_official_of_it_named(extracted):
                   "at the airbase.", published="2021-04-06")
     [meeting] = [m for m in meetings(x) if "Ali Khan" in names(x, m)]
     assert set(names(x, meeting)) == {"Ali Khan", "Pavel Orlov"}
+
+
+def test_a_headline_description_is_the_person_the_story_names_next(extracted):
+    x = extracted("Zhang Jun meets Russian PM in Beijing\n\nBEIJING, Nov. 4 (Xinhua) -- Chinese President Zhang Jun met with "
+                  "Russian Prime Minister Pavel Orlov on Tuesday in Beijing.", published="2025-11-04")
+    headline = next(m for m in meetings(x) if m.evidence.quote.startswith("Zhang Jun meets"))
+    assert set(names(x, headline)) == {"Zhang Jun", "Pavel Orlov"}
