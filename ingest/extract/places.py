@@ -423,7 +423,7 @@ def _untagged_city(ctx: ArticleContext, token: Token, found: list[Found], seen: 
     return True
 
 
-DANGLING = frozenset({"of", "for", "and", "the", "in"})
+DANGLING = frozenset({"of", "for", "and", "the", "in", "on", "at", "to"})
 NAME_JOINS = frozenset({"-", "–", "—"})
 
 

@@ -228,3 +228,9 @@ def test_whoever_is_on_a_visit_to_a_country_met_there(extracted, text):
     x = extracted(text, published="2017-01-31")
     [meeting] = [m for m in meetings(x) if m.date == "2017-01-31"]
     assert chain(x, meeting.place) == [("Chile", "country")]
+
+
+def test_a_venue_name_never_ends_in_the_preposition_after_it(extracted):
+    x = extracted("Chinese President Li Wei met with Secretary of State Carl Lindqvist at the Great Hall of the "
+                  "People on Monday.", published="2023-06-19")
+    assert "Great Hall of the People" in {p.name for p in x.places}
