@@ -99,8 +99,11 @@ def _persons_in_clause(ctx: ArticleContext, candidate: Candidate, found: list[Ta
         return  # "the two sides held talks": the people elsewhere in the sentence are not theirs
     sent = candidate.sent
     keys: dict[str, Token] = {}
+    # "..., following X, who visited Beijing in March": a relative clause's people are in it, or its head
+    relative = all(v.dep_ == "relcl" for v in candidate.verbs)
+    scope = {t.i for v in candidate.verbs for t in [*v.subtree, v.head]} if relative else None
     for m in dict.fromkeys(m for m in ctx.by_token[sent.start:sent.end] if m is not None):
-        if m.kind != ActorKind.PERSON or not m.key or m.start < sent.start:
+        if m.kind != ActorKind.PERSON or not m.key or m.start < sent.start or scope is not None and m.root not in scope:
             continue
         head = ctx.doc[m.root]
         if _speaker(head) or head.dep_ == "poss" or _quoted(ctx, m.start, sent) or _of_another(ctx, head, candidate) \
@@ -252,6 +255,11 @@ def subjects(verb: Token) -> list[Token]:
         if (verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") or verb.pos_ == "ADP" and verb.dep_ == "prep") \
                 and verb.head != verb:  # "..., holding talks", "highlighted it by meeting X"
             verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ in ("relcl", "acl") and any(c.lower_ == "having" for c in verb.children) \
+                and verb.head.head != verb.head:  # "had a discussion with X, having met Y": no relative clause
+            verb = verb.head.head
             seen += 1
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head != verb:

@@ -304,3 +304,17 @@ def test_a_host_receiving_one_guest_acts_for_the_hosts_state(extracted):
                   published="2022-01-11")
     [meeting] = meetings(x)
     assert names(x, meeting)["Samir Naguib"] == ("host", "EGY")
+
+
+def test_having_met_someone_is_the_subject_s_meeting_however_the_parser_hangs_it(extracted):
+    x = extracted('"I come here as a special envoy only," Karl Weber said. He said had an "intensive discussion" with '
+                  'General Aung Min, having met Foreign Minister Tin Maung yesterday.', published="2005-08-19")
+    [earlier] = [m for m in meetings(x) if m.date == "2005-08-18"]
+    assert set(names(x, earlier)) == {"Karl Weber", "Tin Maung"}
+
+
+def test_the_people_of_a_relative_clause_meeting_are_in_it(extracted):
+    x = extracted("Kerry Adams is the second US Cabinet member President Li has met, following US Treasury Secretary "
+                  "Jacob Lowe, who visited Beijing in March.", published="2013-04-13")
+    [visit] = [m for m in meetings(x) if "Jacob Lowe" in names(x, m) and m.cameo == "042"]
+    assert "Kerry Adams" not in names(x, visit)
