@@ -645,10 +645,13 @@ NEWS_DAYS = 7  # a meeting this close to an article's publication is that articl
 
 
 def news_day(x: Extraction) -> str | None:
-    """The day an article's news happened: the one day its dated events (of any kind) within a week
-    before publication name most, if one does; else the day its lead sentence names."""
+    """The day an article's news happened: the day its lead sentence names ("A UN envoy held a rare
+    meeting ... today"), else the one day its dated events (of any kind) within a week before
+    publication name most, if one does."""
     if not x.article.published:
         return None
+    if x.lead_day:
+        return x.lead_day
     published = date.fromisoformat(x.article.published[:10])
     days = Counter(e.date for e in x.events if e.date and e.date_precision == DatePrecision.DAY
                    and 0 <= (published - date.fromisoformat(e.date[:10])).days <= NEWS_DAYS)

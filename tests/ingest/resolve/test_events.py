@@ -345,6 +345,17 @@ def test_an_undated_meeting_in_an_article_with_no_dated_event_takes_the_day_its_
     assert event.date == "2021-03-14"
 
 
+def test_an_undated_meeting_takes_the_day_the_lead_names_before_the_day_of_other_news():
+    aid = "a1"  # "X held a rare meeting with Y today. ... X and Y met for 90 minutes. He met Z yesterday."
+    x = two_ministers(aid, "2005-08-19", None)
+    x.actors.append(person(aid, "p3", "Eva Brandt", "DEU", ["Foreign Minister"]))
+    x.events.append(meeting(aid, "e2", 300, [("p1", "participant", None), ("p3", "participant", None)],
+                            "2005-08-18"))
+    x.lead_day = "2005-08-19"
+    undated = next(e for e in meetings_of(resolve([x])) if "a:ahmet-demir" in {p.actor for p in e.participants})
+    assert undated.date == "2005-08-19"
+
+
 def test_an_attendee_of_the_meeting_joins_the_meeting_told_before_not_his_own_talks_after():
     aid = "a1"  # "A and B are meeting. The meeting was attended by C. Before that, C spoke with A."
     actors = [person(aid, "p1", "Nikos Pappas", "GRC", ["Foreign Minister"]),
