@@ -8,6 +8,8 @@ person needs an office, a part in an event or a second mention to be kept.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graph_schema.model import ActorKind, Role
 from ingest.analyze import Document
 from ingest.extract import actors, coreference, events, lexicon, titles
@@ -15,7 +17,7 @@ from ingest.extract.context import ArticleContext
 from ingest.extract.participants import (Taking, bilateral, host_at_home, hosts_officials, officials_for_states,
                                          participants)
 from ingest.extract.places import PlaceBook, arrivals, dateline_place, event_places
-from ingest.extract.time import event_time, lead_day, under_way
+from ingest.extract.time import event_time, lead_day, sittings_by_day, under_way
 from ingest.extraction import (
     ActorMention,
     EventMention,
@@ -43,8 +45,14 @@ def extract(document: Document) -> Extraction:
             takers = officials_for_states(ctx, takers)
         for group in bilateral(takers, ctx) if candidate.type == events.MEETING else [takers]:
             mention = _event(ctx, book, candidate, group, len(found) + 1, dateline, visited)
-            if mention is not None:
+            if mention is None:
+                continue
+            days = sittings_by_day(candidate, mention.date, mention.date_text) if mention.type == events.MEETING \
+                else []
+            for day in days[1:]:  # "held two meetings on Monday and Thursday": one meeting a day
                 found.append(mention)
+                mention = replace(mention, key=f"e{len(found) + 1}", date=day)
+            found.append(mention)
     return Extraction(article=document.article, actors=_actors(ctx, found),
                       places=sorted(book.places.values(), key=lambda p: p.key), events=found, dateline=dateline,
                       lead_day=lead_day(ctx))

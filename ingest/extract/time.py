@@ -68,6 +68,26 @@ def _clause_tense(candidate: Candidate) -> str | None:
 SEQUENCE_VERBS = frozenset({"follow", "precede", "end", "conclude", "begin", "open", "close", "last"})
 
 
+SITTINGS = frozenset({"meeting", "session", "round", "encounter"})
+
+
+def sittings_by_day(candidate: Candidate, day: str | None, text: str | None) -> list[str]:
+    """"held two meetings in Ramallah on Monday and Thursday": sittings in the plural on days listed in the
+    past are one meeting a day; the days, first to last. Empty for one meeting."""
+    if not day or not text or not any(t.lemma_.lower() in SITTINGS and t.tag_ in ("NNS", "NNPS")
+                                      for t in candidate.triggers):
+        return []
+    first = text.split()[0]
+    root = next((t for t in candidate.sent if t.text == first and t.lower_ in WEEKDAYS), None)
+    listed = [root, *(c for c in root.children if c.dep_ == "conj" and c.lower_ in WEEKDAYS)] if root else []
+    if len(listed) < 2:
+        return []
+    days = [date.fromisoformat(day)]
+    for before, after in zip(listed, listed[1:]):
+        days.append(days[-1] + timedelta(days=(WEEKDAYS[after.lower_] - WEEKDAYS[before.lower_]) % 7 or 7))
+    return [d.isoformat() for d in days]
+
+
 def _first_of_listed_days(span: Span, resolved: ResolvedTime, tense: str | None) -> ResolvedTime:
     """"held two meetings on Monday and Thursday": days listed in the past come in the order they
     happened, so the last is the most recent and the first lies before it; the event starts on the first."""
