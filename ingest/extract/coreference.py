@@ -23,6 +23,7 @@ from ingest.extract.lexicon import (
     NAME_PARTICLES,
     PAIR_WORDS,
     PERSON_NOUNS,
+    REPORTING_LEMMAS,
     STATE_PAIR_NOUNS,
     fold,
     held_now,
@@ -207,6 +208,9 @@ def refer(ctx: ArticleContext, token: Token) -> list[str]:
         return [key] if key else []
     if _bare_pair(token) or _they_meeting(ctx, token):
         return last_pair(ctx, token)
+    speakers = _speakers_they(token)
+    if speakers:  # "Israeli and Palestinian negotiators said that they were going home after talks with X"
+        return [k for s in speakers for k in refer(ctx, s)]
     if token.pos_ in ("NOUN", "PROPN"):
         visitor = _the_visitor(ctx, token) or _counterpart_of_state(ctx, token)
         if visitor is not None:
@@ -350,6 +354,16 @@ def _bare_pair(token: Token) -> bool:
     if token.lower_ not in PAIR_WORDS or token.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "conj"):
         return False
     return token.lower_ == "both" or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _speakers_they(token: Token) -> list[Token]:
+    """"X and Y said (that) they ...": the reporting verb's subjects, which "they" stands for."""
+    if token.lower_ != "they" or token.dep_ != "nsubj":
+        return []
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_LEMMAS:
+        return []
+    return [s for c in clause.head.children if c.dep_ == "nsubj" and c.lower_ != "they" for s in [c, *c.conjuncts]]
 
 
 def _they_meeting(ctx: ArticleContext, token: Token) -> bool:

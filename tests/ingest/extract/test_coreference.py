@@ -165,3 +165,10 @@ def test_a_headline_description_is_the_person_the_story_names_next(extracted):
                   "Russian Prime Minister Pavel Orlov on Tuesday in Beijing.", published="2025-11-04")
     headline = next(m for m in meetings(x) if m.evidence.quote.startswith("Zhang Jun meets"))
     assert set(names(x, headline)) == {"Zhang Jun", "Pavel Orlov"}
+
+
+def test_they_in_what_speakers_said_are_the_speakers(extracted):
+    x = extracted("Israeli and Palestinian negotiators said that they were going home after inconclusive peace talks "
+                  "at the White House with President Carl Lindqvist.", published="2000-12-23")
+    [meeting] = meetings(x)
+    assert set(names(x, meeting)) == {"Carl Lindqvist", "Israel", "Palestine"}
