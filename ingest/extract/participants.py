@@ -196,6 +196,11 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
             if lemma in HOSTING | MEDIATING | {"attend", "join"}:
                 for agent in (a for a in c.children if a.dep_ == "agent"):
                     _add_objects(ctx, agent, role, found)
+            if c.dep_ == "relcl" and lemma in LIGHT_VERBS:  # "a meeting that X held with the heads of ..."
+                for s in (s for s in c.children if s.dep_ == "nsubj" and s.lower_ not in ("that", "which")):
+                    _add(ctx, s, Role.PARTICIPANT, found)
+                for prep in (p for p in c.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS):
+                    _add_objects(ctx, prep, Role.PARTICIPANT, found, partner=True)
     present = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "at") else None
     if present is not None and present.lower_ == "present" and present.dep_ == "acomp":
         for s in subjects(present.head):  # "X was also present at the meeting"

@@ -318,3 +318,11 @@ def test_the_people_of_a_relative_clause_meeting_are_in_it(extracted):
                   "Jacob Lowe, who visited Beijing in March.", published="2013-04-13")
     [visit] = [m for m in meetings(x) if "Jacob Lowe" in names(x, m) and m.cameo == "042"]
     assert "Kerry Adams" not in names(x, visit)
+
+
+def test_a_meeting_someone_held_with_others_has_them_all(extracted):
+    x = extracted("The talks resumed as demonstrated on Tuesday afternoon in an unprecedented meeting that Secretary "
+                  "of State Carl Lindqvist held with the heads of the Israeli, Jordanian and Syrian delegations.",
+                  published="1993-04-28")
+    [meeting] = [m for m in meetings(x) if len(m.participants) > 1]
+    assert set(names(x, meeting)) == {"Carl Lindqvist", "Israel", "Jordan", "Syria"}
