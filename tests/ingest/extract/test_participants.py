@@ -67,6 +67,21 @@ def test_the_speaker_of_a_statement_takes_part_in_it(extracted):
      "on Saturday.", {"Ruth Wanjiku", "Kofi Mensah"}),  # "with X" the parser hangs on the summit
     ("German Chancellor Eva Brandt told a news conference on Tuesday following talks with Polish President Jan "
      "Nowicki.", {"Eva Brandt", "Jan Nowicki"}),  # whoever spoke after talks with X
+    ("Secretary of State Carl Lindqvist said there was no movement at his five-hour meeting with "
+     "Soviet Foreign Minister Pavel Orlov Wednesday.",
+     {"Carl Lindqvist", "Pavel Orlov"}),  # the owner of a meeting noun that carries itself
+    ("He said Treasury Secretary Carl Lindqvist had indicated receptivity during talks yesterday with "
+     "Brazil, Argentina and Mexico.",
+     {"Carl Lindqvist", "Brazil", "Argentina", "Mexico"}),  # whoever acts during talks with X
+    ("Luc Marchand, a close aide to President Paul Lefevre, earlier this week met Iranian envoy Ali "
+     "Karimi in Paris.",
+     {"Luc Marchand", "Ali Karimi"}),  # the person an aide serves is not there
+    ('"I come here this time as a special envoy only," Karl Weber said. He said had an intensive '
+     'discussion with General Aung Min on Friday.',
+     {"Karl Weber", "Aung Min"}),  # the speaker, his "he" left out
+    ("A news agency report Sunday said Japanese Foreign Minister Kenji Sato discussed bilateral, regional "
+     "and international issues with Ali Rezaei.",
+     {"Kenji Sato", "Ali Rezaei"}),  # "with X" hung on what was discussed
 ])
 def test_who_took_part(extracted, text, persons):
     x = extracted(text, published="2019-03-13")
@@ -222,25 +237,7 @@ def test_calling_on_the_visiting_guest_is_a_visit_to_the_one_who_came(extracted)
     assert set(names(x, call)) == {"Rosa Mamani", "Omar Haddad"}
 
 
-def test_the_owner_of_a_meeting_noun_that_carries_itself_takes_part(extracted):
-    x = extracted("Secretary of State Carl Lindqvist said there was no movement at his five-hour meeting with "
-                  "Soviet Foreign Minister Pavel Orlov Wednesday.", published="1984-01-20")
-    [meeting] = meetings(x)
-    assert set(names(x, meeting)) == {"Carl Lindqvist", "Pavel Orlov"}
 
-
-def test_whoever_acts_during_talks_with_someone_took_part(extracted):
-    x = extracted("He said Treasury Secretary Carl Lindqvist had indicated receptivity during talks yesterday with "
-                  "Brazil, Argentina and Mexico.", published="1987-03-24")
-    [meeting] = meetings(x)
-    assert set(names(x, meeting)) == {"Carl Lindqvist", "Brazil", "Argentina", "Mexico"}
-
-
-def test_the_person_an_aide_serves_is_not_at_the_aides_meeting(extracted):
-    x = extracted("Luc Marchand, a close aide to President Paul Lefevre, earlier this week met Iranian envoy Ali "
-                  "Karimi in Paris.", published="1987-03-05")
-    [meeting] = meetings(x)
-    assert set(names(x, meeting)) == {"Luc Marchand", "Ali Karimi"}
 
 
 def test_business_leaders_of_a_country_do_not_stand_for_its_state(extracted):
@@ -278,18 +275,6 @@ def test_officials_an_international_visitor_met_act_for_the_country_visited(extr
     assert met and met[0]["Kem Sokha"][1] == "KHM"
 
 
-def test_the_speaker_whose_he_the_reporter_left_out_took_part(extracted):
-    x = extracted('"I come here this time as a special envoy only," Karl Weber said. He said had an intensive '
-                  'discussion with General Aung Min on Friday.', published="2005-08-20")
-    [meeting] = meetings(x)
-    assert set(names(x, meeting)) == {"Karl Weber", "Aung Min"}
-
-
-def test_with_whom_issues_were_discussed_is_a_partner_however_the_parser_hangs_it(extracted):
-    x = extracted("A news agency report Sunday said Japanese Foreign Minister Kenji Sato discussed bilateral, regional "
-                  "and international issues with Ali Rezaei.", published="2021-08-22")
-    [meeting] = meetings(x)
-    assert set(names(x, meeting)) == {"Kenji Sato", "Ali Rezaei"}
 
 
 def test_whoever_was_present_at_the_meeting_attended_it(extracted):
