@@ -503,7 +503,8 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
     accepted = LEADER_OFFICES if unit == "leader" else {_same(unit)}
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
     number = next((NUMBER_WORDS[d] for d in dets if d in NUMBER_WORDS), None)
-    countries = {m.country for c in token.children if (m := ctx.mention_at(c)) and m.kind == ActorKind.STATE}
+    countries = {m.country for c in token.children for t in [c, *c.conjuncts]  # "Palestinian and Israeli leaders"
+                 if c.dep_ in ("amod", "compound", "nmod", "poss") and (m := ctx.mention_at(t)) and m.kind == ActorKind.STATE}
     countries |= {gazetteer.as_of(found.alpha3, ctx.article.published) for c in modifiers  # a demonym left untagged
                   if c.dep_ == "amod" and (found := gazetteer.country_by_demonym(c.text))}
     listed = {m.country for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
@@ -511,7 +512,7 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
               if (m := ctx.mention_at(t)) and m.kind == ActorKind.STATE}
     plural = token.tag_ in ("NNS", "NNPS")
     if plural:
-        wanted = number or (len(listed) if listed else None)
+        wanted = number or (len(listed) if listed else None) or (len(countries) if len(countries) >= 2 else None)
         if wanted is None:
             return []
     else:
@@ -543,7 +544,8 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
     bodies = [m for c in token.children if (m := ctx.mention_at(c)) and m.kind in (ActorKind.ORGANIZATION,
                                                                                    ActorKind.GROUP)]
     found = holders(0)
-    if not found and (countries or bodies) and wanted == 1 and (dets & DEFINITE or _in_a_headline(token)):
+    if not found and (countries or bodies) and (wanted == 1 and (dets & DEFINITE or _in_a_headline(token))
+                                               or plural and wanted == len(countries) >= 2):
         # "met Monday with the Soviet foreign minister. ... Foreign Minister Eduard A. Shevardnadze", "The UN
         # envoy for Syria held talks ... Norwegian diplomat Geir Pedersen": named in the next lines
         found = holders(NAMED_SOON)
@@ -552,7 +554,7 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
     return found if len(found) == wanted else []
 
 
-NAMED_SOON = 60  # tokens after a description within which the person it describes may first be named
+NAMED_SOON = 120  # tokens after a description within which the person it describes may first be named
 HEADLINE_TOKENS = 20
 
 

@@ -172,3 +172,23 @@ def test_they_in_what_speakers_said_are_the_speakers(extracted):
                   "at the White House with President Carl Lindqvist.", published="2000-12-23")
     [meeting] = meetings(x)
     assert set(names(x, meeting)) == {"Carl Lindqvist", "Israel", "Palestine"}
+
+
+def test_a_description_is_the_person_named_some_sentences_later(extracted):
+    x = extracted("Egyptian President Samir Naguib met the U.S. peace envoy on Sunday with a return to direct talks "
+                  "on the agenda, but a breakthrough still seemed distant. Egypt has long played a mediating role in "
+                  "Middle East politics, but it is unusual for Cairo to host different leaders on the same day. None "
+                  "of the visitors saw the others, instead having back-to-back talks with the president, who was "
+                  "flanked by his foreign minister and his top intelligence officer throughout the long day. "
+                  "U.S. envoy Carl Lindqvist, who has shuttled between the main players since May, held an hour-long "
+                  "meeting.", published="2010-07-18")
+    [meeting] = [m for m in meetings(x) if m.date == "2010-07-18"]
+    assert set(names(x, meeting)) == {"Samir Naguib", "Carl Lindqvist"}
+
+
+def test_leaders_of_two_named_states_are_their_leaders_named_next(extracted):
+    x = extracted("Egyptian President Samir Naguib met Palestinian and Israeli leaders on Sunday. Palestinian "
+                  "President Omar Saleh and Israeli Prime Minister Dan Levi left without speaking to reporters.",
+                  published="2010-07-18")
+    [meeting] = meetings(x)
+    assert {"Omar Saleh", "Dan Levi"} <= set(names(x, meeting))
