@@ -185,9 +185,17 @@ def _representation_verb(ctx: ArticleContext, sent: Span) -> Token | None:
     for token in sent:
         if token.lemma_.lower() in ("represent", "send") and token.pos_ == "VERB":
             return token
+        if delegation_included(token):
+            return token
         if token.lower_ == "behalf" and token.head.lower_ == "on" and token.head.head.pos_ == "VERB":
             return token.head.head
     return None
+
+
+def delegation_included(token: Token) -> bool:
+    """"The Russian delegation included X and Y": who made up a side."""
+    return token.lemma_.lower() == "include" and token.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in DELEGATION_NOUNS for c in token.children)
 
 
 RECALLING = frozenset({"last", "previously", "earlier", "once", "before", "occasionally", "recently", "first"})

@@ -17,12 +17,13 @@ from spacy.tokens import Span, Token
 
 from graph_schema.model import ActorKind, Role
 from ingest.extract.context import ArticleContext
-from ingest.extract.coreference import refer
+from ingest.extract.coreference import delegation_states, refer
 from ingest.extract.events import (
     LIGHT_VERBS,
     MEETING,
     PRESENT_AT,
     Candidate,
+    delegation_included,
     frame_noun,
     misparsed_as_adjective,
     named_as,
@@ -368,6 +369,10 @@ def _representations(ctx: ArticleContext, sent: Span, found: list[Taking]) -> No
                 states = [s for c in token.children if c.dep_ == "dobj" for s in _states(ctx, c)]
                 persons = [p for s in subjects(token) for p in _persons(ctx, s)]
             _pair(ctx, persons, states, found, side=True)
+        elif delegation_included(token):  # "The Russian delegation included X and Y"
+            states = [s for c in token.children if c.dep_ == "nsubj" for s in _states(ctx, c)]
+            persons = [p for c in token.children if c.dep_ == "dobj" for p in _persons(ctx, c)]
+            _pair(ctx, persons, states, found, side=True)
         elif lemma == "send" and token.pos_ == "VERB":  # "Belarus sent special envoy Dubois"
             states = [s for s in subjects(token) for s in _states(ctx, s)]
             persons = [p for c in token.children if c.dep_ == "dobj" for p in _persons(ctx, c)]
@@ -395,11 +400,14 @@ def _agents(verb: Token) -> list[Token]:
 
 
 def _states(ctx: ArticleContext, token: Token) -> list[str]:
+    """The states a phrase names: "Iraq", "Iraq and Iran", "the Russian delegation", "the American side"."""
     out = []
     for t in [token, *token.conjuncts]:
         m = ctx.mention_at(t)
         if m is not None and m.kind == ActorKind.STATE and m.key:
             out.append(m.key)
+        elif m is None:
+            out.extend(k for k in delegation_states(ctx, t) if k not in out)
     return out
 
 

@@ -311,3 +311,15 @@ def test_a_meeting_someone_held_with_others_has_them_all(extracted):
                   published="1993-04-28")
     [meeting] = [m for m in meetings(x) if len(m.participants) > 1]
     assert set(names(x, meeting)) == {"Carl Lindqvist", "Israel", "Jordan", "Syria"}
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. and Russian officials wrapped up talks on Monday. The Russian delegation included Pavel Orlov, chairman of "
+    "a parliamentary committee, and Ivan Petrov, an adviser.",
+    "U.S. and Russian officials wrapped up talks on Monday. The Russian side was represented by Pavel Orlov, chairman "
+    "of a parliamentary committee, and Ivan Petrov, an adviser.",
+])
+def test_the_people_a_states_delegation_or_side_is_made_of_act_for_it(extracted, text):
+    x = extracted(text, published="2025-03-25")
+    sides = [names(x, m) for m in meetings(x) if "Pavel Orlov" in names(x, m)]
+    assert sides and sides[0]["Pavel Orlov"][1] == "RUS" and sides[0]["Ivan Petrov"][1] == "RUS"
