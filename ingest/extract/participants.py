@@ -215,8 +215,10 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
                                           or trigger.head.lower_ == "for" and lemma in ARRIVING) \
         and _quoted(ctx, trigger.i, trigger.sent) == _quoted(ctx, verb.i, trigger.sent)  # '"... in this meeting," X told'
     # "told reporters after talks with X", "indicated receptivity during talks with X": whoever talked with X
-    after = trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "following", "during") and any(
+    # "A and B signed an agreement after talks", "A and B agreed during a meeting in Berlin": both had the talks
+    after = trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "following", "during") and (any(
         c.dep_ == "prep" and c.lower_ in ("with", "between") for c in [*trigger.children, *word.children])
+        or sum(len(listed(s)) for s in subjects(verb)) >= 2)
     if not (light or present or after):
         return
     role = Role.HOST if lemma == "host" else Role.ATTENDEE if lemma in ("attend", "join") else Role.PARTICIPANT

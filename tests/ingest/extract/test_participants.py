@@ -82,6 +82,10 @@ def test_the_speaker_of_a_statement_takes_part_in_it(extracted):
     ("A news agency report Sunday said Japanese Foreign Minister Kenji Sato discussed bilateral, regional "
      "and international issues with Ali Rezaei.",
      {"Kenji Sato", "Ali Rezaei"}),  # "with X" hung on what was discussed
+    ("Chilean President Ana Rojas and President Karl Weber signed an agreement after talks on Monday.",
+     {"Ana Rojas", "Karl Weber"}),  # the parties who acted after talks had them
+    ("President Karl Weber and his Peruvian counterpart Luis Vega agreed on Monday to boost trade during a meeting "
+     "in Berlin.", {"Karl Weber", "Luis Vega"}),  # and during them
 ])
 def test_who_took_part(extracted, text, persons):
     x = extracted(text, published="2019-03-13")
