@@ -189,6 +189,10 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
             _add_objects(ctx, c, Role.HOST, found, places_ok=True)
         elif c.dep_ == "prep" and c.lower_ == "on" and trigger.lemma_ == "call":  # "a courtesy call on X"
             _add_objects(ctx, c, Role.HOST, found, partner=True)
+        elif c.dep_ == "poss" and c.lower_ == "their" and _their_clause(trigger) is not None:
+            clause = _their_clause(trigger)  # "X told Y during their meeting": X and Y
+            for who in [*subjects(clause), *(o for o in clause.children if o.dep_ in ("dobj", "dative"))]:
+                _add(ctx, who, Role.PARTICIPANT, found)
         elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and _names_state(ctx, c)):
             _add(ctx, c, Role.PARTICIPANT, found)
         elif c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
@@ -230,6 +234,17 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
         _add(ctx, s, role, found)
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS):
         _add_objects(ctx, prep, Role.PARTICIPANT, found, partner=True)
+
+
+def _their_clause(trigger: Token) -> Token | None:
+    """The verb whose people "their" gathers: "X told Y during their meeting" (told); not "informed Y of
+    their meeting", which Y was not at."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in ("during", "at", "in"):
+        return None
+    token = trigger
+    while token.dep_ in ("pobj", "prep") and token.head != token:
+        token = token.head
+    return token if token.pos_ == "VERB" and token != trigger else None
 
 
 def _misattached_partners(ctx: ArticleContext, verb: Token) -> list[Token]:

@@ -86,11 +86,21 @@ def test_the_speaker_of_a_statement_takes_part_in_it(extracted):
      {"Ana Rojas", "Karl Weber"}),  # the parties who acted after talks had them
     ("President Karl Weber and his Peruvian counterpart Luis Vega agreed on Monday to boost trade during a meeting "
      "in Berlin.", {"Karl Weber", "Luis Vega"}),  # and during them
+    ("Foreign Minister Karl Weber told his Peruvian counterpart Luis Vega during their meeting on Monday that trade "
+     "must grow.", {"Karl Weber", "Luis Vega"}),  # "their": the teller and the told
 ])
 def test_who_took_part(extracted, text, persons):
     x = extracted(text, published="2019-03-13")
     [meeting] = meetings(x)
     assert set(names(x, meeting)) == persons
+
+
+
+def test_those_told_of_a_meeting_were_not_at_it(extracted):
+    x = extracted("Israeli and Palestinian negotiators Dan Levi and Omar Saleh held their second round of talks on "
+                  "Monday. They will inform U.S. envoy Carl Lindqvist of the details of their meeting later on.",
+                  published="2013-08-14")
+    assert all("Carl Lindqvist" not in names(x, m) for m in meetings(x))
 
 
 
