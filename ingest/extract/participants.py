@@ -234,6 +234,9 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
         _add(ctx, s, role, found)
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS):
         _add_objects(ctx, prep, Role.PARTICIPANT, found, partner=True)
+    if present and lemma == "tell":  # "At the meeting, X told Y that ...": Y was there too
+        for o in (o for o in verb.children if o.dep_ in ("dobj", "dative")):
+            _add(ctx, o, Role.PARTICIPANT, found, partner=True)
 
 
 def _their_clause(trigger: Token) -> Token | None:
@@ -273,7 +276,10 @@ def subjects(verb: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if found:
             if verb.dep_ == "relcl" and all(f.lower_ in ("who", "which", "that") for f in found):
-                return [verb.head]  # "Whitaker, who received Hartono"
+                head = verb.head  # "Whitaker, who received Hartono"; "A and B, who met in Tokyo": both
+                while head.dep_ == "conj" and head.head != head:
+                    head = head.head
+                return [head]
             return found
         if (verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") or verb.pos_ == "ADP" and verb.dep_ == "prep") \
                 and verb.head != verb:  # "..., holding talks", "highlighted it by meeting X"

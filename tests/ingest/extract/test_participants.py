@@ -88,6 +88,10 @@ def test_the_speaker_of_a_statement_takes_part_in_it(extracted):
      "in Berlin.", {"Karl Weber", "Luis Vega"}),  # and during them
     ("Foreign Minister Karl Weber told his Peruvian counterpart Luis Vega during their meeting on Monday that trade "
      "must grow.", {"Karl Weber", "Luis Vega"}),  # "their": the teller and the told
+    ("Karl Weber and Kenji Sato, who met in Tokyo on Monday, agreed to boost trade.",
+     {"Karl Weber", "Kenji Sato"}),  # "who" is both of a pair
+    ("At the meeting on Monday, Foreign Minister Karl Weber told Japanese Prime Minister Kenji Sato that trade must "
+     "grow.", {"Karl Weber", "Kenji Sato"}),  # the told at the meeting
 ])
 def test_who_took_part(extracted, text, persons):
     x = extracted(text, published="2019-03-13")
