@@ -554,12 +554,14 @@ def bilateral(takers: list[Taking], ctx: ArticleContext) -> list[list[Taking]]:
 
 
 def _separately(takers: list[Taking]) -> bool:
-    """"Reagan also met separately Friday with Kohl and Nakasone": a meeting with each."""
+    """"Reagan also met separately Friday with Kohl and Nakasone", "held separate talks with A and B": a
+    meeting with each."""
     spans = [t.span for t in takers if t.span is not None]
     if not spans:
         return False
     sent = spans[0].sent
-    return any(t.lower_ in ("separately", "individually", "respectively") and t.dep_ == "advmod" for t in sent)
+    return any(t.lower_ in ("separately", "individually", "respectively") and t.dep_ == "advmod"
+               or t.lower_ in ("separate", "individual") and t.dep_ == "amod" for t in sent)
 
 
 def officials_for_states(ctx: ArticleContext, takers: list[Taking]) -> list[Taking]:

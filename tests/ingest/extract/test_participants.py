@@ -231,6 +231,9 @@ def test_met_separately_with_two_is_a_meeting_with_each(extracted):
     x = extracted("Foreign Ministers Ali Demir and Nikos Pappas met separately before the leaders' meeting.",
                   published="1985-10-26")
     assert [len(m.participants) for m in meetings(x) if m.participants] == [2]  # "the leaders' meeting" aside
+    x = extracted("Foreign Minister Karl Weber held separate talks with Japanese Prime Minister Kenji Sato and Chinese "
+                  "Premier Zhang Jun on Monday.", published="2019-03-13")
+    assert sorted(len(m.participants) for m in meetings(x)) == [2, 2]
 
 
 def test_two_who_met_one_respectively_met_him_apart(extracted):
