@@ -359,8 +359,8 @@ def _modifies_a_name(ctx: ArticleContext, token: Token) -> bool:
     """"the visiting Israeli Prime Minister", "visiting envoy X": a participle describing someone."""
     if token.dep_ == "amod":
         return token.tag_ != "VBD"  # "X on Wednesday hosted his counterpart", parsed as an adjective
-    if token.tag_ != "VBG" or token.i + 1 >= len(ctx.doc):
-        return False
+    if token.tag_ != "VBG" or token.i + 1 >= len(ctx.doc) or any(c.dep_ == "aux" for c in token.children):
+        return False  # "X was meeting Japanese Prime Minister Y": a verb in the progressive
     nxt = ctx.doc[token.i + 1]
     return ctx.mention_at(nxt) is not None or ctx.lexicon.title_class(nxt.lemma_) is not None \
         or (nxt.pos_ == "ADJ" and nxt.text[:1].isupper())

@@ -92,6 +92,8 @@ def test_the_speaker_of_a_statement_takes_part_in_it(extracted):
      {"Karl Weber", "Kenji Sato"}),  # "who" is both of a pair
     ("At the meeting on Monday, Foreign Minister Karl Weber told Japanese Prime Minister Kenji Sato that trade must "
      "grow.", {"Karl Weber", "Kenji Sato"}),  # the told at the meeting
+    ("Foreign Minister Karl Weber was meeting Japanese Prime Minister Kenji Sato in Tokyo on Monday.",
+     {"Karl Weber", "Kenji Sato"}),  # a progressive, not a participle describing the name after it
 ])
 def test_who_took_part(extracted, text, persons):
     x = extracted(text, published="2019-03-13")
