@@ -387,6 +387,8 @@ def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
     """Host, greet, receive and welcome a person, never a proposal or a decision."""
     if lemma in ("host", "greet", "receive"):
         objects = verb_objects(token)
+        if lemma == "receive" and any(credentials_of(o) for o in objects):
+            return True  # "received the credentials of the new ambassador, X"
         if lemma == "host" and any(ctx.lexicon.noun_triggers.get(o.lower_) for o in objects):
             return True
         return any(ctx.mention_at(o) is not None or o.lemma_.lower() in ("guest", "counterpart", "visitor",
@@ -407,6 +409,14 @@ def _verb_meeting_ok(ctx: ArticleContext, token: Token, lemma: str) -> bool:
         return not any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in token.children) or any(
             c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
     return True
+
+
+def credentials_of(obj: Token) -> list[Token]:
+    """"the credentials of the new ambassador, X": whose credentials were received."""
+    if obj.lemma_.lower() not in ("credential", "credentials"):
+        return []
+    return [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
+            if p.dep_ == "pobj"]
 
 
 def _not_a_party(ctx: ArticleContext, obj: Token) -> bool:

@@ -23,6 +23,7 @@ from ingest.extract.events import (
     MEETING,
     PRESENT_AT,
     Candidate,
+    credentials_of,
     delegation_included,
     frame_noun,
     misparsed_as_adjective,
@@ -173,6 +174,8 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
                 objects = verb_objects(verb)
             for o in objects:
                 role = Role.HOST if lemma == "visit" else Role.PARTICIPANT
+                for whose in credentials_of(o):  # "received the credentials of the new ambassador, X"
+                    _add(ctx, whose, role, found, partner=True)
                 _add(ctx, o, role, found, places_ok=lemma == "visit", partner=True)
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS | {"to", "on"}):
             if prep.lower_ == "to" and lemma not in ("talk", "speak") or prep.lower_ == "on" and lemma != "call":

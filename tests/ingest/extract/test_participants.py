@@ -94,6 +94,8 @@ def test_the_speaker_of_a_statement_takes_part_in_it(extracted):
      "grow.", {"Karl Weber", "Kenji Sato"}),  # the told at the meeting
     ("Foreign Minister Karl Weber was meeting Japanese Prime Minister Kenji Sato in Tokyo on Monday.",
      {"Karl Weber", "Kenji Sato"}),  # a progressive, not a participle describing the name after it
+    ("President Ana Rojas received the credentials of the new Japanese ambassador, Kenji Sato, on Monday.",
+     {"Ana Rojas", "Kenji Sato"}),  # whose credentials were received
 ])
 def test_who_took_part(extracted, text, persons):
     x = extracted(text, published="2019-03-13")
