@@ -250,8 +250,8 @@ def _by_phone(token: Token) -> bool:
     heads = [token, carrier(token)] if token.pos_ in ("NOUN", "PROPN") else [token]
     for head in heads:
         for c in head.children:
-            if c.dep_ in ("compound", "amod") and c.lower_ in REMOTE_WORDS:
-                return True
+            if c.dep_ in ("compound", "amod", "advmod") and c.lower_ in REMOTE_WORDS:
+                return True  # "phone talks", "met virtually", "met online"
             if c.dep_ == "prep" and c.lower_ in ("on", "by", "over", "via"):
                 for pobj in (p for p in c.children if p.dep_ == "pobj"):
                     if pobj.lower_ in REMOTE_WORDS or any(x.lower_ in REMOTE_WORDS for x in pobj.children

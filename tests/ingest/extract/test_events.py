@@ -111,6 +111,7 @@ def test_two_persons_discussing_are_meeting(extracted):
     "on Monday.",
     "The two leaders spoke by telephone on Monday. Egyptian President Samir Naguib and Israeli Prime Minister "
     "Dan Levi discussed bilateral relations.",
+    "Egyptian President Samir Naguib met virtually with Israeli Prime Minister Dan Levi on Monday.",
 ])
 def test_a_discussion_by_phone_is_no_meeting(extracted, text):
     assert meetings(extracted(text)) == []
