@@ -18,7 +18,7 @@ from ingest.when import MONTHS, WEEKDAYS, ResolvedTime, resolve_time
 
 PATH_DEPS = frozenset({"npadvmod", "pobj", "prep", "tmod", "advmod", "poss", "nmod", "appos", "obl", "dobj", "nummod"})
 ANCHOR_PREPS = frozenset({"since", "until", "till", "after", "before", "for", "over", "within", "by", "from",
-                          "through", "throughout", "ago"})
+                          "through", "throughout"})
 MAX_STEPS = 4
 CALENDAR_WORDS = frozenset({*MONTHS, *WEEKDAYS})
 

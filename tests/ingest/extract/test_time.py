@@ -97,6 +97,8 @@ def test_a_weekday_of_a_meeting_noun_takes_the_tense_of_its_clause(extracted):
                  "1988-02-22", "1988-02-21", id="a_sitting_measured_in_days_is_dated_by_its_verb"),
     pytest.param("Earlier today, President Tom Baker met with President Juan Mora of Colombia in New York.",
                  "2010-09-24", "2010-09-24", id="earlier_today_tagged_a_time_dates_the_meeting"),
+    pytest.param("President Karl Weber met Chilean President Ana Rojas two days ago.",
+                 "2019-03-13", "2019-03-11", id="days_ago_is_a_day_not_a_duration"),
 ])
 def test_the_day_of_a_meeting(extracted, text, published, day):
     [meeting] = meetings(extracted(text, published=published))
