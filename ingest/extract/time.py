@@ -8,6 +8,7 @@ that anchor a duration ("since 2005", "after 12 years") are not the event's.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -83,7 +84,7 @@ def sittings_by_day(candidate: Candidate, day: str | None, text: str | None) -> 
     if len(listed) < 2:
         return []
     days = [date.fromisoformat(day)]
-    for before, after in zip(listed, listed[1:]):
+    for before, after in pairwise(listed):
         days.append(days[-1] + timedelta(days=(WEEKDAYS[after.lower_] - WEEKDAYS[before.lower_]) % 7 or 7))
     return [d.isoformat() for d in days]
 

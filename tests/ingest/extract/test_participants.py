@@ -56,8 +56,6 @@ def test_the_speaker_of_a_statement_takes_part_in_it(extracted):
     assert list(names(x, statement)) == ["Grace Achieng"]
 
 
-
-
 @pytest.mark.parametrize(("text", "persons"), [
     ("Chilean President Ana Rojas arrived in Lima on Monday. Peruvian President Luis Paredes said he was hopeful. "
      "The two met again Tuesday.", {"Ana Rojas", "Luis Paredes"}),  # "the two": the two persons named last
@@ -103,13 +101,11 @@ def test_who_took_part(extracted, text, persons):
     assert set(names(x, meeting)) == persons
 
 
-
 def test_those_told_of_a_meeting_were_not_at_it(extracted):
     x = extracted("Israeli and Palestinian negotiators Dan Levi and Omar Saleh held their second round of talks on "
                   "Monday. They will inform U.S. envoy Carl Lindqvist of the details of their meeting later on.",
                   published="2013-08-14")
     assert all("Carl Lindqvist" not in names(x, m) for m in meetings(x))
-
 
 
 def test_a_round_of_calls_is_one_meeting_with_each_person(extracted):
@@ -123,8 +119,6 @@ def test_two_partners_stay_one_meeting(extracted):
     x = extracted("Egyptian President Samir Naguib hosted Israeli Prime Minister Dan Levi and Jordanian King "
                   "Faisal Hamdan in Cairo on Sunday.", published="2022-01-11")
     assert len(meetings(x)) == 1
-
-
 
 
 def test_a_meeting_of_two_states_is_a_meeting_of_their_only_officials(extracted):
@@ -156,7 +150,6 @@ def test_the_persons_of_a_meeting_clause_the_parse_misses_are_its_participants(e
                   published="2017-10-17")
     [meeting] = meetings(x)
     assert set(names(x, meeting)) >= {"Anna Berg", "Erik Lind"}
-
 
 
 def test_whoever_headed_a_team_at_the_meeting_took_part(extracted):
@@ -262,9 +255,6 @@ def test_calling_on_the_visiting_guest_is_a_visit_to_the_one_who_came(extracted)
     assert set(names(x, call)) == {"Rosa Mamani", "Omar Haddad"}
 
 
-
-
-
 def test_business_leaders_of_a_country_do_not_stand_for_its_state(extracted):
     x = extracted("President Jose Lima has held private talks with Brazilian business leaders at a farm near Manaus.",
                   published="1987-03-20")
@@ -298,8 +288,6 @@ def test_officials_an_international_visitor_met_act_for_the_country_visited(extr
                   "met with King Rama Sihanouk and Prime Minister Kem Sokha.", published="2011-12-22")
     met = [names(x, m) for m in meetings(x) if "Kem Sokha" in names(x, m)]
     assert met and met[0]["Kem Sokha"][1] == "KHM"
-
-
 
 
 def test_whoever_was_present_at_the_meeting_attended_it(extracted):
