@@ -503,8 +503,9 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
     accepted = LEADER_OFFICES if unit == "leader" else {_same(unit)}
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
     number = next((NUMBER_WORDS[d] for d in dets if d in NUMBER_WORDS), None)
-    countries = {m.country for c in token.children for t in [c, *c.conjuncts]  # "Palestinian and Israeli leaders"
-                 if c.dep_ in ("amod", "compound", "nmod", "poss") and (m := ctx.mention_at(t)) and m.kind == ActorKind.STATE}
+    countries = {m.country for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                 for t in [c, *c.conjuncts]  # "Palestinian and Israeli leaders"
+                 if (m := ctx.mention_at(t)) and m.kind == ActorKind.STATE}
     countries |= {gazetteer.as_of(found.alpha3, ctx.article.published) for c in modifiers  # a demonym left untagged
                   if c.dep_ == "amod" and (found := gazetteer.country_by_demonym(c.text))}
     listed = {m.country for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")

@@ -41,7 +41,8 @@ from ingest.extract.lexicon import (
     held_now,
 )
 
-TURNED_MEETING_VERBS = frozenset({"welcome", "call", "shake"})  # meeting verbs only in some frames ("welcomed his guest")
+# meeting verbs only in some frames ("welcomed his guest", "shook hands")
+TURNED_MEETING_VERBS = frozenset({"welcome", "call", "shake"})
 ARRIVING = frozenset({"arrive", "travel", "fly", "come", "go", "head", "return"})  # "arrived in Minsk for talks"
 HOSTING = frozenset({"host", "greet", "receive", "welcome"})
 MEDIATING = frozenset({"mediate", "broker"})
