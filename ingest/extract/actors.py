@@ -110,7 +110,7 @@ def _ends_an_office(ctx: ArticleContext, token: Token) -> bool:
 def _ends_a_portfolio(ctx: ArticleContext, token: Token) -> bool:
     """"Minister of Foreign Affairs and International Cooperation <name>": the portfolio's last word, after
     "of" or "for" behind an office."""
-    if fold(token.text) not in PORTFOLIO_WORDS or not token.text[:1].isupper():
+    if not token.text[:1].isupper() or fold(token.text) not in PORTFOLIO_WORDS:
         return False
     doc = ctx.doc
     for k in range(token.i - 1, max(0, token.i - 10), -1):

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Span, Token
 
 from graph_schema.model import ActorKind, LocationKind
@@ -212,6 +213,8 @@ def arrivals(ctx: ArticleContext) -> dict[str, list[Found]]:
     meetings in Manila")."""
     found: dict[str, dict[str, list[Found]]] = {}
     for token in ctx.doc:
+        if token.pos not in (NOUN, VERB):  # the cheap test first: this runs on every word
+            continue
         journey = _journey(token)
         if journey is None:
             continue
@@ -275,6 +278,13 @@ def _on_the_visit(visit: Token) -> list[Token]:
 def _only_city_in(ctx: ArticleContext, country: str | None) -> list[Found]:
     """The one city of `country` that the article is filed from or puts anything "in" or "at", if there
     is exactly one."""
+    memo = ctx.memo.setdefault("only city in", {})
+    if country not in memo:
+        memo[country] = _find_only_city_in(ctx, country)
+    return memo[country]
+
+
+def _find_only_city_in(ctx: ArticleContext, country: str | None) -> list[Found]:
     filed = filed_from(ctx)
     if filed is not None and filed.kind == LocationKind.CITY and filed.country == country:
         return [filed]
