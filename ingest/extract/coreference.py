@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from graph_schema.model import ActorKind
 from ingest import gazetteer
 from ingest.extract.context import ActorRecord, ArticleContext, Mention
+from ingest.extract.events import in_headline
 from ingest.extract.lexicon import (
     ACTING_CLASSES,
     DELEGATION_NOUNS,
@@ -545,7 +546,7 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
     bodies = [m for c in token.children if (m := ctx.mention_at(c)) and m.kind in (ActorKind.ORGANIZATION,
                                                                                    ActorKind.GROUP)]
     found = holders(0)
-    if not found and (countries or bodies) and (wanted == 1 and (dets & DEFINITE or _in_a_headline(token))
+    if not found and (countries or bodies) and (wanted == 1 and (dets & DEFINITE or in_headline(token))
                                                or plural and wanted == len(countries) >= 2):
         # "met Monday with the Soviet foreign minister. ... Foreign Minister Eduard A. Shevardnadze", "The UN
         # envoy for Syria held talks ... Norwegian diplomat Geir Pedersen": named in the next lines
@@ -556,13 +557,6 @@ def describe(ctx: ArticleContext, token: Token) -> list[str]:
 
 
 NAMED_SOON = 120  # tokens after a description within which the person it describes may first be named
-HEADLINE_TOKENS = 20
-
-
-def _in_a_headline(token: Token) -> bool:
-    """"Xi meets Russian PM in Beijing": a short line with no full stop, whose people the story names next."""
-    sent = token.sent
-    return len(sent) <= HEADLINE_TOKENS and not sent.text.rstrip().endswith((".", "”", '"'))
 
 
 def _unnamed_before(ctx: ArticleContext, token: Token, accepted: set[str]) -> bool:

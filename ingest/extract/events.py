@@ -333,6 +333,15 @@ def _a_name(token: Token) -> bool:
 HEADLINE_LENGTH = 20  # tokens: a headline, not a sentence of the story
 
 
+def in_headline(token: Token) -> bool:
+    """A line of a few words with no full stop: a headline, whose present tense tells what already happened."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return len(line.split()) <= HEADLINE_LENGTH and not line.endswith((".", "!", "?", '"', "”", "'"))
+
+
 def calls_on(ctx: ArticleContext, verb: Token) -> Token | None:
     """"X called on President Y in Kabul": the person called on, when no "to" tells what Y was urged to do
     ("called on Y to resign" is an appeal)."""

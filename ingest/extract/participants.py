@@ -193,8 +193,8 @@ def _meeting(ctx: ArticleContext, trigger: Token, verb: Token, found: list[Takin
             _add_objects(ctx, c, Role.HOST, found, places_ok=True)
         elif c.dep_ == "prep" and c.lower_ == "on" and trigger.lemma_ == "call":  # "a courtesy call on X"
             _add_objects(ctx, c, Role.HOST, found, partner=True)
-        elif c.dep_ == "poss" and c.lower_ == "their" and _their_clause(trigger) is not None:
-            clause = _their_clause(trigger)  # "X told Y during their meeting": X and Y
+        elif c.dep_ == "poss" and c.lower_ == "their" and (clause := _their_clause(trigger)) is not None:
+            # "X told Y during their meeting": X and Y
             for who in [*subjects(clause), *(o for o in clause.children if o.dep_ in ("dobj", "dative"))]:
                 _add(ctx, who, Role.PARTICIPANT, found)
         elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and _names_state(ctx, c)):

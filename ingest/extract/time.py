@@ -13,7 +13,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from ingest.extract.context import ArticleContext
-from ingest.extract.events import HEADLINE_LENGTH, MEETING, Candidate, named_as, tense
+from ingest.extract.events import MEETING, Candidate, in_headline, named_as, tense
 from ingest.extract.lexicon import GATHERING_NOUNS, HABITUAL
 from ingest.when import MONTHS, WEEKDAYS, ResolvedTime, resolve_time
 
@@ -140,17 +140,8 @@ def under_way(candidate: Candidate) -> bool:
     if candidate.type != MEETING or candidate.tense != "present" or candidate.anaphoric:
         return False
     verbs = [v for v in candidate.verbs if v.pos_ in ("VERB", "AUX") and v.tag_ in ("VBZ", "VBP", "VBG")
-             and not _in_headline(v)]
+             and not in_headline(v)]
     return bool(verbs) and not any(t.lower_ in HABITUAL for t in candidate.sent) and not _quoted(candidate)
-
-
-def _in_headline(token: Token) -> bool:
-    """A line of a few words with no full stop: a headline, whose present tense tells what already happened."""
-    text = token.doc.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    return len(line.split()) <= HEADLINE_LENGTH and not line.endswith((".", "!", "?", '"', "”", "'"))
 
 
 def _quoted(candidate: Candidate) -> bool:
